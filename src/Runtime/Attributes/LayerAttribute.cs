@@ -1,0 +1,27 @@
+using System;
+
+namespace NetGen;
+
+/// <summary>
+/// Base of the attributes that make a <c>partial</c> property of a network a layer.
+/// The property's name is the layer's module name (and its <c>state_dict</c> prefix).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public abstract class LayerAttribute : Attribute
+{
+    /// <summary>
+    /// The layer whose output this layer takes, by member name (use <c>nameof</c>), or the
+    /// input's name. When not set, the layer takes the output of the member declared before it.
+    /// </summary>
+    public string? From { get; set; }
+}
+
+/// <summary>Base of layers that combine the outputs of several layers.</summary>
+public abstract class MergeLayerAttribute : LayerAttribute
+{
+    /// <summary>Creates a merge of the named layers.</summary>
+    protected MergeLayerAttribute(string[] inputs) => Inputs = inputs;
+
+    /// <summary>The layers merged, by member name (use <c>nameof</c>).</summary>
+    public string[] Inputs { get; }
+}
