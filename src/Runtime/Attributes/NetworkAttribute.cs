@@ -8,15 +8,15 @@ namespace NetGen;
 /// </summary>
 /// <remarks>
 /// The compile configuration (loss, metrics, default optimizer) declared here is what
-/// <see cref="Network.Fit"/> uses unless <see cref="Network.Compile"/> overrides it at run time.
+/// <c>Network.Fit</c> uses unless <see cref="Network.Compile"/> overrides it at run time.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class NetworkAttribute : Attribute
 {
-    /// <summary>The loss minimised by <see cref="Network.Fit"/>.</summary>
+    /// <summary>The loss minimised by <c>Network.Fit</c>.</summary>
     public Loss Loss { get; set; }
 
-    /// <summary>Metrics reported per epoch and by <see cref="Network.Evaluate"/>, in this order.</summary>
+    /// <summary>Metrics reported per epoch and by <c>Network.Evaluate</c>, in this order.</summary>
     public Metric[] Metrics { get; set; } = [];
 
     /// <summary>The default optimizer. Its hyperparameters are set with <see cref="OptimizerAttribute"/>.</summary>

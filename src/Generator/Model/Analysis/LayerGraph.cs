@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace NetGen.Model.Analysis;
+
+/// <summary>The layers as a directed graph: an edge from each input to the layer reading it.</summary>
+internal sealed class LayerGraph
+{
+    private readonly List<int>[] _sources;
+    private readonly int _count;
+
+    public LayerGraph(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyDictionary<string, int> indexByName)
+    {
+        _count = network.Layers.Count;
+        _sources = new List<int>[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            _sources[i] = layers[i].InputNames
+                .Where(name => name != network.InputName && indexByName.ContainsKey(name))
+                .Select(name => indexByName[name])
+                .Distinct()
+                .ToList();
+        }
+    }
+
+    /// <summary>Every cycle (strongly connected component with a loop), each listed in reference order.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> FindCycles()
+    {
+        // Tarjan's algorithm: declarations are small, recursion depth is bounded by the layer count.
+        var index = 0;
+        var indexes = Enumerable.Repeat(-1, _count).ToArray();
+        var lowLinks = new int[_count];
+        var onStack = new bool[_count];
+        var stack = new Stack<int>();
+        var cycles = new List<IReadOnlyList<int>>();
+
+        void Visit(int node)
+        {
+            indexes[node] = lowLinks[node] = index++;
+            stack.Push(node);
+            onStack[node] = true;
+            foreach (var source in _sources[node])
+            {
+                if (indexes[source] < 0)
+                {
+                    Visit(source);
+                    lowLinks[node] = System.Math.Min(lowLinks[node], lowLinks[source]);
+                }
+                else if (onStack[source])
+                {
+                    lowLinks[node] = System.Math.Min(lowLinks[node], indexes[source]);
+                }
+            }
+
+            if (lowLinks[node] == indexes[node])
+            {
+                var component = new List<int>();
+                int member;
+                do
+                {
+                    member = stack.Pop();
+                    onStack[member] = false;
+                    component.Add(member);
+                }
+                while (member != node);
+
+                if (component.Count > 1 || _sources[node].Contains(node))
+                {
+                    component.Sort();
+                    cycles.Add(component);
+                }
+            }
+        }
+
+        for (var node = 0; node < _count; node++)
+        {
+            if (indexes[node] < 0)
+            {
+                Visit(node);
+            }
+        }
+
+        return cycles.OrderBy(static cycle => cycle[0]).ToList();
+    }
+
+    /// <summary>
+    /// Layers in an order where every layer comes after its inputs; ties keep declaration
+    /// order so a plain stack of layers runs top to bottom. Layers on a cycle are left out.
+    /// </summary>
+    public IReadOnlyList<int> TopologicalOrder()
+    {
+        var remaining = _sources.Select(static sources => sources.Count).ToArray();
+        var readers = Enumerable.Range(0, _count).Select(static _ => new List<int>()).ToArray();
+        for (var node = 0; node < _count; node++)
+        {
+            foreach (var source in _sources[node])
+            {
+                readers[source].Add(node);
+            }
+        }
+
+        var ready = new SortedSet<int>(Enumerable.Range(0, _count).Where(node => remaining[node] == 0));
+        var order = new List<int>();
+        while (ready.Count > 0)
+        {
+            var node = ready.Min;
+            ready.Remove(node);
+            order.Add(node);
+            foreach (var reader in readers[node])
+            {
+                if (--remaining[reader] == 0)
+                {
+                    ready.Add(reader);
+                }
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>Layers the output does not depend on.</summary>
+    public IEnumerable<int> LayersNotReaching(int output)
+    {
+        var used = new bool[_count];
+        var pending = new Stack<int>();
+        pending.Push(output);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (used[node])
+            {
+                continue;
+            }
+
+            used[node] = true;
+            foreach (var source in _sources[node])
+            {
+                pending.Push(source);
+            }
+        }
+
+        return Enumerable.Range(0, _count).Where(node => !used[node]);
+    }
+}

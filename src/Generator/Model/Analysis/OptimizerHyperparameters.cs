@@ -1,0 +1,54 @@
+using System.Linq;
+
+namespace NetGen.Model.Analysis;
+
+/// <summary>Which hyperparameters each optimizer takes, their valid ranges, and their runtime parameter names.</summary>
+internal static class OptimizerHyperparameters
+{
+    public static bool Supports(OptimizerKind optimizer, string name) => name switch
+    {
+        "LearningRate" or "WeightDecay" => true,
+        "Momentum" => optimizer is OptimizerKind.Sgd or OptimizerKind.RmsProp,
+        "Nesterov" => optimizer is OptimizerKind.Sgd,
+        "Beta1" or "Beta2" => optimizer is OptimizerKind.Adam or OptimizerKind.AdamW,
+        "Rho" => optimizer is OptimizerKind.RmsProp or OptimizerKind.Adadelta,
+        "Epsilon" => optimizer is not OptimizerKind.Sgd,
+        _ => false,
+    };
+
+    /// <summary>What the value must be, or null when it is valid.</summary>
+    public static string? Requirement(CompileDefinition compile, OptimizerSetting setting)
+    {
+        var value = setting.Value;
+        switch (setting.Name)
+        {
+            case "Momentum" or "Beta1" or "Beta2" or "Rho":
+                return value >= 0 && value < 1 ? null : "in [0, 1)";
+            case "Epsilon":
+                return value > 0 && !double.IsInfinity(value) ? null : "a positive number";
+            case "WeightDecay":
+                return value >= 0 && !double.IsInfinity(value) ? null : "zero or a positive number";
+            case "Nesterov":
+                var momentum = compile.Settings.FirstOrDefault(static s => s.Name == "Momentum");
+                return value == 0 || (momentum is not null && momentum.Value > 0) ? null : "used with a Momentum above 0";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The constructor parameter of the runtime optimizer class.</summary>
+    public static string ParameterName(string name) => name switch
+    {
+        "LearningRate" => "learningRate",
+        "WeightDecay" => "weightDecay",
+        "Momentum" => "momentum",
+        "Nesterov" => "nesterov",
+        "Beta1" => "beta1",
+        "Beta2" => "beta2",
+        "Rho" => "rho",
+        _ => "epsilon",
+    };
+
+    /// <summary>The runtime optimizer class name in <c>NetGen.Optimizers</c>.</summary>
+    public static string ClassName(OptimizerKind optimizer) => optimizer.ToString();
+}
