@@ -1,0 +1,140 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>The pipeline re-emits only when a network's meaning changes.</summary>
+public sealed class IncrementalTests
+{
+    private const string Network = """
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(30)]
+        public partial class CancerNet
+        {
+            [Dense(12, Activation.ReLU)] public partial Linear Hidden { get; }
+            [Dense(1, Activation.Sigmoid)] public partial Linear Output { get; }
+        }
+        """;
+
+    private const string Other = """
+        public static class Helpers
+        {
+            public static int Twice(int x) => 2 * x;
+        }
+        """;
+
+    [Fact]
+    public void UnrelatedEditKeepsEverythingCached()
+    {
+        var (driver, compilation) = FirstRun(Network, Other);
+        var edited = Replace(compilation, 1, Other.Replace("2 * x", "x + x"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        IncrementalAssert.AllCached(rerun.Driver);
+    }
+
+    [Fact]
+    public void CommentInTheNetworkFileLeavesTheSpecUnchanged()
+    {
+        var (driver, compilation) = FirstRun(Network, Other);
+        var edited = Replace(compilation, 0, Network.Replace("public partial class CancerNet", "// the classifier\npublic partial class CancerNet"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        AssertReranButUnchanged(rerun.Driver);
+    }
+
+    [Fact]
+    public void HyperparameterEditRegenerates()
+    {
+        var (driver, compilation) = FirstRun(Network, Other);
+        var edited = Replace(compilation, 0, Network.Replace("Dense(12", "Dense(16"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Networks));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Specs));
+        Assert.Contains("Linear(30, 16", rerun.Source("CancerNet.g.cs"));
+    }
+
+    [Fact]
+    public void EditOfANonLayerMemberLeavesTheSpecUnchanged()
+    {
+        var withHelper = Network.Replace("[Dense(1,", "public int Helper => 1;\n    [Dense(1,");
+        var (driver, compilation) = FirstRun(withHelper, Other);
+        var edited = Replace(compilation, 0, withHelper.Replace("public int Helper => 1", "internal int Helper => 2"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        AssertReranButUnchanged(rerun.Driver);
+    }
+
+    [Fact]
+    public void WarningOnlyEditRegeneratesOnlyWhatTheCodeUses()
+    {
+        // Softmax on one unit (NG0201) is a warning: the analyzer reports it, and the generated
+        // code changes only because the activation it applies changed.
+        var (driver, compilation) = FirstRun(Network, Other);
+        var edited = Replace(compilation, 0, Network.Replace("Dense(1, Activation.Sigmoid)", "Dense(1, Activation.Softmax)"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Networks));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Specs));
+        Assert.Contains("functional.softmax(_output.forward(hidden), -1)", rerun.Source("CancerNet.g.cs"));
+        Assert.DoesNotContain("DeclarationErrors", rerun.Source("CancerNet.g.cs"));
+    }
+
+    [Fact]
+    public void NameofAndStringReferencesGiveTheSameSpec()
+    {
+        var withNameof = Network.Replace("[Dense(1, Activation.Sigmoid)]", "[Dense(1, Activation.Sigmoid, From = nameof(Hidden))]");
+        var (driver, compilation) = FirstRun(withNameof, Other);
+        var edited = Replace(compilation, 0, withNameof.Replace("nameof(Hidden)", "\"Hidden\""));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        AssertReranButUnchanged(rerun.Driver);
+    }
+
+    [Fact]
+    public void FixingAnErrorTurnsThePlaceholderIntoTheNetwork()
+    {
+        var broken = Network.Replace("[Input(30)]", "[Input(3, 32, 32)]");
+        var (driver, compilation) = FirstRun(broken, Other);
+        Assert.Contains("DeclarationErrors", GeneratorTestHelper.Run(compilation).Source("CancerNet.g.cs"));
+
+        var rerun = GeneratorTestHelper.Run(Replace(compilation, 0, Network), driver);
+
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Networks));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Specs));
+        Assert.DoesNotContain("DeclarationErrors", rerun.Source("CancerNet.g.cs"));
+    }
+
+    /// <summary>The parse step re-ran (its syntax changed) but produced an equal spec, so nothing downstream ran.</summary>
+    private static void AssertReranButUnchanged(GeneratorDriver driver)
+    {
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, IncrementalAssert.Reasons(driver, TrackingNames.Networks));
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached }, IncrementalAssert.Reasons(driver, TrackingNames.Specs));
+    }
+
+    private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] sources)
+    {
+        var compilation = GeneratorTestHelper.CreateCompilation(sources);
+        var run = GeneratorTestHelper.Run(compilation);
+        run.AssertNoGeneratorException();
+        return (run.Driver, compilation);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, int index, string source)
+    {
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, GeneratorTestHelper.ParseOptions, old.FilePath));
+    }
+}

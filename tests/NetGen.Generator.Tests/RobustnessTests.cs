@@ -1,0 +1,78 @@
+using NetGen.Generator.Tests.Infrastructure;
+
+namespace NetGen.Generator.Tests;
+
+/// <summary>
+/// Code as it looks while someone types: the generator must never throw (a crash loses every
+/// generated file in the IDE) and must not add errors of its own.
+/// </summary>
+public sealed class RobustnessTests
+{
+    public static TheoryData<string> IncompleteDeclarations() => new()
+    {
+        // Attribute with no arguments yet.
+        "[Network] [Input] public partial class N { [Dense] public partial Linear A { get; } }",
+        // Unresolved nameof and unknown names.
+        "[Network] [Input(4)] public partial class N { [Dense(2, From = nameof(Missing))] public partial Linear A { get; } }",
+        // Wrong argument types.
+        "[Network(Loss = 3)] [Input(\"x\")] public partial class N { [Dense(\"12\")] public partial Linear A { get; } }",
+        // Half-typed member and syntax errors.
+        "[Network] [Input(4)] public partial class N { [Dense(2, Activation.] public partial Linear A { get; } [Dense(",
+        // A field and a method carrying layer attributes.
+        "[Network] [Input(4)] public partial class N { [Dense(2)] public Linear A; [Dropout(0.1)] public void B() { } }",
+        // Unknown member type.
+        "[Network] [Input(4)] public partial class N { [Dense(2)] public partial Lineer A { get; } }",
+        // Empty network, no input, not partial.
+        "[Network] public class N { }",
+        // Self reference and a cycle.
+        "[Network] [Input(4)] public partial class N { [Dense(2, From = nameof(A))] public partial Linear A { get; } [Add(nameof(C), nameof(A))] public partial NetGen.Layers.Add C { get; } }",
+        // Generic network.
+        "[Network] [Input(4)] public partial class N<T> { [Dense(2)] public partial Linear A { get; } }",
+        // Negative and zero dimensions, huge axis.
+        "[Network] [Input(0, -3)] public partial class N { [Concatenate(\"input\", Axis = 99)] public partial NetGen.Layers.Concatenate A { get; } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(IncompleteDeclarations))]
+    public void NeverThrows(string declaration)
+    {
+        var source = "using NetGen;\nusing TorchSharp.Modules;\n" + declaration;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+    }
+
+    [Fact]
+    public void ValidNetworkNextToBrokenOneStillGenerates()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial class Good { [Dense(2)] public partial Linear A { get; } }
+            [Network] [Input(4)] public partial class Bad { [Dense(2, From = "Nope")] public partial Linear A { get; } }
+            """;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+        Assert.Contains("Linear(4, 2", run.Source("Good.g.cs"));
+        Assert.Contains("DeclarationErrors", run.Source("Bad.g.cs"));
+        Assert.Empty(run.Errors());
+    }
+
+    [Fact]
+    public void WithoutTheRuntimeNothingIsGenerated()
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "NoNetGen",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("[Network] partial class N { }", GeneratorTestHelper.ParseOptions) },
+            new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
+
+        var run = GeneratorTestHelper.Run(compilation);
+
+        run.AssertNoGeneratorException();
+        Assert.Empty(run.Sources);
+    }
+}
