@@ -1,0 +1,297 @@
+using System;
+using Microsoft.CodeAnalysis;
+using NetGen.Model;
+
+namespace NetGen.Analyzers;
+
+/// <summary>
+/// Every diagnostic NetGen reports, one field per condition, named as its <see cref="ProblemKind"/>.
+/// IDs are never reused; each has a page at <c>docs/diagnostics/{id}.md</c> and an entry in
+/// <c>AnalyzerReleases.Unshipped.md</c> (checked by a test).
+/// </summary>
+/// <remarks>
+/// IDs are grouped by category: NG00xx structure, NG01xx shape, NG02xx configuration.
+/// Message arguments come in the order documented on each <see cref="ProblemKind"/> value.
+/// </remarks>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>How a network is declared: partial types, members, references between layers.</summary>
+    public const string StructureCategory = "NetGen.Structure";
+
+    /// <summary>Whether the shapes flowing between layers fit.</summary>
+    public const string ShapeCategory = "NetGen.Shape";
+
+    /// <summary>Whether layers, loss, metrics and optimizer make sense together.</summary>
+    public const string ConfigurationCategory = "NetGen.Configuration";
+
+    private const string HelpLinkFormat = "https://github.com/netgen-dev/netgen/blob/main/docs/diagnostics/{0}.md";
+
+    /// <summary>NG0001: <c>Network '{0}' must be declared partial, and so must every type that contains it</c>.</summary>
+    public static readonly DiagnosticDescriptor NetworkMustBePartial = Create(
+        "NG0001",
+        "Network class is not partial",
+        "Network '{0}' must be declared partial, and so must every type that contains it",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0002: <c>Network '{0}' has no [Input] attribute declaring the shape of one sample</c>.</summary>
+    public static readonly DiagnosticDescriptor MissingInput = Create(
+        "NG0002",
+        "Network has no input shape",
+        "Network '{0}' has no [Input] attribute declaring the shape of one sample",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0003: <c>The input shape of '{0}' must have at least one dimension and every dimension must be positive; got ({1})</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidInputShape = Create(
+        "NG0003",
+        "Invalid input shape",
+        "The input shape of '{0}' must have at least one dimension and every dimension must be positive; got ({1})",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0004: <c>Network '{0}' declares no layers</c>.</summary>
+    public static readonly DiagnosticDescriptor EmptyNetwork = Create(
+        "NG0004",
+        "Network has no layers",
+        "Network '{0}' declares no layers",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0005: <c>Layer '{0}' must be a partial, non-static property with only a get accessor</c>.</summary>
+    public static readonly DiagnosticDescriptor LayerMemberMustBePartialProperty = Create(
+        "NG0005",
+        "Layer is not a partial get-only property",
+        "Layer '{0}' must be a partial, non-static property with only a get accessor",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0006: <c>Layer '{0}' is a {1} layer and must be declared as '{2}', not '{3}'</c>.</summary>
+    public static readonly DiagnosticDescriptor LayerTypeMismatch = Create(
+        "NG0006",
+        "Layer property has the wrong module type",
+        "Layer '{0}' is a {1} layer and must be declared as '{2}', not '{3}'",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0007: <c>Member '{0}' has more than one layer attribute; a member is exactly one layer</c>.</summary>
+    public static readonly DiagnosticDescriptor MultipleLayerAttributes = Create(
+        "NG0007",
+        "Member has several layer attributes",
+        "Member '{0}' has more than one layer attribute; a member is exactly one layer",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0008: <c>Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor its input '{3}'</c>.</summary>
+    public static readonly DiagnosticDescriptor UnknownReference = Create(
+        "NG0008",
+        "Unknown layer reference",
+        "Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor its input '{3}'",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0009: <c>Layer '{0}' is part of a cycle: {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor CyclicReference = Create(
+        "NG0009",
+        "Cyclic layer reference",
+        "Layer '{0}' is part of a cycle: {1}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0010: <c>Layer name '{0}' is reserved: it is {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor ReservedLayerName = Create(
+        "NG0010",
+        "Reserved layer name",
+        "Layer name '{0}' is reserved: it is {1}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0011: <c>Layer '{0}' does not contribute to the output layer '{1}'</c>.</summary>
+    public static readonly DiagnosticDescriptor UnusedLayer = Create(
+        "NG0011",
+        "Layer does not reach the output",
+        "Layer '{0}' does not contribute to the output layer '{1}'",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0012: <c>{0} of layer '{1}' must be {2}; got {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidLayerHyperparameter = Create(
+        "NG0012",
+        "Invalid layer hyperparameter",
+        "{0} of layer '{1}' must be {2}; got {3}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
+        "NG0101",
+        "Layer cannot take an input of this shape",
+        "{0} layer '{1}' cannot take an input of shape {2}; it takes {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0102: <c>Add layer '{0}' needs inputs of one shape; got {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor AddShapeMismatch = Create(
+        "NG0102",
+        "Add inputs differ in shape",
+        "Add layer '{0}' needs inputs of one shape; got {1}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0103: <c>Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor ConcatenateShapeMismatch = Create(
+        "NG0103",
+        "Concatenate inputs do not match",
+        "Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0104: <c>Concatenate layer '{0}' joins axis {1}, but its inputs have axes 1 to {2} (axis 0 is the batch)</c>.</summary>
+    public static readonly DiagnosticDescriptor ConcatenateAxisOutOfRange = Create(
+        "NG0104",
+        "Concatenate axis out of range",
+        "Concatenate layer '{0}' joins axis {1}, but its inputs have axes 1 to {2} (axis 0 is the batch)",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output</c>.</summary>
+    public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
+        "NG0201",
+        "Softmax on a single unit",
+        "Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0202: <c>{0} needs one output unit per class, but output layer '{1}' has a single unit; use BinaryCrossentropy with a sigmoid output</c>.</summary>
+    public static readonly DiagnosticDescriptor CategoricalCrossentropyOnSingleUnit = Create(
+        "NG0202",
+        "Categorical cross-entropy on a single output unit",
+        "{0} needs one output unit per class, but output layer '{1}' has a single unit; use BinaryCrossentropy with a sigmoid output",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0203: <c>Output layer '{0}' uses sigmoid, but {1} expects softmax probabilities that sum to 1</c>.</summary>
+    public static readonly DiagnosticDescriptor SigmoidWithCategoricalCrossentropy = Create(
+        "NG0203",
+        "Sigmoid output with categorical cross-entropy",
+        "Output layer '{0}' uses sigmoid, but {1} expects softmax probabilities that sum to 1",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0204: <c>Output layer '{0}' uses softmax with BinaryCrossentropy and Accuracy: accuracy is then computed per unit and overstates the model; use CategoricalCrossentropy</c>.</summary>
+    public static readonly DiagnosticDescriptor SoftmaxWithBinaryCrossentropy = Create(
+        "NG0204",
+        "Softmax output with binary cross-entropy and accuracy",
+        "Output layer '{0}' uses softmax with BinaryCrossentropy and Accuracy: accuracy is then computed per unit and overstates the model; use CategoricalCrossentropy",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0205: <c>Network '{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead</c>.</summary>
+    public static readonly DiagnosticDescriptor AccuracyOnRegression = Create(
+        "NG0205",
+        "Accuracy on a regression loss",
+        "Network '{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0206: <c>Output layer '{0}' uses {1}, a classifier's activation, with {2}; cross-entropy trains classifiers better</c>.</summary>
+    public static readonly DiagnosticDescriptor MeanSquaredErrorOnClassifier = Create(
+        "NG0206",
+        "Regression loss on a classifier output",
+        "Output layer '{0}' uses {1}, a classifier's activation, with {2}; cross-entropy trains classifiers better",
+        ConfigurationCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0207: <c>Dropout rate of '{0}' must be in [0, 1); got {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Create(
+        "NG0207",
+        "Dropout rate out of range",
+        "Dropout rate of '{0}' must be in [0, 1); got {1}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0208: <c>Dropout layer '{0}' is the output layer: it drops predictions during training and does nothing at inference</c>.</summary>
+    public static readonly DiagnosticDescriptor DropoutAfterOutput = Create(
+        "NG0208",
+        "Dropout as the output layer",
+        "Dropout layer '{0}' is the output layer: it drops predictions during training and does nothing at inference",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0209: <c>The learning rate must be a positive, finite number; got {0}</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidLearningRate = Create(
+        "NG0209",
+        "Invalid learning rate",
+        "The learning rate must be a positive, finite number; got {0}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0210: <c>{0} has no hyperparameter {1}; the value is ignored</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedOptimizerHyperparameter = Create(
+        "NG0210",
+        "Hyperparameter not used by the optimizer",
+        "{0} has no hyperparameter {1}; the value is ignored",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0211: <c>Network '{0}' declares optimizer {1} on [Network] but {2} on [Optimizer]</c>.</summary>
+    public static readonly DiagnosticDescriptor ConflictingOptimizer = Create(
+        "NG0211",
+        "Conflicting optimizers",
+        "Network '{0}' declares optimizer {1} on [Network] but {2} on [Optimizer]",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0212: <c>{0} of {1} must be {2}; got {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidOptimizerHyperparameter = Create(
+        "NG0212",
+        "Invalid optimizer hyperparameter",
+        "{0} of {1} must be {2}; got {3}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
+    public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
+    {
+        ProblemKind.NetworkMustBePartial => NetworkMustBePartial,
+        ProblemKind.MissingInput => MissingInput,
+        ProblemKind.InvalidInputShape => InvalidInputShape,
+        ProblemKind.EmptyNetwork => EmptyNetwork,
+        ProblemKind.LayerMemberMustBePartialProperty => LayerMemberMustBePartialProperty,
+        ProblemKind.LayerTypeMismatch => LayerTypeMismatch,
+        ProblemKind.MultipleLayerAttributes => MultipleLayerAttributes,
+        ProblemKind.UnknownReference => UnknownReference,
+        ProblemKind.CyclicReference => CyclicReference,
+        ProblemKind.ReservedLayerName => ReservedLayerName,
+        ProblemKind.UnusedLayer => UnusedLayer,
+        ProblemKind.InvalidLayerHyperparameter => InvalidLayerHyperparameter,
+        ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
+        ProblemKind.AddShapeMismatch => AddShapeMismatch,
+        ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,
+        ProblemKind.ConcatenateAxisOutOfRange => ConcatenateAxisOutOfRange,
+        ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
+        ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,
+        ProblemKind.SigmoidWithCategoricalCrossentropy => SigmoidWithCategoricalCrossentropy,
+        ProblemKind.SoftmaxWithBinaryCrossentropy => SoftmaxWithBinaryCrossentropy,
+        ProblemKind.AccuracyOnRegression => AccuracyOnRegression,
+        ProblemKind.MeanSquaredErrorOnClassifier => MeanSquaredErrorOnClassifier,
+        ProblemKind.DropoutRateOutOfRange => DropoutRateOutOfRange,
+        ProblemKind.DropoutAfterOutput => DropoutAfterOutput,
+        ProblemKind.InvalidLearningRate => InvalidLearningRate,
+        ProblemKind.UnsupportedOptimizerHyperparameter => UnsupportedOptimizerHyperparameter,
+        ProblemKind.ConflictingOptimizer => ConflictingOptimizer,
+        ProblemKind.InvalidOptimizerHyperparameter => InvalidOptimizerHyperparameter,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
+    };
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
+        new(
+            id,
+            title,
+            messageFormat,
+            category,
+            severity,
+            isEnabledByDefault: true,
+            helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));
+}

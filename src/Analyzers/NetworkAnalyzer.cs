@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NetGen.Model.Parsing;
+
+namespace NetGen.Analyzers;
+
+/// <summary>
+/// Reports every problem the network model finds in a <c>[Network]</c> class: structure,
+/// shape and configuration. The generator parses the same classes with the same model but
+/// reports nothing, so each problem appears once and its severity follows .editorconfig.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NetworkAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableArray<DiagnosticDescriptor> s_supportedDiagnostics = ImmutableArray.Create(
+        DiagnosticDescriptors.NetworkMustBePartial,
+        DiagnosticDescriptors.MissingInput,
+        DiagnosticDescriptors.InvalidInputShape,
+        DiagnosticDescriptors.EmptyNetwork,
+        DiagnosticDescriptors.LayerMemberMustBePartialProperty,
+        DiagnosticDescriptors.LayerTypeMismatch,
+        DiagnosticDescriptors.MultipleLayerAttributes,
+        DiagnosticDescriptors.UnknownReference,
+        DiagnosticDescriptors.CyclicReference,
+        DiagnosticDescriptors.ReservedLayerName,
+        DiagnosticDescriptors.UnusedLayer,
+        DiagnosticDescriptors.InvalidLayerHyperparameter,
+        DiagnosticDescriptors.UnsupportedInputRank,
+        DiagnosticDescriptors.AddShapeMismatch,
+        DiagnosticDescriptors.ConcatenateShapeMismatch,
+        DiagnosticDescriptors.ConcatenateAxisOutOfRange,
+        DiagnosticDescriptors.SoftmaxOnSingleUnit,
+        DiagnosticDescriptors.CategoricalCrossentropyOnSingleUnit,
+        DiagnosticDescriptors.SigmoidWithCategoricalCrossentropy,
+        DiagnosticDescriptors.SoftmaxWithBinaryCrossentropy,
+        DiagnosticDescriptors.AccuracyOnRegression,
+        DiagnosticDescriptors.MeanSquaredErrorOnClassifier,
+        DiagnosticDescriptors.DropoutRateOutOfRange,
+        DiagnosticDescriptors.DropoutAfterOutput,
+        DiagnosticDescriptors.InvalidLearningRate,
+        DiagnosticDescriptors.UnsupportedOptimizerHyperparameter,
+        DiagnosticDescriptors.ConflictingOptimizer,
+        DiagnosticDescriptors.InvalidOptimizerHyperparameter);
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_supportedDiagnostics;
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        // Generated code holds no [Network] declarations of its own; the generator's half of
+        // each partial class must not be analysed a second time.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Resolved once per compilation; projects that do not reference NetGen pay nothing more.
+            if (KnownTypes.Create(start.Compilation) is not { } knownTypes)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, knownTypes), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes knownTypes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!type.GetAttributes().Any(attribute => KnownTypes.Is(attribute.AttributeClass, knownTypes.NetworkAttribute)))
+        {
+            return;
+        }
+
+        var result = NetworkParser.Parse(type, knownTypes, context.CancellationToken);
+        foreach (var problem in result.Problems)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.Arguments.ToArray<object>()));
+        }
+    }
+}
