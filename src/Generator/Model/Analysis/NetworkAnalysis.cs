@@ -84,9 +84,15 @@ internal static class NetworkAnalysis
 
         var order = graph.TopologicalOrder();
         var output = layers.Count - 1;
-        foreach (var unused in graph.LayersNotReaching(output))
+
+        // A broken reference usually means the layer it meant looks unused: say nothing about
+        // unused layers until every reference resolves.
+        if (results.All(static r => r.InputsKnown && !r.InCycle))
         {
-            issues.Add(new Issue(ProblemKind.UnusedLayer, Site.LayerMember(unused), layers[unused].Name, layers[output].Name));
+            foreach (var unused in graph.LayersNotReaching(output))
+            {
+                issues.Add(new Issue(ProblemKind.UnusedLayer, Site.LayerMember(unused), layers[unused].Name, layers[output].Name));
+            }
         }
 
         InferShapes(network, inputShape, order, results, indexByName, issues);
@@ -181,7 +187,11 @@ internal static class NetworkAnalysis
                 result.Parameters = rule.CountParameters(layer, inputs);
             }
 
-            CheckModuleType(layer, index, rule, inputs[0], issues);
+            // Without a valid input rank there is no module type to advise (batch normalization's depends on it).
+            if (result.OutputShape is not null || layer.Kind != LayerKind.BatchNormalization)
+            {
+                CheckModuleType(layer, index, rule, inputs[0], issues);
+            }
         }
     }
 
