@@ -1,0 +1,51 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using NetGen.Analyzers.Tests.Infrastructure;
+using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
+
+namespace NetGen.Analyzers.Tests;
+
+/// <summary>
+/// The example on each rule's page is run: the first C# block must report the rule and the
+/// second, the fix, must compile cleanly with no NetGen diagnostic. A help page that shows
+/// code the analyzer disagrees with would teach the wrong thing.
+/// </summary>
+public sealed class DocumentationExampleTests
+{
+    private static string DiagnosticsFolder => Path.Combine(
+        typeof(DocumentationExampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(static a => a.Key == "RepositoryRoot").Value!,
+        "docs",
+        "diagnostics");
+
+    public static TheoryData<string> Ids => new(new NetworkAnalyzer().SupportedDiagnostics.Select(static d => d.Id));
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task Example_ReportsTheRule(string id)
+    {
+        var (example, _) = Examples(id);
+        var diagnostics = await RunAsync(new[] { CSharpSyntaxTree.ParseText(example, ParseOptions, PathOf(0)) }, new AnalyzerTestOptions());
+        Assert.Contains(diagnostics, d => d.Id == id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public async Task Fix_IsClean(string id)
+    {
+        var (_, fix) = Examples(id);
+        var diagnostics = await RunAsync(new[] { CSharpSyntaxTree.ParseText(fix, ParseOptions, PathOf(0)) }, new AnalyzerTestOptions());
+        Assert.True(diagnostics.IsEmpty, $"The fix on {id}.md reports:\n" + string.Join("\n", diagnostics.Select(static d => d.ToString())));
+    }
+
+    private static (string Example, string Fix) Examples(string id)
+    {
+        var text = File.ReadAllText(Path.Combine(DiagnosticsFolder, id + ".md"));
+        var blocks = Regex.Matches(text, @"```csharp\n(.*?)```", RegexOptions.Singleline).Select(static m => m.Groups[1].Value).ToList();
+        Assert.True(blocks.Count == 2, $"{id}.md needs exactly two C# blocks: the example and its fix");
+        return (blocks[0], blocks[1]);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using NetGen.Analyzers.Tests.Infrastructure;
+using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
+
+namespace NetGen.Analyzers.Tests;
+
+/// <summary>Severities are the user's to choose: .editorconfig and project options override them.</summary>
+public sealed class SeverityConfigurationTests
+{
+    private const string SoftmaxOnOneUnit = """
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(30)]
+        public partial class Net
+        {
+            [{|NG0201:Dense(1, Activation.Softmax)|}] public partial Linear Output { get; }
+        }
+        """;
+
+    [Fact]
+    public async Task WithoutConfiguration_WarningIsReported()
+    {
+        var diagnostics = await VerifyAsync(SoftmaxOnOneUnit);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
+    }
+
+    [Fact]
+    public Task EditorConfigSeverityNone_TurnsTheWarningOff() => VerifyAsync(
+        new[] { Unmarked(SoftmaxOnOneUnit) },
+        new AnalyzerTestOptions
+        {
+            EditorConfig = """
+                root = true
+
+                [*.cs]
+                dotnet_diagnostic.NG0201.severity = none
+                """,
+        });
+
+    [Fact]
+    public Task EditorConfigSectionForOtherFiles_LeavesTheWarningOn() => VerifyAsync(
+        new[] { SoftmaxOnOneUnit },
+        new AnalyzerTestOptions
+        {
+            EditorConfig = """
+                root = true
+
+                [*.generated.cs]
+                dotnet_diagnostic.NG0201.severity = none
+                """,
+        });
+
+    [Fact]
+    public async Task EditorConfigSeverityError_RaisesAnInfo()
+    {
+        var diagnostics = await VerifyAsync(
+            new[]
+            {
+                """
+                using NetGen;
+                using TorchSharp.Modules;
+
+                [Network(Loss = {|NG0206:Loss.MeanSquaredError|})]
+                [Input(10)]
+                public partial class Net
+                {
+                    [Dense(1, Activation.Sigmoid)] public partial Linear Output { get; }
+                }
+                """,
+            },
+            new AnalyzerTestOptions
+            {
+                EditorConfig = """
+                    root = true
+
+                    [*.cs]
+                    dotnet_diagnostic.NG0206.severity = error
+                    """,
+            });
+
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+    }
+
+    [Fact]
+    public Task ProjectNoWarn_TurnsTheWarningOff() => VerifyAsync(
+        new[] { Unmarked(SoftmaxOnOneUnit) },
+        new AnalyzerTestOptions { SpecificDiagnosticOptions = new Dictionary<string, ReportDiagnostic> { ["NG0201"] = ReportDiagnostic.Suppress } });
+
+    [Fact]
+    public Task SuppressingOneRule_LeavesTheOthers() => VerifyAsync(
+        new[]
+        {
+            """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(30)]
+            public partial class Net
+            {
+                [Dense(4)] public partial Linear {|NG0011:Unused|} { get; }
+                [Dense(1, Activation.Softmax, From = "input")] public partial Linear Output { get; }
+            }
+            """,
+        },
+        new AnalyzerTestOptions { SpecificDiagnosticOptions = new Dictionary<string, ReportDiagnostic> { ["NG0201"] = ReportDiagnostic.Suppress } });
+
+    [Fact]
+    public Task PragmaWarningDisable_SuppressesAtTheSpan() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(30)]
+        public partial class Net
+        {
+        #pragma warning disable NG0201 // a single-unit softmax on purpose: this network is a test fixture
+            [Dense(1, Activation.Softmax)] public partial Linear Output { get; }
+        #pragma warning restore NG0201
+        }
+        """);
+
+    [Fact]
+    public Task SuppressMessageOnTheClass_SuppressesTheRule() => VerifyAsync("""
+        using System.Diagnostics.CodeAnalysis;
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(30)]
+        [SuppressMessage("NetGen.Configuration", "NG0201", Justification = "A test fixture")]
+        public partial class Net
+        {
+            [Dense(1, Activation.Softmax)] public partial Linear Output { get; }
+        }
+        """);
+
+    private static string Unmarked(string markup) => Markup.Parse(markup, null).Source;
+}
