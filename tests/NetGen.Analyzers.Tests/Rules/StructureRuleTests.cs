@@ -390,7 +390,7 @@ public sealed class StructureRuleTests
         [Input(4)]
         public partial class Net
         {
-            [Dense(4)] public partial Linear {|NG0011:Hidden|} { get; }
+            [Dense(4)] public partial Linear Hidden { get; }
             [{|NG0009:Dense(2, From = nameof(Output))|}] public partial Linear Output { get; }
         }
         """, "NG0009");
