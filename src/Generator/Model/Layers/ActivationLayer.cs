@@ -25,7 +25,7 @@ internal sealed class ActivationLayer : LayerRule
     internal static void ValidateAlpha(LayerContext layer)
     {
         var alpha = layer.Hyperparameters.Alpha;
-        if (layer.Hyperparameters.Activation == ActivationKind.LeakyReLU && !(alpha >= 0) || double.IsInfinity(alpha))
+        if (layer.Hyperparameters.Activation == ActivationKind.LeakyReLU && (!(alpha >= 0) || double.IsInfinity(alpha)))
         {
             layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Argument("Alpha"), "Alpha", layer.Name, "a non-negative number", Format.Number(alpha));
         }
