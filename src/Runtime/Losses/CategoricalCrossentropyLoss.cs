@@ -1,0 +1,18 @@
+using static TorchSharp.torch;
+
+namespace NetGen.Losses;
+
+/// <summary>Cross-entropy of softmax probabilities against one-hot labels.</summary>
+public sealed class CategoricalCrossentropyLoss : LossFunction
+{
+    /// <inheritdoc />
+    public override string Name => "CategoricalCrossentropy";
+
+    /// <inheritdoc />
+    public override Tensor Compute(Tensor predictions, Tensor targets)
+    {
+        var y = Align(predictions, targets);
+        var p = predictions.clamp(Epsilon, 1 - Epsilon);
+        return -(y * p.log()).sum(-1).mean();
+    }
+}

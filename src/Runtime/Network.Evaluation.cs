@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Losses;
+using NetGen.Metrics;
+using NetGen.Training;
+using static TorchSharp.torch;
+
+namespace NetGen;
+
+public abstract partial class Network
+{
+    /// <summary>The loss and the compiled metrics on <paramref name="x"/>, in inference mode.</summary>
+    public EvaluationResult Evaluate(Tensor x, Tensor y, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        CheckSamples(x, y, nameof(x));
+        return new EvaluationResult(Measure(x, y, batchSize, LossFunction.For(CompileOptions.Loss)));
+    }
+
+    /// <summary>The network's outputs for <paramref name="x"/>, computed in inference mode, batch by batch.</summary>
+    public Tensor Predict(Tensor x, int batchSize = 32)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        }
+
+        return InInferenceMode(() =>
+        {
+            using var scope = NewDisposeScope();
+            var outputs = new List<Tensor>();
+            var device = Device;
+            for (long start = 0; start < x.shape[0]; start += batchSize)
+            {
+                var end = Math.Min(start + batchSize, x.shape[0]);
+                outputs.Add(forward(x[(int)start..(int)end].to(device)));
+            }
+
+            return cat(outputs, 0).MoveToOuterDisposeScope();
+        });
+    }
+
+    /// <summary>
+    /// Predicted classes as int64, one per sample: for one output column, 1 where the output
+    /// exceeds <paramref name="threshold"/>; for several, the argmax.
+    /// </summary>
+    public Tensor PredictClasses(Tensor x, double threshold = 0.5, int batchSize = 32)
+    {
+        using var scope = NewDisposeScope();
+        var predictions = Predict(x, batchSize);
+        var classes = predictions.dim() == 2 && predictions.shape[1] > 1
+            ? predictions.argmax(1)
+            : predictions.reshape(-1).gt(threshold).to_type(ScalarType.Int64);
+        return classes.MoveToOuterDisposeScope();
+    }
+
+    private Dictionary<string, double> Measure(Tensor x, Tensor y, int batchSize, LossFunction loss)
+    {
+        var metrics = CompileOptions.Metrics.Select(MetricAccumulator.For).ToList();
+        return InInferenceMode(() =>
+        {
+            double lossSum = 0;
+            var device = Device;
+            for (long start = 0; start < x.shape[0]; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var end = Math.Min(start + batchSize, x.shape[0]);
+                var inputs = x[(int)start..(int)end].to(device);
+                var targets = y[(int)start..(int)end].to(device);
+                var predictions = forward(inputs);
+                lossSum += loss.Compute(predictions, targets).item<float>() * (end - start);
+                metrics.ForEach(metric => metric.Update(predictions, targets));
+            }
+
+            var values = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = lossSum / x.shape[0] };
+            metrics.ForEach(metric => values[metric.Name] = metric.Result());
+            return values;
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> in eval mode without gradients, then restores the previous mode.</summary>
+    private T InInferenceMode<T>(Func<T> action)
+    {
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using (no_grad())
+            {
+                return action();
+            }
+        }
+        finally
+        {
+            train(wasTraining);
+        }
+    }
+}

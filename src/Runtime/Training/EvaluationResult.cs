@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace NetGen.Training;
+
+/// <summary>The loss and metrics of a network on a data set.</summary>
+public sealed class EvaluationResult
+{
+    internal EvaluationResult(IReadOnlyDictionary<string, double> values) => Values = values;
+
+    /// <summary>The loss.</summary>
+    public double Loss => Values["loss"];
+
+    /// <summary>Every value by name: <c>loss</c>, then the metrics (<c>accuracy</c>, <c>auc</c>, <c>mae</c>, <c>mse</c>).</summary>
+    public IReadOnlyDictionary<string, double> Values { get; }
+
+    /// <summary>A value by name.</summary>
+    public double this[string name] =>
+        Values.TryGetValue(name, out var value)
+            ? value
+            : throw new KeyNotFoundException($"The evaluation has no '{name}'; it has {string.Join(", ", Values.Keys)}.");
+
+    /// <summary><c>loss: 0.1234 - accuracy: 0.9500</c>.</summary>
+    public override string ToString() =>
+        string.Join(" - ", Values.Select(static pair => pair.Key + ": " + pair.Value.ToString("F4", CultureInfo.InvariantCulture)));
+}
