@@ -1,5 +1,6 @@
 // Compiled twice: by MSBuild's RoslynCodeTaskFactory for NetGen.NativeLoading.targets, and by
 // the runtime tests. Keep it dependency-free apart from MSBuild's task API.
+#nullable enable
 using System;
 using System.IO;
 using System.Text;
