@@ -17,6 +17,7 @@ public sealed class EmitterTests
         ContainingTypes: EquatableArray<ContainingTypeSpec>.Empty,
         TypeName: "Net",
         ClassName: "Net",
+        HasUserSummary: false,
         CanGenerate: true,
         InputName: "input",
         InputParameterName: "input",

@@ -17,6 +17,7 @@ internal sealed record NetworkSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string TypeName,
     string ClassName,
+    bool HasUserSummary,
     bool CanGenerate,
     string InputName,
     string InputParameterName,

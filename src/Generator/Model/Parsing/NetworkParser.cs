@@ -345,6 +345,7 @@ internal static class NetworkParser
             containing.ToEquatableArray(),
             NameWithTypeParameters(type),
             type.Name,
+            HasDocumentationSummary(type, cancellationToken),
             canGenerate,
             definition.InputName,
             ParameterName(definition.InputName),
@@ -353,6 +354,16 @@ internal static class NetworkParser
             analysis.ExecutionOrder.ToEquatableArray(),
             new CompileSpec(definition.Compile.Loss, definition.Compile.Metrics, definition.Compile.Optimizer, definition.Compile.Settings));
     }
+
+    /// <summary>
+    /// Whether the user documented the class: the generated table then goes in remarks only, so
+    /// hovering shows their summary. Reads the trivia, which exists whatever the documentation mode.
+    /// </summary>
+    private static bool HasDocumentationSummary(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax(cancellationToken))
+            .OfType<TypeDeclarationSyntax>()
+            .Any(static declaration => declaration.GetLeadingTrivia().ToFullString().Contains("<summary>"));
 
     private static string Keyword(TypeDeclarationSyntax? syntax) => syntax switch
     {
