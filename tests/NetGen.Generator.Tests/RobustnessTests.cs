@@ -28,6 +28,9 @@ public sealed class RobustnessTests
         "[Network] [Input(4)] public partial class N { [Dense(2, From = nameof(A))] public partial Linear A { get; } [Add(nameof(C), nameof(A))] public partial NetGen.Layers.Add C { get; } }",
         // Generic network.
         "[Network] [Input(4)] public partial class N<T> { [Dense(2)] public partial Linear A { get; } }",
+        // Shapes whose sizes overflow 32 bits when flattened or joined.
+        "[Network] [Input(100000, 100000, 1000)] public partial class N { [Flatten] public partial Flatten F { get; } [Dense(2)] public partial Linear A { get; } }",
+        "[Network] [Input(2000000000)] public partial class N { [Concatenate(\"input\", \"input\")] public partial NetGen.Layers.Concatenate C { get; } }",
         // Negative and zero dimensions, huge axis.
         "[Network] [Input(0, -3)] public partial class N { [Concatenate(\"input\", Axis = 99)] public partial NetGen.Layers.Concatenate A { get; } }",
     };

@@ -57,8 +57,15 @@ internal sealed class ConcatenateLayer : LayerRule
             return null;
         }
 
+        var joined = inputs.Sum(shape => (long)shape[axis]);
+        if (joined > int.MaxValue)
+        {
+            layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Attribute, "Output size", layer.Name, "at most 2147483647 along the joined axis", Format.Number(joined));
+            return null;
+        }
+
         var dimensions = inputs[0].Dimensions.ToArray();
-        dimensions[axis] = inputs.Sum(shape => shape[axis]);
+        dimensions[axis] = (int)joined;
         return new TensorShape(dimensions);
     }
 }

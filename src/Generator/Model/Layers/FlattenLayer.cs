@@ -9,6 +9,21 @@ internal sealed class FlattenLayer : LayerRule
 
     public override string ModuleType(LayerDefinition layer, TensorShape input) => "TorchSharp.Modules.Flatten";
 
-    public override TensorShape? InferShape(LayerContext layer, IReadOnlyList<TensorShape> inputs) =>
-        new TensorShape(checked((int)inputs[0].ElementCount));
+    public override TensorShape? InferShape(LayerContext layer, IReadOnlyList<TensorShape> inputs)
+    {
+        // Multiply in double so absurd shapes typed by mistake are reported, not overflowed.
+        double count = 1;
+        foreach (var dimension in inputs[0].Dimensions)
+        {
+            count *= dimension;
+        }
+
+        if (count > int.MaxValue)
+        {
+            layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Attribute, "Output size", layer.Name, "at most 2147483647 values", Format.Number(count));
+            return null;
+        }
+
+        return new TensorShape((int)count);
+    }
 }
