@@ -144,6 +144,18 @@ public sealed class MarkVersionWeakTests : IDisposable
         Assert.Contains("64-bit little-endian", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Truncated_elf_is_rejected_as_malformed()
+    {
+        // A real 64-bit ELF header whose section table lies past the end of the file.
+        var header = File.ReadAllBytes("/bin/ls").AsSpan(0, 64).ToArray();
+        var path = _temp.Write("truncated.so", header);
+
+        var error = Assert.Throws<InvalidDataException>(() => MarkVersionWeak(path, NativeFiles.Glibcxx));
+
+        Assert.Contains("truncated or malformed ELF file", error.Message, StringComparison.Ordinal);
+    }
+
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]
     private static extern int HardLink(string existing, string created);
 }

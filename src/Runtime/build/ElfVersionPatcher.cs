@@ -1,5 +1,5 @@
 // Compiled twice: by MSBuild's RoslynCodeTaskFactory for NetGen.NativeLoading.targets, and by
-// the runtime tests. Keep it dependency-free apart from MSBuild's task API.
+// tests/NetGen.Build.Tests. Keep it dependency-free apart from MSBuild's task API.
 #nullable enable
 using System;
 using System.IO;
@@ -98,6 +98,19 @@ namespace NetGen.Build
 
         // Returns the offset of the Elf64_Vernaux entry naming the version, or -1.
         private static int FindVersionNeedAuxiliary(byte[] bytes, string version, string path)
+        {
+            try
+            {
+                return FindVersionNeedAuxiliaryUnchecked(bytes, version, path);
+            }
+            catch (Exception exception) when (exception is ArgumentException or IndexOutOfRangeException or OverflowException)
+            {
+                // Offsets that point past the end: a truncated or corrupt file, not a bug here.
+                throw new InvalidDataException($"'{path}' is a truncated or malformed ELF file.", exception);
+            }
+        }
+
+        private static int FindVersionNeedAuxiliaryUnchecked(byte[] bytes, string version, string path)
         {
             if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[2] != (byte)'L' || bytes[3] != (byte)'F')
             {
