@@ -28,6 +28,7 @@ public abstract partial class Network
             throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
         }
 
+        CheckInputShape(x, nameof(x));
         return InInferenceMode(() =>
         {
             using var scope = NewDisposeScope();

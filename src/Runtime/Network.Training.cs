@@ -145,8 +145,13 @@ public abstract partial class Network
             throw new ArgumentException($"Inputs and targets must have one row per sample; got {Format(x)} inputs and {Format(y)} targets.", parameter);
         }
 
+        CheckInputShape(x, parameter);
+    }
+
+    private void CheckInputShape(Tensor x, string parameter)
+    {
         var sample = x.shape.Skip(1).Select(static d => (int)d).ToArray();
-        if (!new Shape(sample).Equals(Description.InputShape))
+        if (x.dim() == 0 || !new Shape(sample).Equals(Description.InputShape))
         {
             throw new ArgumentException(
                 $"{Description.Name} takes samples shaped {Description.InputShape}; the inputs are {Format(x)}, i.e. samples shaped {new Shape(sample)}.",

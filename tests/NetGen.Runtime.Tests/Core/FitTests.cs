@@ -109,6 +109,7 @@ public sealed class FitTests
         var shape = Assert.Throws<ArgumentException>(() => model.Fit(zeros(10, 5), y)).Message;
         Assert.Contains("BinaryNet takes samples shaped (None, 4)", shape);
         Assert.Contains("samples shaped (None, 5)", shape);
+        Assert.Contains("BinaryNet takes samples shaped (None, 4); the inputs are [3, 2, 2]", Assert.Throws<ArgumentException>(() => model.Predict(zeros(3, 2, 2))).Message);
     }
 
     [Fact]
