@@ -1,3 +1,4 @@
+using System.Linq;
 using NetGen.Generator.Tests.Infrastructure;
 
 namespace NetGen.Generator.Tests;
@@ -44,6 +45,48 @@ public sealed class RobustnessTests
         var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
         run.AssertNoGeneratorException();
+    }
+
+    private const string GraphWhileTyping = """
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network(Loss = Loss.MeanSquaredError, Metrics = [Metric.Mae], Optimizer = OptimizerKind.Sgd)]
+        [Optimizer(OptimizerKind.Sgd, LearningRate = 0.1, Momentum = 0.9, Nesterov = true)]
+        [Input(2, 4, Name = "features")]
+        public partial class Graph
+        {
+            [Flatten] public partial Flatten Flat { get; }
+            [Dense(8, Activation.LeakyReLU, Alpha = 0.2)] public partial Linear A { get; }
+            [BatchNormalization(Momentum = 0.9)] public partial BatchNorm1d Norm { get; }
+            [Dense(8, From = nameof(Flat))] public partial Linear B { get; }
+            [Add(nameof(Norm), nameof(B))] public partial NetGen.Layers.Add Sum { get; }
+            [Concatenate(nameof(Sum), nameof(Flat), Axis = -1)] public partial NetGen.Layers.Concatenate Joined { get; }
+            [Dropout(0.1)] public partial Dropout Drop { get; }
+            [Dense(1)] public partial Linear Output { get; }
+        }
+        """;
+
+    public static TheoryData<string> TypedSources() => new() { "sample", "graph" };
+
+    [Theory]
+    [MemberData(nameof(TypedSources))]
+    public void EveryPrefixWhileTypingIsSafe(string which)
+    {
+        // Replays typing a declaration one character at a time through one incremental driver,
+        // as the IDE does: at no point may the generator throw.
+        var source = which == "sample"
+            ? System.IO.File.ReadAllText(System.IO.Path.Combine(Snapshot.RepositoryRoot, "samples", "BreastCancer", "CancerNet.cs"))
+            : GraphWhileTyping;
+        var driver = GeneratorTestHelper.CreateDriver();
+        for (var length = 0; length <= source.Length; length++)
+        {
+            var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source.Substring(0, length)), driver);
+            driver = run.Driver;
+            Assert.True(run.Result.Results.All(static r => r.Exception is null), $"The generator threw after {length} characters:\n{source.Substring(0, length)}");
+        }
+
+        Assert.Single(GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source), driver).Sources);
     }
 
     [Fact]
