@@ -22,6 +22,7 @@ internal sealed record NetworkDefinition(
 /// <param name="Accessibility">The member's accessibility as written in C#.</param>
 /// <param name="IsPartialProperty">Whether the member is a partial, get-only instance property the generator can implement.</param>
 /// <param name="IsComplete">False when an attribute argument has compile errors; analysis then stays quiet about the layer.</param>
+/// <param name="IgnoredFrom">A <c>From</c> given to a merge layer, whose inputs are its arguments instead.</param>
 internal sealed record LayerDefinition(
     string Name,
     LayerKind Kind,
@@ -30,7 +31,8 @@ internal sealed record LayerDefinition(
     string? DeclaredType,
     string Accessibility,
     bool IsPartialProperty,
-    bool IsComplete);
+    bool IsComplete,
+    string? IgnoredFrom = null);
 
 /// <summary>
 /// The arguments of every layer attribute in one flat record: each kind reads the ones it has.

@@ -548,6 +548,26 @@ public sealed class StructureRuleTests
         """);
 
     [Fact]
+    public async Task NG0012_FromOnMergeLayer_ReportedOnArgument()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(4)]
+            public partial class Net
+            {
+                [Dense(3)] public partial Linear A { get; }
+                [Dense(3, From = "input")] public partial Linear B { get; }
+                [Add(nameof(A), nameof(B), From = {|NG0012:nameof(A)|})] public partial NetGen.Layers.Add Sum { get; }
+            }
+            """);
+
+        Assert.Equal("From of layer 'Sum' must be left unset on a merge layer, whose inputs are its arguments; got \"A\"", MessageOf(diagnostics, "NG0012"));
+    }
+
+    [Fact]
     public Task NG0012_BoundaryValues_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

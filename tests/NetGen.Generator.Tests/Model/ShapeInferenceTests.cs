@@ -149,6 +149,20 @@ public sealed class ShapeInferenceTests
     }
 
     [Fact]
+    public void FromOnAMergeLayerIsReportedAndIgnored()
+    {
+        var merge = Add("S", "A", "B") with { IgnoredFrom = "A" };
+
+        var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3), Dense("B", 3, from: "input"), merge));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.InvalidLayerHyperparameter, issue.Kind);
+        Assert.Equal(Site.LayerArgument(2, "From"), issue.Site);
+        Assert.Equal(new[] { "From", "S", "left unset on a merge layer, whose inputs are its arguments", "\"A\"" }, issue.Arguments);
+        Assert.Equal("(None, 3)", result.Layers[2].OutputShape.ToString());
+    }
+
+    [Fact]
     public void UnusedBranchIsAWarningOnly()
     {
         var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("Side", 3), Dense("Main", 2, from: "input")));

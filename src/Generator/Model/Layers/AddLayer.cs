@@ -36,6 +36,17 @@ internal static class MergeInputs
 {
     public static void ValidateCount(LayerContext layer)
     {
+        if (layer.Definition.IgnoredFrom is { } from)
+        {
+            layer.Report(
+                ProblemKind.InvalidLayerHyperparameter,
+                layer.Argument("From"),
+                "From",
+                layer.Name,
+                "left unset on a merge layer, whose inputs are its arguments",
+                "\"" + from + "\"");
+        }
+
         if (layer.Definition.Inputs.Count < 2)
         {
             layer.Report(

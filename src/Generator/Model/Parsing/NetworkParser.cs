@@ -152,6 +152,8 @@ internal static class NetworkParser
 
         var hyperparameters = new LayerHyperparameters();
         var inputs = new List<string>();
+        var isMerge = kind is LayerKind.Add or LayerKind.Concatenate;
+        string? ignoredFrom = null;
         if (complete)
         {
             var parameters = attribute.AttributeConstructor!.Parameters;
@@ -162,6 +164,12 @@ internal static class NetworkParser
 
             foreach (var named in attribute.NamedArguments)
             {
+                if (isMerge && named.Key == "From")
+                {
+                    ignoredFrom = named.Value.Value as string;
+                    continue;
+                }
+
                 hyperparameters = Apply(hyperparameters, named.Key, named.Value, inputs, ref complete);
             }
         }
@@ -185,7 +193,8 @@ internal static class NetworkParser
             declaredType,
             AccessibilityText(member.DeclaredAccessibility),
             isPartialProperty,
-            complete);
+            complete,
+            ignoredFrom);
     }
 
     private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
