@@ -178,7 +178,7 @@ public abstract partial class Network
         {
             throw new ArgumentException(
                 $"A validation split of {split.ToString(CultureInfo.InvariantCulture)} of {count.ToString(CultureInfo.InvariantCulture)} samples leaves no training or no validation samples.",
-                nameof(split));
+                "validationSplit");
         }
 
         return (x[..(int)train], y[..(int)train], (x[(int)train..], y[(int)train..]));

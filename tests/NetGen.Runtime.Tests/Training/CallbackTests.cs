@@ -1,0 +1,144 @@
+using System;
+using System.IO;
+using System.Linq;
+using NetGen.Callbacks;
+using NetGen.Optimizers;
+using NetGen.Runtime.Tests.Infrastructure;
+using NetGen.Training;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.TrainingSpecs;
+
+/// <summary>EarlyStopping and TerminateOnNaN with Keras's semantics.</summary>
+public sealed class CallbackTests
+{
+    [Fact]
+    public void EarlyStoppingStopsWhenTheLossIsFlat()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 31);
+        // A learning rate of 1e-12 leaves the loss flat: nothing beats the first epoch by 0.1.
+        using var model = new TinyNet(new Sgd(learningRate: 1e-12));
+        var stopping = new EarlyStopping(monitor: "loss", patience: 1, minDelta: 0.1);
+        var output = new StringWriter();
+
+        var history = model.Fit(x, y, epochs: 10, callbacks: [stopping], output: output);
+
+        Assert.Equal(2, history.Epochs);
+        Assert.Equal(0, stopping.BestEpoch);
+        Assert.Equal(1, stopping.StoppedEpoch);
+        Assert.Contains("Early stopping after epoch 2: loss has not improved since epoch 1.", output.ToString());
+    }
+
+    [Fact]
+    public void EarlyStoppingFollowsAScriptedMetric()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 32);
+        using var model = new TinyNet();
+        double[] scores = [1.0, 0.5, 0.6, 0.4, 0.45, 0.5, 0.1, 0.1];
+        var script = new Recorder { Score = epoch => scores[epoch] };
+        // Lower is better; 0.4 at epoch 3 resets the patience, then two epochs without improvement stop it.
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
+
+        var history = model.Fit(x, y, epochs: 8, callbacks: [script, stopping], verbose: Verbosity.Silent);
+
+        Assert.Equal(6, history.Epochs);
+        Assert.Equal(3, stopping.BestEpoch);
+        Assert.Equal(5, stopping.StoppedEpoch);
+    }
+
+    [Fact]
+    public void EarlyStoppingMinDeltaAndModeAndBaseline()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 33);
+        using var model = new TinyNet();
+
+        // Max mode: 0.50 -> 0.55 is not an improvement with minDelta 0.1, so patience 0 stops after epoch 2.
+        double[] rising = [0.5, 0.55, 0.9, 0.95];
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, minDelta: 0.1);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => rising[e] }, stopping], verbose: Verbosity.Silent).Epochs);
+
+        // A baseline nothing beats: stops after epoch 2 (never on the first), best epoch none.
+        var baseline = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => rising[e] }, baseline], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(-1, baseline.BestEpoch);
+
+        // Auto mode is Max for accuracy and AUC, Min otherwise.
+        Assert.Equal(MonitorMode.Max, new EarlyStopping("val_accuracy").Mode);
+        Assert.Equal(MonitorMode.Max, new EarlyStopping("auc").Mode);
+        Assert.Equal(MonitorMode.Min, new EarlyStopping("val_loss").Mode);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(patience: -1));
+    }
+
+    [Fact]
+    public void RestoreBestWeightsPutsBackTheBestEpoch()
+    {
+        var (x, y) = ToyData.Separable(32, seed: 34);
+        using var model = new TinyNet(new Sgd(learningRate: 0.5));
+        double[] scores = [0.3, 0.9, 0.5, 0.4, 0.2];
+        var recorder = new Recorder { Score = epoch => scores[epoch] };
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2, restoreBestWeights: true);
+        var output = new StringWriter();
+
+        var history = model.Fit(x, y, epochs: 5, batchSize: 8, callbacks: [recorder, stopping], output: output, seed: 1);
+
+        Assert.Equal(4, history.Epochs);
+        Assert.Equal(1, stopping.BestEpoch);
+        var restored = ToyData.Floats(model.state_dict()["Output.weight"]);
+        Assert.Equal(recorder.OutputWeights[1], restored);
+        Assert.NotEqual(recorder.OutputWeights[^1], restored);
+        Assert.Contains("Restoring weights from the end of the best epoch: 2.", output.ToString());
+    }
+
+    [Fact]
+    public void WithoutRestoreBestWeightsTheLastWeightsStay()
+    {
+        var (x, y) = ToyData.Separable(32, seed: 35);
+        using var model = new TinyNet(new Sgd(learningRate: 0.5));
+        double[] scores = [0.3, 0.9, 0.5, 0.4];
+        var recorder = new Recorder { Score = epoch => scores[epoch] };
+
+        model.Fit(x, y, epochs: 4, batchSize: 8, callbacks: [recorder, new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2)], verbose: Verbosity.Silent);
+
+        Assert.Equal(recorder.OutputWeights[^1], ToyData.Floats(model.state_dict()["Output.weight"]));
+    }
+
+    [Fact]
+    public void AMissingMonitoredValueNamesTheLoggedOnes()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 36);
+        using var model = new TinyNet();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            model.Fit(x, y, epochs: 2, callbacks: [new EarlyStopping()], verbose: Verbosity.Silent));
+
+        Assert.Equal("EarlyStopping monitors 'val_loss', which training does not log; it logs loss, accuracy.", error.Message);
+    }
+
+    [Fact]
+    public void TerminateOnNaNStopsInTheFirstEpoch()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 37);
+        x[5, 0] = tensor(float.NaN);
+        using var model = new TinyNet();
+        var recorder = new Recorder();
+        var output = new StringWriter();
+
+        var history = model.Fit(x, y, epochs: 5, batchSize: 4, shuffle: false, callbacks: [new TerminateOnNaN(), recorder], output: output);
+
+        Assert.Equal(1, history.Epochs);
+        // Sample 5 is in the second batch: the epoch stops there.
+        Assert.Equal(new[] { 2 }, recorder.BatchesPerEpoch);
+        Assert.True(double.IsNaN(history["loss"][0]));
+        Assert.Contains("Batch 2: invalid loss NaN, terminating training.", output.ToString());
+    }
+
+    [Fact]
+    public void WithoutTerminateOnNaNTrainingRunsOn()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 38);
+        x[5, 0] = tensor(float.NaN);
+        using var model = new TinyNet();
+
+        Assert.Equal(3, model.Fit(x, y, epochs: 3, batchSize: 4, verbose: Verbosity.Silent).Epochs);
+    }
+}

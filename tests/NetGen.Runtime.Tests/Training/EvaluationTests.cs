@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using NetGen.Runtime.Tests.Infrastructure;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.TrainingSpecs;
+
+/// <summary>Evaluate, Predict and PredictClasses.</summary>
+public sealed class EvaluationTests
+{
+    [Fact]
+    public void EvaluateEqualsTheLossComputedByHand()
+    {
+        var (x, y) = ToyData.Separable(11, seed: 41);
+        using var model = new TinyNet(new NetGen.Optimizers.Sgd(), Metric.Accuracy, Metric.Mae);
+
+        // Batches of 4, 4 and 3: the result is the mean over samples, not over batches.
+        var result = model.Evaluate(x, y, batchSize: 4);
+
+        using var p = model.forward(x).detach();
+        using var clipped = p.clamp(1e-7, 1 - 1e-7);
+        var expected = -(y * clipped.log() + (1 - y) * (1 - clipped).log()).mean().item<float>();
+        var accuracy = p.gt(0.5).eq(y.gt(0.5)).to_type(ScalarType.Float32).mean().item<float>();
+        var mae = (p - y).abs().mean().item<float>();
+        Assert.Equal(expected, result.Loss, 5);
+        Assert.Equal(accuracy, result["accuracy"], 5);
+        Assert.Equal(mae, result["mae"], 5);
+        Assert.Equal(new[] { "loss", "accuracy", "mae" }, result.Values.Keys);
+        Assert.Matches(@"^loss: \d\.\d{4} - accuracy: \d\.\d{4} - mae: \d\.\d{4}$", result.ToString());
+        Assert.Contains("it has loss, accuracy, mae", Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => result["auc"]).Message);
+    }
+
+    [Fact]
+    public void EvaluateDoesNotTrainOrTrackGradients()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 42);
+        using var model = new TinyNet();
+        var before = ToyData.Floats(model.state_dict()["Hidden.weight"]);
+        model.Evaluate(x, y, batchSize: 3);
+        Assert.Equal(before, ToyData.Floats(model.state_dict()["Hidden.weight"]));
+        Assert.All(model.parameters(), parameter => Assert.True(parameter.grad is null || parameter.grad.abs().sum().item<float>() == 0));
+    }
+
+    [Fact]
+    public void EvaluateChecksItsArguments()
+    {
+        using var model = new TinyNet();
+        Assert.Contains("[4, 4] inputs and [3, 1] targets", Assert.Throws<ArgumentException>(() => model.Evaluate(zeros(4, 4), zeros(3, 1))).Message);
+        Assert.Contains("TinyNet takes samples shaped (None, 4); the inputs are [4, 2]", Assert.Throws<ArgumentException>(() => model.Evaluate(zeros(4, 2), zeros(4, 1))).Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void PredictReturnsOneRowPerSampleAndKeepsTheMode(bool training)
+    {
+        var (x, _) = ToyData.Separable(10, seed: 43);
+        using var model = new TinyNet();
+        model.train(training);
+
+        using var predictions = model.Predict(x, batchSize: 3);
+
+        Assert.Equal(new long[] { 10, 1 }, predictions.shape);
+        Assert.Equal(training, model.training);
+        Assert.False(predictions.requires_grad);
+        // Batched matrix products may differ from the whole-batch one in the last bit.
+        using var whole = model.forward(x).detach();
+        Assert.True(whole.allclose(predictions, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
+    public void PredictConcatenatesBatchesInOrder()
+    {
+        using var model = new IdentityNet(2);
+        var x = arange(14, dtype: ScalarType.Float32).reshape(7, 2);
+        Assert.Equal(ToyData.Floats(x), ToyData.Floats(model.Predict(x, batchSize: 3)));
+        Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => model.Predict(x, batchSize: 0)).ParamName);
+    }
+
+    [Fact]
+    public void DropoutIsOffDuringPredict()
+    {
+        var (x, _) = ToyData.Separable(32, seed: 44);
+        using var model = new DropoutNet();
+        model.train();
+
+        var first = ToyData.Floats(model.Predict(x));
+        var second = ToyData.Floats(model.Predict(x));
+
+        Assert.Equal(first, second);
+        Assert.True(model.training);
+        // In training mode the same forward pass drops units, so it differs from the prediction.
+        Assert.NotEqual(first, ToyData.Floats(model.forward(x).detach()));
+        model.eval();
+        Assert.Equal(first, ToyData.Floats(model.forward(x).detach()));
+    }
+
+    [Fact]
+    public void PredictClassesThresholdsOneColumn()
+    {
+        using var model = new IdentityNet(1);
+        var x = tensor(new float[] { 0.2f, 0.6f, 0.4f, 0.5f }, [4, 1]);
+
+        using var half = model.PredictClasses(x);
+        Assert.Equal(ScalarType.Int64, half.dtype);
+        Assert.Equal(new long[] { 4 }, half.shape);
+        Assert.Equal(new long[] { 0, 1, 0, 0 }, half.data<long>().ToArray());
+        Assert.Equal(new long[] { 0, 1, 1, 1 }, model.PredictClasses(x, threshold: 0.3).data<long>().ToArray());
+    }
+
+    [Fact]
+    public void PredictClassesTakesTheArgmaxOfSeveralColumns()
+    {
+        using var model = new IdentityNet(3);
+        var x = tensor(new float[] { 0.1f, 0.7f, 0.2f, 0.5f, 0.1f, 0.4f, 0.2f, 0.3f, 0.5f }, [3, 3]);
+
+        // The threshold does not apply to several columns.
+        Assert.Equal(new long[] { 1, 0, 2 }, model.PredictClasses(x, threshold: 0.9, batchSize: 2).data<long>().ToArray());
+    }
+}
