@@ -15,6 +15,11 @@ public abstract partial class Network
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        }
+
         CheckSamples(x, y, nameof(x));
         return new EvaluationResult(Measure(x, y, batchSize, LossFunction.For(CompileOptions.Loss)));
     }

@@ -60,6 +60,9 @@ public abstract partial class Network
 
         CheckSamples(x, y, nameof(x));
         var (trainX, trainY, validation) = SplitValidation(x, y, validationSplit, validationData);
+
+        // A validation split slices x and y: release those views when Fit returns or throws.
+        using var slices = new OwnedTensors(validationSplit > 0 ? [trainX, trainY, validation!.Value.X, validation.Value.Y] : []);
         var loss = LossFunction.For(CompileOptions.Loss);
         var metrics = CompileOptions.Metrics.Select(MetricAccumulator.For).ToList();
         var writer = verbose == Verbosity.Silent ? null : output ?? Console.Out;
@@ -206,6 +209,11 @@ public abstract partial class Network
         var perStep = elapsed.TotalMilliseconds / Math.Max(1, batches);
         var values = string.Concat(logs.Select(static pair => $" - {pair.Key}: {pair.Value.ToString("F4", CultureInfo.InvariantCulture)}"));
         return $"{batches.ToString(CultureInfo.InvariantCulture)}/{batches.ToString(CultureInfo.InvariantCulture)} - {elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)}s - {perStep.ToString("F0", CultureInfo.InvariantCulture)}ms/step{values}";
+    }
+
+    private sealed class OwnedTensors(Tensor[] tensors) : IDisposable
+    {
+        public void Dispose() => Array.ForEach(tensors, static tensor => tensor.Dispose());
     }
 
     private static string Format(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";

@@ -22,9 +22,9 @@ public sealed class EvaluationTests
         var expected = -(y * clipped.log() + (1 - y) * (1 - clipped).log()).mean().item<float>();
         var accuracy = p.gt(0.5).eq(y.gt(0.5)).to_type(ScalarType.Float32).mean().item<float>();
         var mae = (p - y).abs().mean().item<float>();
-        Assert.Equal(expected, result.Loss, 5);
-        Assert.Equal(accuracy, result["accuracy"], 5);
-        Assert.Equal(mae, result["mae"], 5);
+        Assert.Equal(expected, result.Loss, 1e-5);
+        Assert.Equal(accuracy, result["accuracy"], 1e-5);
+        Assert.Equal(mae, result["mae"], 1e-5);
         Assert.Equal(new[] { "loss", "accuracy", "mae" }, result.Values.Keys);
         Assert.Matches(@"^loss: \d\.\d{4} - accuracy: \d\.\d{4} - mae: \d\.\d{4}$", result.ToString());
         Assert.Contains("it has loss, accuracy, mae", Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => result["auc"]).Message);
@@ -47,6 +47,9 @@ public sealed class EvaluationTests
         using var model = new TinyNet();
         Assert.Contains("[4, 4] inputs and [3, 1] targets", Assert.Throws<ArgumentException>(() => model.Evaluate(zeros(4, 4), zeros(3, 1))).Message);
         Assert.Contains("TinyNet takes samples shaped (None, 4); the inputs are [4, 2]", Assert.Throws<ArgumentException>(() => model.Evaluate(zeros(4, 2), zeros(4, 1))).Message);
+        // A batch size of 0 used to loop forever.
+        Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => model.Evaluate(zeros(4, 4), zeros(4, 1), batchSize: 0)).ParamName);
+        Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => model.Evaluate(zeros(4, 4), zeros(4, 1), batchSize: -2)).ParamName);
     }
 
     [Theory]

@@ -45,4 +45,22 @@ public sealed class MemoryTests
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
+
+    [Fact]
+    public void RepeatedFitCallsLeaveNothingBehind()
+    {
+        var (x, y) = ToyData.Separable(40, seed: 53);
+        using var model = new TinyNet();
+        var validation = (x[30..], y[30..]);
+        model.Fit(x, y, epochs: 1, batchSize: 8, validationSplit: 0.25, verbose: Verbosity.Silent);
+        model.Fit(x[..30], y[..30], epochs: 1, batchSize: 8, validationData: validation, verbose: Verbosity.Silent);
+
+        var before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+        for (var i = 0; i < 3; i++)
+        {
+            model.Fit(x, y, epochs: 1, batchSize: 8, validationSplit: 0.25, verbose: Verbosity.Silent);
+        }
+
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
 }
