@@ -36,13 +36,16 @@ public abstract partial class Network
         CheckInputShape(x, nameof(x));
         return InInferenceMode(() =>
         {
-            using var scope = NewDisposeScope();
+            // The outer scope owns the batch outputs until they are concatenated; each batch's
+            // intermediates die with its own scope, so memory holds outputs, not activations.
+            using var outer = NewDisposeScope();
             var outputs = new List<Tensor>();
-            var device = Device;
+            var (device, dtype) = Placement();
             for (long start = 0; start < x.shape[0]; start += batchSize)
             {
+                using var batch = NewDisposeScope();
                 var end = Math.Min(start + batchSize, x.shape[0]);
-                outputs.Add(forward(x[(int)start..(int)end].to(device)));
+                outputs.Add(forward(ToNetwork(x[(int)start..(int)end], device, dtype)).MoveToOuterDisposeScope());
             }
 
             return cat(outputs, 0).MoveToOuterDisposeScope();
@@ -69,15 +72,15 @@ public abstract partial class Network
         return InInferenceMode(() =>
         {
             double lossSum = 0;
-            var device = Device;
+            var (device, dtype) = Placement();
             for (long start = 0; start < x.shape[0]; start += batchSize)
             {
                 using var scope = NewDisposeScope();
                 var end = Math.Min(start + batchSize, x.shape[0]);
-                var inputs = x[(int)start..(int)end].to(device);
+                var inputs = ToNetwork(x[(int)start..(int)end], device, dtype);
                 var targets = y[(int)start..(int)end].to(device);
                 var predictions = forward(inputs);
-                lossSum += loss.Compute(predictions, targets).item<float>() * (end - start);
+                lossSum += loss.Compute(predictions, targets).to_type(ScalarType.Float64).item<double>() * (end - start);
                 metrics.ForEach(metric => metric.Update(predictions, targets));
             }
 

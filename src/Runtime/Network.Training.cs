@@ -8,6 +8,7 @@ using NetGen.Callbacks;
 using NetGen.Losses;
 using NetGen.Metrics;
 using NetGen.Training;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace NetGen;
@@ -15,6 +16,10 @@ namespace NetGen;
 public abstract partial class Network
 {
     private optim.Optimizer? _optimizer;
+
+    // The parameter objects _optimizer was created over. Module.to(device or dtype) replaces
+    // (and disposes) every Parameter, which would leave the optimizer stepping dead tensors.
+    private Parameter[]? _optimizedParameters;
 
     /// <summary>
     /// Trains the network, Keras-style. <paramref name="validationSplit"/> holds out the last
@@ -72,41 +77,56 @@ public abstract partial class Network
         var random = seed is { } s ? new Random(s) : new Random();
         var count = trainX.shape[0];
         var batches = (int)((count + batchSize - 1) / batchSize);
-        var device = Device;
-        _optimizer ??= CompileOptions.Optimizer.Create(parameters());
+        var optimizer = CurrentOptimizer();
+        var (device, dtype) = Placement();
 
         callbackList.ForEach(callback => callback.OnTrainBegin(context));
         for (var epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
         {
             callbackList.ForEach(callback => callback.OnEpochBegin(context, epoch));
+            if (verbose == Verbosity.Batch)
+            {
+                writer?.WriteLine($"Epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture)}/{epochs.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             var clock = Stopwatch.StartNew();
             var order = shuffle ? Permutation(count, random) : Enumerable.Range(0, (int)count).Select(static i => (long)i).ToArray();
             metrics.ForEach(static metric => metric.Reset());
             train();
             double lossSum = 0;
+            long seen = 0;
             for (var batch = 0; batch < batches && !context.StopTraining; batch++)
             {
                 using var scope = NewDisposeScope();
                 var indices = tensor(order.AsSpan(batch * batchSize, (int)Math.Min(batchSize, count - (batch * batchSize))).ToArray(), device: trainX.device);
-                var inputs = trainX.index_select(0, indices).to(device);
+                var inputs = ToNetwork(trainX.index_select(0, indices), device, dtype);
                 var targets = trainY.index_select(0, indices).to(device);
                 var predictions = forward(inputs);
                 var batchLoss = loss.Compute(predictions, targets);
-                _optimizer.zero_grad();
+                optimizer.zero_grad();
                 batchLoss.backward();
-                _optimizer.step();
+                optimizer.step();
 
-                var value = batchLoss.item<float>();
+                // Read as float64 whatever the network's dtype (item<float> throws on a float64 network).
+                var value = batchLoss.to_type(ScalarType.Float64).item<double>();
                 lossSum += value * indices.shape[0];
+                seen += indices.shape[0];
                 foreach (var metric in metrics)
                 {
                     metric.Update(predictions.detach(), targets);
                 }
 
+                if (verbose == Verbosity.Batch)
+                {
+                    // Keras's progress bar shows the running mean of the epoch so far.
+                    writer?.WriteLine($"{(batch + 1).ToString(CultureInfo.InvariantCulture)}/{batches.ToString(CultureInfo.InvariantCulture)} - loss: {(lossSum / seen).ToString("F4", CultureInfo.InvariantCulture)}");
+                }
+
                 callbackList.ForEach(callback => callback.OnBatchEnd(context, batch, value));
             }
 
-            var logs = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = lossSum / count };
+            // A callback may stop the epoch early: average over the samples actually trained on.
+            var logs = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = lossSum / Math.Max(1, seen) };
             foreach (var metric in metrics)
             {
                 logs[metric.Name] = metric.Result();
@@ -121,7 +141,11 @@ public abstract partial class Network
             }
 
             history.Add(logs);
-            writer?.WriteLine($"Epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture)}/{epochs.ToString(CultureInfo.InvariantCulture)}");
+            if (verbose != Verbosity.Batch)
+            {
+                writer?.WriteLine($"Epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture)}/{epochs.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             writer?.WriteLine(ProgressLine(batches, clock.Elapsed, logs));
             callbackList.ForEach(callback => callback.OnEpochEnd(context, epoch, logs));
         }
@@ -139,7 +163,44 @@ public abstract partial class Network
     {
         _optimizer?.Dispose();
         _optimizer = null;
+        _optimizedParameters = null;
     }
+
+    /// <summary>
+    /// The TorchSharp optimizer, created on first use and kept across <c>Fit</c> calls so its
+    /// state (momentum, moment estimates) carries on, as a Keras model's optimizer does.
+    /// It is created afresh when the network's parameters were replaced, e.g. by moving the
+    /// network to another device or dtype: the old state belongs to tensors that no longer exist.
+    /// </summary>
+    private optim.Optimizer CurrentOptimizer()
+    {
+        var current = parameters().ToArray();
+        if (_optimizer is null || _optimizedParameters is null || !Enumerable.SequenceEqual<Parameter>(current, _optimizedParameters, ReferenceEqualityComparer.Instance))
+        {
+            _optimizer?.Dispose();
+            _optimizer = CompileOptions.Optimizer.Create(current);
+            _optimizedParameters = current;
+        }
+
+        return _optimizer;
+    }
+
+    /// <summary>Where batches go: the parameters' device and floating-point dtype (none without parameters).</summary>
+    private (Device Device, ScalarType? Dtype) Placement()
+    {
+        var first = parameters().FirstOrDefault();
+        return (first?.device ?? CPU, first is not null && first.is_floating_point() ? first.dtype : null);
+    }
+
+    /// <summary>
+    /// A batch of inputs on the network's device. Floating-point inputs take the parameters'
+    /// dtype (Keras casts inputs to the model's dtype), so float64 data feeds a float32 network;
+    /// integer inputs such as token ids stay as they are.
+    /// </summary>
+    private static Tensor ToNetwork(Tensor inputs, Device device, ScalarType? dtype) =>
+        dtype is { } type && inputs.is_floating_point() && inputs.dtype != type
+            ? inputs.to(type, device)
+            : inputs.to(device);
 
     private void CheckSamples(Tensor x, Tensor y, string parameter)
     {

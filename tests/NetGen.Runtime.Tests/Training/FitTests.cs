@@ -5,6 +5,7 @@ using System.Linq;
 using NetGen.Optimizers;
 using NetGen.Runtime.Tests.Infrastructure;
 using NetGen.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.TrainingSpecs;
@@ -225,5 +226,76 @@ public sealed class FitTests
         model.Compile(metrics: [Metric.RocAuc, Metric.Mse]);
         var history = model.Fit(x, y, epochs: 1, verbose: Verbosity.Silent);
         Assert.Equal(new[] { "loss", "auc", "mse" }, history.Values.Keys);
+    }
+
+    [Fact]
+    public void StoppingMidEpochAveragesOnlyTheBatchesTrained()
+    {
+        // A negligible learning rate keeps the weights: the epoch loss must be the first batch's alone.
+        var (x, y) = ToyData.Separable(12, seed: 24);
+        using var model = new TinyNet(new Sgd(learningRate: 1e-30));
+        var firstBatch = model.Evaluate(x[..4], y[..4]).Loss;
+
+        var history = model.Fit(x, y, epochs: 3, batchSize: 4, shuffle: false, callbacks: [new StopAfterFirstBatch()], verbose: Verbosity.Silent);
+
+        Assert.Equal(1, history.Epochs);
+        Assert.Equal(firstBatch, history["loss"][0], 1e-5);
+    }
+
+    [Fact]
+    public void BatchVerbosityPrintsTheRunningLossOfEachBatch()
+    {
+        var (x, y) = ToyData.Separable(10, seed: 25);
+        using var model = new TinyNet(new Sgd(learningRate: 1e-30));
+        var output = new StringWriter();
+        var firstBatch = model.Evaluate(x[..4], y[..4]).Loss;
+
+        var history = model.Fit(x, y, epochs: 1, batchSize: 4, shuffle: false, verbose: Verbosity.Batch, output: output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();
+        string Loss(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("Epoch 1/1", lines[0]);
+        Assert.Equal("1/3 - loss: " + Loss(firstBatch), lines[1]);
+        Assert.StartsWith("2/3 - loss: ", lines[2]);
+        // The last running mean is the epoch's loss.
+        Assert.Equal("3/3 - loss: " + Loss(history["loss"][0]), lines[3]);
+        Assert.Matches(@"^3/3 - \d+s - \d+ms/step - loss: \d\.\d{4} - accuracy: \d\.\d{4}$", lines[4]);
+    }
+
+    [Fact]
+    public void MovingTheNetworkToAnotherDtypeGivesItAFreshOptimizer()
+    {
+        // Module.to() replaces every Parameter: an optimizer kept from the first Fit would step
+        // tensors that no longer exist. Loss w^2, learning rate 0.1: 1 -> 0.8 -> 0.64.
+        using var model = new ScalarNet(new Sgd(learningRate: 0.1));
+        model.Fit(ones(1, 1), zeros(1, 1), epochs: 1, batchSize: 1, verbose: Verbosity.Silent);
+        model.to(ScalarType.Float64);
+
+        // Float32 data feeds the float64 network: floating-point inputs take the parameters' dtype.
+        model.Fit(ones(1, 1), zeros(1, 1), epochs: 1, batchSize: 1, verbose: Verbosity.Silent);
+
+        var weight = model.parameters().Single();
+        Assert.Equal(ScalarType.Float64, weight.dtype);
+        Assert.Equal(0.64, weight.item<double>(), 6);
+    }
+
+    [Fact]
+    public void Float64InputsFeedAFloat32Network()
+    {
+        var (x, y) = ToyData.Separable(12, seed: 26);
+        using var model = new TinyNet(new Sgd(learningRate: 1e-30));
+        var expected = model.Evaluate(x, y).Loss;
+        using var wide = x.to_type(ScalarType.Float64);
+
+        Assert.Equal(expected, model.Fit(wide, y, epochs: 1, batchSize: 12, verbose: Verbosity.Silent)["loss"][0], 1e-5);
+        Assert.Equal(expected, model.Evaluate(wide, y.to_type(ScalarType.Float64)).Loss, 1e-5);
+        using var predictions = model.Predict(wide);
+        Assert.Equal(ScalarType.Float32, predictions.dtype);
+    }
+
+    private sealed class StopAfterFirstBatch : NetGen.Callbacks.Callback
+    {
+        public override void OnBatchEnd(NetGen.Callbacks.TrainingContext context, int batch, double loss) => context.StopTraining = true;
     }
 }
