@@ -101,9 +101,19 @@ public sealed class EarlyStopping : Callback
                 $"EarlyStopping monitors '{Monitor}', which training does not log; it logs {string.Join(", ", logs.Keys)}.");
         }
 
-        if (epoch < StartFromEpoch || double.IsNaN(current))
+        // A NaN value is simply not an improvement (every comparison with it is false), so a
+        // diverging run stops after the patience instead of going on forever.
+        if (epoch < StartFromEpoch)
         {
             return;
+        }
+
+        if (RestoreBestWeights && _bestWeights is null)
+        {
+            // As in Keras: until something improves (e.g. on a baseline never beaten), the
+            // first monitored epoch's weights are the ones to go back to.
+            SnapshotWeights(context);
+            BestEpoch = epoch;
         }
 
         _wait++;
@@ -114,8 +124,7 @@ public sealed class EarlyStopping : Callback
             _wait = 0;
             if (RestoreBestWeights)
             {
-                DisposeBest();
-                _bestWeights = context.Network.state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().clone().DetachFromDisposeScope());
+                SnapshotWeights(context);
             }
 
             return;
@@ -150,6 +159,15 @@ public sealed class EarlyStopping : Callback
 
     private bool IsImprovement(double current) =>
         Mode == MonitorMode.Min ? current < _best - MinDelta : current > _best + MinDelta;
+
+    private void SnapshotWeights(TrainingContext context)
+    {
+        DisposeBest();
+
+        // The detached views die with the scope; the clones are kept until restored or replaced.
+        using var scope = NewDisposeScope();
+        _bestWeights = context.Network.state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().clone().DetachFromDisposeScope());
+    }
 
     private void DisposeBest()
     {

@@ -18,7 +18,17 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
             throw new ArgumentException($"{Name} needs predictions [batch, classes] and one class id per sample; got {Shapes.Format(predictions)} and {Shapes.Format(targets)}.", nameof(targets));
         }
 
+        // gather() fails natively on an id out of range with an opaque message; say which ids are wrong.
+        var ids = classes.to_type(ScalarType.Int64);
+        var (lowest, highest) = (ids.min().item<long>(), ids.max().item<long>());
+        if (lowest < 0 || highest >= predictions.shape[1])
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"{Name} needs class ids in [0, {predictions.shape[1] - 1}] for {predictions.shape[1]} output columns; the targets hold ids from {lowest} to {highest}."),
+                nameof(targets));
+        }
+
         var p = predictions.clamp(Epsilon, 1 - Epsilon);
-        return -p.log().gather(1, classes.to_type(ScalarType.Int64).reshape(-1, 1)).mean();
+        return -p.log().gather(1, ids.reshape(-1, 1)).mean();
     }
 }

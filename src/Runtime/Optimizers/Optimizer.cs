@@ -24,6 +24,18 @@ public abstract class Optimizer
     /// <summary>Step size.</summary>
     public double LearningRate { get; }
 
+    /// <summary>The optimizer of <paramref name="kind"/> with Keras's default hyperparameters.</summary>
+    public static Optimizer FromKind(OptimizerKind kind) => kind switch
+    {
+        OptimizerKind.Adam => new Adam(),
+        OptimizerKind.Sgd => new Sgd(),
+        OptimizerKind.Adagrad => new Adagrad(),
+        OptimizerKind.Adadelta => new Adadelta(),
+        OptimizerKind.RmsProp => new RmsProp(),
+        OptimizerKind.AdamW => new AdamW(),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer kind."),
+    };
+
     /// <summary>Creates the TorchSharp optimizer over <paramref name="parameters"/>.</summary>
     public abstract optim.Optimizer Create(IEnumerable<Parameter> parameters);
 }

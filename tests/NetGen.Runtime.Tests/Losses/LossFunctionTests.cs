@@ -94,6 +94,17 @@ public sealed class LossFunctionTests
     }
 
     [Theory]
+    [InlineData(3L)]
+    [InlineData(-1L)]
+    public void SparseCategoricalCrossentropyNamesClassIdsOutOfRange(long wrong)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Value(Loss.SparseCategoricalCrossentropy, full(2, 3, 1f / 3), tensor(new long[] { 0, wrong })));
+        Assert.Equal("targets", error.ParamName);
+        Assert.Contains(FormattableString.Invariant($"class ids in [0, 2] for 3 output columns; the targets hold ids from {Math.Min(0, wrong)} to {Math.Max(0, wrong)}."), error.Message);
+    }
+
+    [Theory]
     [InlineData(Loss.MeanSquaredError)]
     [InlineData(Loss.MeanAbsoluteError)]
     [InlineData(Loss.BinaryCrossentropy)]

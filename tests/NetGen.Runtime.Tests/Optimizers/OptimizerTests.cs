@@ -113,4 +113,34 @@ public sealed class OptimizerTests
         Assert.Equal(0.004, new NetGen.Optimizers.AdamW().WeightDecay);
         Assert.Equal(0.9, new RmsProp().Rho);
     }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam, typeof(NetGen.Optimizers.Adam), 0.001)]
+    [InlineData(OptimizerKind.Sgd, typeof(Sgd), 0.01)]
+    [InlineData(OptimizerKind.Adagrad, typeof(NetGen.Optimizers.Adagrad), 0.001)]
+    [InlineData(OptimizerKind.Adadelta, typeof(NetGen.Optimizers.Adadelta), 0.001)]
+    [InlineData(OptimizerKind.RmsProp, typeof(RmsProp), 0.001)]
+    [InlineData(OptimizerKind.AdamW, typeof(NetGen.Optimizers.AdamW), 0.001)]
+    public void FromKindGivesTheKerasDefaults(OptimizerKind kind, Type expected, double learningRate)
+    {
+        var optimizer = NetGen.Optimizers.Optimizer.FromKind(kind);
+        Assert.IsType(expected, optimizer);
+        Assert.Equal(learningRate, optimizer.LearningRate);
+    }
+
+    [Fact]
+    public void EveryOptimizerKindIsKnown()
+    {
+        Assert.All(Enum.GetValues<OptimizerKind>(), kind => Assert.NotNull(NetGen.Optimizers.Optimizer.FromKind(kind)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => NetGen.Optimizers.Optimizer.FromKind((OptimizerKind)99));
+    }
+
+    [Fact]
+    public void KerasRhoIsTorchSharpsAlpha()
+    {
+        using var model = new TinyNet();
+        using var optimizer = new RmsProp(learningRate: 0.01, rho: 0.8, momentum: 0.5).Create(model.parameters());
+        var options = (TorchSharp.Modules.RMSProp.Options)((TorchSharp.Modules.RMSProp)optimizer).ParamGroups.Cast<TorchSharp.Modules.RMSProp.ParamGroup>().Single().Options;
+        Assert.Equal((0.8, 0.5, 1e-7), (options.alpha!.Value, options.momentum!.Value, options.eps!.Value));
+    }
 }

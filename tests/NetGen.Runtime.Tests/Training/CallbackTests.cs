@@ -141,4 +141,85 @@ public sealed class CallbackTests
 
         Assert.Equal(3, model.Fit(x, y, epochs: 3, batchSize: 4, verbose: Verbosity.Silent).Epochs);
     }
+
+    [Fact]
+    public void ANaNMonitoredValueIsNoImprovement()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 39);
+        using var model = new TinyNet();
+        double[] scores = [1.0, double.NaN, double.NaN, double.NaN, double.NaN];
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
+
+        var history = model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, stopping], verbose: Verbosity.Silent);
+
+        // Keras: comparisons with NaN are false, so a diverged run uses up its patience and stops.
+        Assert.Equal(3, history.Epochs);
+        Assert.Equal(0, stopping.BestEpoch);
+        Assert.Equal(2, stopping.StoppedEpoch);
+    }
+
+    [Fact]
+    public void StartFromEpochIgnoresTheWarmUpEpochs()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 40);
+        using var model = new TinyNet();
+        double[] scores = [0.9, 0.1, 0.2, 0.3, 0.1];
+
+        // Monitored from the start, 0.1 after 0.9 stops at once; from epoch 1, 0.1 -> 0.2 -> 0.3 improve until epoch 4.
+        var immediate = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1);
+        Assert.Equal(2, model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, immediate], verbose: Verbosity.Silent).Epochs);
+
+        var warmedUp = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1, startFromEpoch: 1);
+        Assert.Equal(5, model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, warmedUp], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(3, warmedUp.BestEpoch);
+        Assert.Equal(4, warmedUp.StoppedEpoch);
+    }
+
+    [Fact]
+    public void WithABaselineNeverBeatenTheFirstMonitoredWeightsAreRestored()
+    {
+        var (x, y) = ToyData.Separable(32, seed: 41);
+        using var model = new TinyNet(new Sgd(learningRate: 0.5));
+        double[] rising = [0.5, 0.55, 0.6];
+        var recorder = new Recorder { Score = e => rising[e] };
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2, restoreBestWeights: true);
+
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping], verbose: Verbosity.Silent, seed: 2);
+
+        // As in Keras, the weights of the first monitored epoch are the fallback.
+        Assert.Equal(2, history.Epochs);
+        Assert.Equal(0, stopping.BestEpoch);
+        Assert.Equal(recorder.OutputWeights[0], ToyData.Floats(model.state_dict()["Output.weight"]));
+        Assert.NotEqual(recorder.OutputWeights[1], recorder.OutputWeights[0]);
+    }
+
+    [Fact]
+    public void RestoreBestWeightsAtTheEndOfTrainingWithoutAStop()
+    {
+        var (x, y) = ToyData.Separable(32, seed: 42);
+        using var model = new TinyNet(new Sgd(learningRate: 0.5));
+        double[] scores = [0.3, 0.9, 0.5];
+        var recorder = new Recorder { Score = e => scores[e] };
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 5, restoreBestWeights: true);
+
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping], verbose: Verbosity.Silent, seed: 3);
+
+        Assert.Equal(3, history.Epochs);
+        Assert.Equal(-1, stopping.StoppedEpoch);
+        Assert.Equal(recorder.OutputWeights[1], ToyData.Floats(model.state_dict()["Output.weight"]));
+    }
+
+    [Fact]
+    public void RestoringBestWeightsLeavesNoTensorBehind()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 43);
+        using var model = new TinyNet(new Sgd(learningRate: 0.1));
+        double[] scores = [0.1, 0.2, 0.3, 0.4];
+        model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => scores[e] }, new EarlyStopping("score", restoreBestWeights: true)], verbose: Verbosity.Silent);
+
+        var before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+        model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => scores[e] }, new EarlyStopping("score", restoreBestWeights: true)], verbose: Verbosity.Silent);
+
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
 }
