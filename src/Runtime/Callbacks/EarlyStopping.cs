@@ -6,17 +6,6 @@ using static TorchSharp.torch;
 
 namespace NetGen.Callbacks;
 
-/// <summary>Whether a monitored value should go down or up.</summary>
-public enum MonitorMode
-{
-    /// <summary>Up for accuracy and AUC, down for everything else.</summary>
-    Auto,
-    /// <summary>Lower is better.</summary>
-    Min,
-    /// <summary>Higher is better.</summary>
-    Max,
-}
-
 /// <summary>
 /// Stops training when a monitored value has stopped improving, with Keras's semantics:
 /// an improvement must beat the best value by more than <see cref="MinDelta"/>; after

@@ -48,10 +48,3 @@ public abstract class LossFunction
         throw new ArgumentException($"{Name} needs targets shaped like the predictions {Shapes.Format(predictions)}; got {Shapes.Format(targets)}.", nameof(targets));
     }
 }
-
-internal static class Shapes
-{
-    public static string Format(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
-
-    public static bool SequenceEqual(this long[] left, long[] right) => left.AsSpan().SequenceEqual(right);
-}

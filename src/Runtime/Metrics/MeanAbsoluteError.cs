@@ -31,14 +31,3 @@ public sealed class MeanAbsoluteError : MetricAccumulator
     /// <inheritdoc />
     public override double Result() => _count == 0 ? double.NaN : _sum / _count;
 }
-
-internal static class ErrorSums
-{
-    public static void Check(double[] predictions, double[] targets, string name)
-    {
-        if (predictions.Length != targets.Length)
-        {
-            throw new ArgumentException($"{name} needs one target per prediction; got {predictions.Length} predictions and {targets.Length} targets.");
-        }
-    }
-}
