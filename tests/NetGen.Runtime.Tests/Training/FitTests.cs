@@ -294,6 +294,24 @@ public sealed class FitTests
         Assert.Equal(ScalarType.Float32, predictions.dtype);
     }
 
+    [Fact]
+    public void TrainingUsesDropoutAndValidationDoesNot()
+    {
+        // Learning rate 1e-30: the weights stay, so only dropout can make two losses differ.
+        var (x, y) = ToyData.Separable(32, seed: 27);
+        using var model = new DropoutNet();
+        model.Compile(optimizer: new Sgd(learningRate: 1e-30));
+        var inference = model.Evaluate(x, y, batchSize: 32).Loss;
+
+        var history = model.Fit(x, y, epochs: 2, batchSize: 32, validationData: (x, y), verbose: Verbosity.Silent);
+
+        // Validation on the training data itself in eval mode equals Evaluate; training with dropout on does not.
+        Assert.Equal(inference, history["val_loss"][0], 1e-5);
+        Assert.Equal(inference, history["val_loss"][1], 1e-5);
+        Assert.NotEqual(inference, history["loss"][0], 4);
+        Assert.True(model.training);
+    }
+
     private sealed class StopAfterFirstBatch : NetGen.Callbacks.Callback
     {
         public override void OnBatchEnd(NetGen.Callbacks.TrainingContext context, int batch, double loss) => context.StopTraining = true;
