@@ -11,6 +11,9 @@ namespace NetGen;
 public abstract partial class Network
 {
     /// <summary>The loss and the compiled metrics on <paramref name="x"/>, in inference mode.</summary>
+    /// <param name="x">Inputs, one row per sample.</param>
+    /// <param name="y">Targets, one row per sample.</param>
+    /// <param name="batchSize">Samples per forward pass; results are over all samples, not batch means.</param>
     public EvaluationResult Evaluate(Tensor x, Tensor y, int batchSize = 32)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -25,6 +28,9 @@ public abstract partial class Network
     }
 
     /// <summary>The network's outputs for <paramref name="x"/>, computed in inference mode, batch by batch.</summary>
+    /// <param name="x">Inputs, one row per sample.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    /// <returns>One output row per sample, owned by the caller's dispose scope.</returns>
     public Tensor Predict(Tensor x, int batchSize = 32)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -56,6 +62,9 @@ public abstract partial class Network
     /// Predicted classes as int64, one per sample: for one output column, 1 where the output
     /// exceeds <paramref name="threshold"/>; for several, the argmax.
     /// </summary>
+    /// <param name="x">Inputs, one row per sample.</param>
+    /// <param name="threshold">Decision threshold of a single sigmoid output.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
     public Tensor PredictClasses(Tensor x, double threshold = 0.5, int batchSize = 32)
     {
         using var scope = NewDisposeScope();

@@ -27,6 +27,17 @@ public abstract partial class Network
     /// reshuffles the training samples every epoch. Every step runs in a dispose scope, so
     /// memory stays flat however many epochs run.
     /// </summary>
+    /// <param name="x">Inputs, one row per sample, each shaped like <see cref="NetworkDescription.InputShape"/>.</param>
+    /// <param name="y">Targets, one row per sample (class ids for sparse categorical cross-entropy).</param>
+    /// <param name="epochs">Passes over the training samples.</param>
+    /// <param name="batchSize">Samples per optimizer step; the last batch of an epoch may be smaller.</param>
+    /// <param name="shuffle">Whether the training samples are reshuffled every epoch.</param>
+    /// <param name="validationSplit">Fraction in [0, 1) of the last samples held out for validation.</param>
+    /// <param name="validationData">Separate validation samples; not together with <paramref name="validationSplit"/>.</param>
+    /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/> and <see cref="TerminateOnNaN"/>.</param>
+    /// <param name="verbose">How much progress is printed.</param>
+    /// <param name="output">Where progress goes; the console by default.</param>
+    /// <param name="seed">Seeds the shuffling, for reproducible runs.</param>
     /// <returns>Every logged value per epoch.</returns>
     public History Fit(
         Tensor x,
@@ -95,6 +106,7 @@ public abstract partial class Network
             train();
             double lossSum = 0;
             long seen = 0;
+            var steps = 0;
             for (var batch = 0; batch < batches && !context.StopTraining; batch++)
             {
                 using var scope = NewDisposeScope();
@@ -111,6 +123,7 @@ public abstract partial class Network
                 var value = batchLoss.to_type(ScalarType.Float64).item<double>();
                 lossSum += value * indices.shape[0];
                 seen += indices.shape[0];
+                steps++;
                 foreach (var metric in metrics)
                 {
                     metric.Update(predictions.detach(), targets);
@@ -146,7 +159,7 @@ public abstract partial class Network
                 writer?.WriteLine($"Epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture)}/{epochs.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            writer?.WriteLine(ProgressLine(batches, clock.Elapsed, logs));
+            writer?.WriteLine(ProgressLine(steps, batches, clock.Elapsed, logs));
             callbackList.ForEach(callback => callback.OnEpochEnd(context, epoch, logs));
         }
 
@@ -265,11 +278,12 @@ public abstract partial class Network
         return order;
     }
 
-    private static string ProgressLine(int batches, TimeSpan elapsed, IReadOnlyDictionary<string, double> logs)
+    /// <summary><c>29/29 - 0s - 4ms/step - loss: 0.4321 - ...</c>; a stopped epoch shows the steps it ran.</summary>
+    private static string ProgressLine(int steps, int batches, TimeSpan elapsed, IReadOnlyDictionary<string, double> logs)
     {
-        var perStep = elapsed.TotalMilliseconds / Math.Max(1, batches);
+        var perStep = elapsed.TotalMilliseconds / Math.Max(1, steps);
         var values = string.Concat(logs.Select(static pair => $" - {pair.Key}: {pair.Value.ToString("F4", CultureInfo.InvariantCulture)}"));
-        return $"{batches.ToString(CultureInfo.InvariantCulture)}/{batches.ToString(CultureInfo.InvariantCulture)} - {elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)}s - {perStep.ToString("F0", CultureInfo.InvariantCulture)}ms/step{values}";
+        return $"{steps.ToString(CultureInfo.InvariantCulture)}/{batches.ToString(CultureInfo.InvariantCulture)} - {elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)}s - {perStep.ToString("F0", CultureInfo.InvariantCulture)}ms/step{values}";
     }
 
     private sealed class OwnedTensors(Tensor[] tensors) : IDisposable

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace NetGen.Callbacks;
 
-/// <summary>Stops training as soon as a batch loss is NaN or infinite.</summary>
+/// <summary>
+/// Stops training as soon as a batch loss is NaN or infinite. <c>Fit</c> prints the reason
+/// after the (shortened) epoch's progress line.
+/// </summary>
 public sealed class TerminateOnNaN : Callback
 {
     /// <inheritdoc />
@@ -12,7 +15,6 @@ public sealed class TerminateOnNaN : Callback
         {
             context.StopTraining = true;
             context.StopReason = $"Batch {(batch + 1).ToString(CultureInfo.InvariantCulture)}: invalid loss {loss.ToString(CultureInfo.InvariantCulture)}, terminating training.";
-            context.Output?.WriteLine(context.StopReason);
         }
     }
 }
