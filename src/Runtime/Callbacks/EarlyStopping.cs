@@ -75,6 +75,11 @@ public sealed class EarlyStopping : Callback
     public override void OnTrainBegin(TrainingContext context)
     {
         _wait = 0;
+
+        // The baseline is the first value to beat, as Keras documents it ("stop if the model
+        // doesn't show improvement over the baseline"). Keras 3's code instead tracks the best
+        // from infinity and only withholds the patience reset, so a run improving below the
+        // baseline never stops there; the documented behaviour is the useful one.
         _best = Baseline ?? (Mode == MonitorMode.Min ? double.PositiveInfinity : double.NegativeInfinity);
         BestEpoch = -1;
         StoppedEpoch = -1;
