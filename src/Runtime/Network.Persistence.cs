@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text;
 using NetGen.IO;
+using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
 namespace NetGen;
@@ -9,46 +12,58 @@ namespace NetGen;
 public abstract partial class Network
 {
     /// <summary>
-    /// Saves parameters and buffers (the <c>state_dict</c>). A <c>.safetensors</c> path writes
-    /// safetensors, which Python loads with <c>safetensors.torch.load_file</c>; any other path
-    /// writes TorchSharp's format. The write is atomic.
+    /// Saves the parameters and buffers (the <c>state_dict</c>, keyed by member name such as
+    /// <c>Hidden1.weight</c>). A <c>.safetensors</c> path writes safetensors, which Python loads
+    /// with <c>safetensors.torch.load_file</c> and <c>model.load_state_dict</c>; any other path
+    /// writes TorchSharp's format, which <c>Module.load</c> also reads.
     /// </summary>
+    /// <remarks>
+    /// The write is atomic: a temporary file in the same directory is renamed over the target
+    /// only once complete, so an interrupted save never corrupts the previous file.
+    /// </remarks>
+    /// <param name="path">The file to create or replace; its directory is created if needed.</param>
     public void SaveWeights(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var scope = NewDisposeScope();
-        var state = state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().cpu());
-        WeightsFile.Write(path, state);
+        AtomicFile.Write(path, stream =>
+        {
+            if (WeightsFile.IsSafetensors(path))
+            {
+                this.save_safetensors(stream, leaveOpen: true);
+            }
+            else
+            {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                save(writer);
+            }
+        });
     }
 
     /// <summary>
-    /// Loads weights saved by <see cref="SaveWeights"/> (or by PyTorch as safetensors). Every
-    /// name and shape is checked first: on any difference a <see cref="WeightsMismatchException"/>
-    /// lists them all and the network is left unchanged.
+    /// Loads weights saved by <see cref="SaveWeights"/>, by TorchSharp's <c>Module.save</c>, or
+    /// by Python as safetensors. The file's tensor names and shapes are compared with this
+    /// network's before any data is read; values are converted to each parameter's type and device.
     /// </summary>
+    /// <param name="path">A <c>.safetensors</c> file, or a TorchSharp weights file for any other extension.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="WeightsMismatchException">Names or shapes differ; the message lists every difference and the network is unchanged.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated or not in the format its extension says; the network is unchanged.</exception>
     public void LoadWeights(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var loaded = WeightsFile.Read(path);
+        var index = WeightsFile.ReadIndex(path);
+        var state = state_dict();
+        CheckFits(path, index, state);
+
+        var loaded = WeightsFile.ReadTensors(path);
         try
         {
-            var state = state_dict();
-            var missing = state.Keys.Where(key => !loaded.ContainsKey(key)).ToList();
-            var unexpected = loaded.Keys.Where(key => !state.ContainsKey(key)).ToList();
-            var shapes = state.Keys
-                .Where(key => loaded.ContainsKey(key) && !loaded[key].shape.AsSpan().SequenceEqual(state[key].shape))
-                .Select(key => $"{key} is {ShapeText(loaded[key])} in the file but {ShapeText(state[key])} in the model")
-                .ToList();
-            if (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0)
-            {
-                throw new WeightsMismatchException(path, Description.Name, missing, unexpected, shapes);
-            }
-
             using (no_grad())
             {
-                foreach (var (name, tensor) in state)
+                foreach (var (name, target) in state)
                 {
-                    tensor.copy_(loaded[name].to(tensor.dtype).to(tensor.device));
+                    // copy_ converts type and device, so float64 files from Python load into float32 models.
+                    target.copy_(loaded[name]);
                 }
             }
         }
@@ -61,5 +76,18 @@ public abstract partial class Network
         }
     }
 
-    private static string ShapeText(Tensor tensor) => "[" + string.Join(", ", tensor.shape) + "]";
+    private void CheckFits(string path, IReadOnlyList<KeyValuePair<string, TensorEntry>> index, Dictionary<string, Tensor> state)
+    {
+        var file = index.ToDictionary(static e => e.Key, static e => e.Value, StringComparer.Ordinal);
+        var missing = state.Keys.Where(key => !file.ContainsKey(key)).ToList();
+        var unexpected = index.Select(static e => e.Key).Where(key => !state.ContainsKey(key)).ToList();
+        var shapes = state
+            .Where(pair => file.TryGetValue(pair.Key, out var entry) && !entry.Shape.AsSpan().SequenceEqual(pair.Value.shape))
+            .Select(pair => new ShapeMismatch(pair.Key, file[pair.Key].Shape, pair.Value.shape))
+            .ToList();
+        if (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0)
+        {
+            throw new WeightsMismatchException(path, Description.Name, missing, unexpected, shapes);
+        }
+    }
 }

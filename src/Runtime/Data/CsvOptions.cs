@@ -1,6 +1,14 @@
+using System;
+using System.Collections.Generic;
+
 namespace NetGen.Data;
 
 /// <summary>How <see cref="CsvLoader"/> reads a numeric table.</summary>
+/// <remarks>
+/// scikit-learn's <c>breast_cancer.csv</c> starts with a line of counts and class names
+/// (<c>569,30,malignant,benign</c>), not column names: read it with
+/// <c>new CsvOptions { SkipRows = 1, HasHeader = false }</c>.
+/// </remarks>
 public sealed record CsvOptions
 {
     /// <summary>Whether the first row (after <see cref="SkipRows"/>) holds column names.</summary>
@@ -12,11 +20,20 @@ public sealed record CsvOptions
     /// <summary>The field separator; a space means any run of spaces or tabs.</summary>
     public char Delimiter { get; init; } = ',';
 
-    /// <summary>Index of the label column; negative counts from the end. Ignored when <see cref="LabelColumnName"/> is set.</summary>
+    /// <summary>
+    /// Index of the label column among all columns of the file; negative counts from the end
+    /// (<c>-1</c>, the default, is the last column). Ignored when <see cref="LabelColumnName"/> is set.
+    /// </summary>
     public int LabelColumn { get; init; } = -1;
 
     /// <summary>Name of the label column (needs a header).</summary>
     public string? LabelColumnName { get; init; }
+
+    /// <summary>Indexes of columns to ignore (ids, dates...); negative counts from the end.</summary>
+    public IReadOnlyList<int> SkipColumns { get; init; } = Array.Empty<int>();
+
+    /// <summary>Names of columns to ignore (needs a header).</summary>
+    public IReadOnlyList<string> SkipColumnNames { get; init; } = Array.Empty<string>();
 
     /// <summary>Labels as int64 class ids instead of float32 values.</summary>
     public bool IntegerLabels { get; init; }

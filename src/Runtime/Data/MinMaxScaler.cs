@@ -1,48 +1,59 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
 
-/// <summary>Scales each feature linearly to a range, [0, 1] by default.</summary>
+/// <summary>
+/// Scales each feature linearly so the fitted data spans <see cref="FeatureRange"/>, [0, 1] by
+/// default, as scikit-learn's <c>MinMaxScaler</c>. A constant feature is treated as having range 1,
+/// so it maps to the range's lower end instead of dividing by zero.
+/// </summary>
 public sealed class MinMaxScaler : Scaler
 {
+    private IReadOnlyList<double> _dataMin = Array.Empty<double>();
+    private IReadOnlyList<double> _dataMax = Array.Empty<double>();
+
     /// <summary>Creates a scaler to [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    /// <exception cref="ArgumentException"><paramref name="max"/> is not greater than <paramref name="min"/>.</exception>
     public MinMaxScaler(double min = 0, double max = 1)
     {
-        if (!(max > min))
+        if (!(max > min) || double.IsInfinity(min) || double.IsInfinity(max))
         {
-            throw new ArgumentException($"The range must have max > min; got [{min}, {max}].");
+            throw new ArgumentException(
+                $"The feature range must be finite with max > min; got [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}].");
         }
 
-        RangeMin = min;
-        RangeMax = max;
+        FeatureRange = (min, max);
     }
 
-    /// <summary>Lower end of the output range.</summary>
-    public double RangeMin { get; }
+    /// <summary>The output range of the fitted data (scikit-learn's <c>feature_range</c>).</summary>
+    public (double Min, double Max) FeatureRange { get; }
 
-    /// <summary>Upper end of the output range.</summary>
-    public double RangeMax { get; }
+    /// <summary>Per-feature minimum of the fitted data (scikit-learn's <c>data_min_</c>).</summary>
+    /// <exception cref="InvalidOperationException">The scaler is not fitted.</exception>
+    public IReadOnlyList<double> DataMin => IsFitted ? _dataMin : throw NotFitted();
 
-    /// <summary>Per-feature minimum of the fitted data.</summary>
-    public double[] DataMin { get; private set; } = Array.Empty<double>();
-
-    /// <summary>Per-feature maximum of the fitted data.</summary>
-    public double[] DataMax { get; private set; } = Array.Empty<double>();
+    /// <summary>Per-feature maximum of the fitted data (scikit-learn's <c>data_max_</c>).</summary>
+    /// <exception cref="InvalidOperationException">The scaler is not fitted.</exception>
+    public IReadOnlyList<double> DataMax => IsFitted ? _dataMax : throw NotFitted();
 
     /// <inheritdoc />
     protected override (Tensor Offset, Tensor Scale) Learn(Tensor x)
     {
-        var min = x.amin(new long[] { 0 });
-        var max = x.amax(new long[] { 0 });
-        DataMin = ToArray(min);
-        DataMax = ToArray(max);
+        var min = x.amin([0L]);
+        var max = x.amax([0L]);
+        var range = max - min;
+        range = where(range < 10 * MachineEpsilon, ones_like(range), range);
 
-        // y = (x - min) / (max - min) * (b - a) + a  ==  (x - offset) / scale
-        var scale = (max - min) / (RangeMax - RangeMin);
-        var constant = scale.abs() < 1e-12;
-        var safeScale = where(constant, ones_like(scale), scale);
-        var offset = min - (RangeMin * safeScale);
-        return (offset, safeScale);
+        // y = (x - min) / range * (b - a) + a, written as (x - offset) / scale.
+        var scale = range / (FeatureRange.Max - FeatureRange.Min);
+        var offset = min - (FeatureRange.Min * scale);
+        _dataMin = Values(min);
+        _dataMax = Values(max);
+        return (offset, scale);
     }
+
+    private InvalidOperationException NotFitted() => new($"{nameof(MinMaxScaler)} is not fitted: call Fit (or FitTransform) on the training split first.");
 }

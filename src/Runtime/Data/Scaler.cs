@@ -1,16 +1,22 @@
 using System;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
 
 /// <summary>
-/// A per-feature transform learned from one split and applied unchanged to the others, so no
-/// statistic of the validation or test data leaks into training.
+/// A per-feature affine transform <c>(x - offset) / scale</c> learned from one split (the
+/// training split) and applied unchanged to the others, so no statistic of the validation or
+/// test data leaks into training.
 /// </summary>
+/// <remarks>Statistics are learned in float64, as scikit-learn does, whatever the input's precision.</remarks>
 public abstract class Scaler : IDisposable
 {
     private Tensor? _offset;
     private Tensor? _scale;
+
+    /// <summary>The gap between 1 and the next float64 (numpy's <c>finfo(float64).eps</c>), for deciding a column is constant.</summary>
+    private protected const double MachineEpsilon = 2.220446049250313e-16;
 
     /// <summary>Whether <see cref="Fit"/> has run.</summary>
     public bool IsFitted => _offset is not null;
@@ -18,78 +24,86 @@ public abstract class Scaler : IDisposable
     /// <summary>Number of features seen by <see cref="Fit"/>.</summary>
     public long FeatureCount { get; private set; }
 
-    /// <summary>Learns the statistics of <paramref name="x"/> ([samples, features]).</summary>
+    /// <summary>Number of samples the statistics were learned from (scikit-learn's <c>n_samples_seen_</c>).</summary>
+    public long SamplesSeen { get; private set; }
+
+    /// <summary>Learns the statistics of <paramref name="x"/>, a [samples, features] matrix; a refit replaces them.</summary>
+    /// <returns>This scaler, for chaining.</returns>
     public Scaler Fit(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.dim() != 2 || x.shape[0] == 0)
         {
-            throw new ArgumentException($"{GetType().Name} fits a [samples, features] matrix with at least one row; got [{string.Join(", ", x.shape)}].", nameof(x));
+            throw new ArgumentException($"{GetType().Name} fits a [samples, features] matrix with at least one row; got {ShapeText(x)}.", nameof(x));
         }
 
         using var scope = NewDisposeScope();
-        var (offset, scale) = Learn(x.to_type(ScalarType.Float64));
-
-        // A constant column would divide by zero: leave it unscaled, as scikit-learn does.
-        scale = where(scale.abs() < 1e-12, ones_like(scale), scale);
+        var (offset, scale) = Learn(x.detach().to_type(ScalarType.Float64));
         _offset?.Dispose();
         _scale?.Dispose();
         _offset = offset.MoveToOuterDisposeScope();
         _scale = scale.MoveToOuterDisposeScope();
         FeatureCount = x.shape[1];
+        SamplesSeen = x.shape[0];
         return this;
     }
 
-    /// <summary>Applies the learned transform.</summary>
+    /// <summary>Applies the learned transform to a [samples, features] matrix.</summary>
+    /// <returns>A new tensor of the input's floating-point type (float32 for integer input).</returns>
     public Tensor Transform(Tensor x)
     {
         Check(x);
-        return ((x.to_type(ScalarType.Float64) - _offset!) / _scale!).to_type(x.dtype);
+        using var scope = NewDisposeScope();
+        var result = (x.detach().to_type(ScalarType.Float64) - _offset!.to(x.device)) / _scale!.to(x.device);
+        return result.to_type(OutputType(x)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Fits on <paramref name="x"/>, then transforms it.</summary>
+    /// <summary>Fits on <paramref name="x"/>, then transforms it. Use only on the training split.</summary>
     public Tensor FitTransform(Tensor x) => Fit(x).Transform(x);
 
-    /// <summary>Undoes <see cref="Transform"/>.</summary>
+    /// <summary>Undoes <see cref="Transform"/>, e.g. to report scaled regression predictions in the original units.</summary>
     public Tensor InverseTransform(Tensor x)
     {
         Check(x);
-        return ((x.to_type(ScalarType.Float64) * _scale!) + _offset!).to_type(x.dtype);
+        using var scope = NewDisposeScope();
+        var result = (x.detach().to_type(ScalarType.Float64) * _scale!.to(x.device)) + _offset!.to(x.device);
+        return result.to_type(OutputType(x)).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Per-feature value subtracted (mean or minimum, adjusted for the range).</summary>
-    protected Tensor Offset => _offset ?? throw NotFitted();
-
-    /// <summary>Per-feature divisor.</summary>
-    protected Tensor ScaleTensor => _scale ?? throw NotFitted();
-
-    /// <summary>Computes the offset and scale of float64 data.</summary>
-    protected abstract (Tensor Offset, Tensor Scale) Learn(Tensor x);
-
-    /// <inheritdoc />
+    /// <summary>Frees the learned statistics.</summary>
     public void Dispose()
     {
         _offset?.Dispose();
         _scale?.Dispose();
+        _offset = null;
+        _scale = null;
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Values of a per-feature tensor as an array.</summary>
-    protected static double[] ToArray(Tensor values) => values.cpu().data<double>().ToArray();
+    /// <summary>
+    /// Computes the per-feature offset and (non-zero) scale of float64 data ([samples, features]).
+    /// Runs inside a dispose scope: the returned tensors are kept, everything else is freed.
+    /// </summary>
+    protected abstract (Tensor Offset, Tensor Scale) Learn(Tensor x);
+
+    /// <summary>The values of a per-feature float64 tensor.</summary>
+    protected static IReadOnlyList<double> Values(Tensor perFeature) => perFeature.cpu().data<double>().ToArray();
+
+    private static ScalarType OutputType(Tensor x) => x.is_floating_point() ? x.dtype : ScalarType.Float32;
+
+    private static string ShapeText(Tensor x) => "[" + string.Join(", ", x.shape) + "]";
 
     private void Check(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (!IsFitted)
         {
-            throw NotFitted();
+            throw new InvalidOperationException($"{GetType().Name} is not fitted: call Fit (or FitTransform) on the training split first.");
         }
 
         if (x.dim() != 2 || x.shape[1] != FeatureCount)
         {
-            throw new ArgumentException($"{GetType().Name} was fitted on {FeatureCount} features; got [{string.Join(", ", x.shape)}].", nameof(x));
+            throw new ArgumentException($"{GetType().Name} was fitted on {FeatureCount} features; got a {ShapeText(x)} tensor.", nameof(x));
         }
     }
-
-    private InvalidOperationException NotFitted() => new($"{GetType().Name} is not fitted: call Fit on the training split first.");
 }

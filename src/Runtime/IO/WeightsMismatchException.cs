@@ -5,21 +5,28 @@ using System.Linq;
 namespace NetGen.IO;
 
 /// <summary>
-/// Weights in a file do not fit a network. The message names every missing, unexpected and
-/// mis-shaped tensor; nothing was loaded.
+/// The tensors in a weights file do not fit a network; nothing was loaded. The message names
+/// every difference, e.g. <c>Weights in 'm.dat' do not fit CancerNet: missing Output.bias;
+/// unexpected Out.bias; Hidden1.weight is [12, 30] in the file but [12, 8] in the model.</c>
 /// </summary>
 public sealed class WeightsMismatchException : Exception
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="path">The weights file.</param>
+    /// <param name="network">The network's name.</param>
+    /// <param name="missingKeys">Tensors the network has and the file lacks.</param>
+    /// <param name="unexpectedKeys">Tensors the file has and the network lacks.</param>
+    /// <param name="mismatchedShapes">Tensors in both, with different shapes.</param>
     public WeightsMismatchException(
         string path,
         string network,
         IReadOnlyList<string> missingKeys,
         IReadOnlyList<string> unexpectedKeys,
-        IReadOnlyList<string> mismatchedShapes)
+        IReadOnlyList<ShapeMismatch> mismatchedShapes)
         : base(Describe(path, network, missingKeys, unexpectedKeys, mismatchedShapes))
     {
         Path = path;
+        Network = network;
         MissingKeys = missingKeys;
         UnexpectedKeys = unexpectedKeys;
         MismatchedShapes = mismatchedShapes;
@@ -28,17 +35,23 @@ public sealed class WeightsMismatchException : Exception
     /// <summary>The weights file.</summary>
     public string Path { get; }
 
-    /// <summary>Tensors the network has and the file lacks.</summary>
+    /// <summary>The network's name.</summary>
+    public string Network { get; }
+
+    /// <summary>Tensors the network has and the file lacks, in the network's order.</summary>
     public IReadOnlyList<string> MissingKeys { get; }
 
-    /// <summary>Tensors the file has and the network lacks.</summary>
+    /// <summary>Tensors the file has and the network lacks, in the file's order.</summary>
     public IReadOnlyList<string> UnexpectedKeys { get; }
 
-    /// <summary>Tensors in both with different shapes, described with both shapes.</summary>
-    public IReadOnlyList<string> MismatchedShapes { get; }
+    /// <summary>Tensors in both with different shapes, in the network's order.</summary>
+    public IReadOnlyList<ShapeMismatch> MismatchedShapes { get; }
 
-    private static string Describe(string path, string network, IReadOnlyList<string> missing, IReadOnlyList<string> unexpected, IReadOnlyList<string> shapes)
+    private static string Describe(string path, string network, IReadOnlyList<string> missing, IReadOnlyList<string> unexpected, IReadOnlyList<ShapeMismatch> shapes)
     {
+        ArgumentNullException.ThrowIfNull(missing);
+        ArgumentNullException.ThrowIfNull(unexpected);
+        ArgumentNullException.ThrowIfNull(shapes);
         var parts = new List<string>();
         if (missing.Count > 0)
         {
@@ -50,7 +63,7 @@ public sealed class WeightsMismatchException : Exception
             parts.Add("unexpected " + string.Join(", ", unexpected));
         }
 
-        parts.AddRange(shapes);
+        parts.AddRange(shapes.Select(static s => s.ToString()));
         return $"Weights in '{System.IO.Path.GetFileName(path)}' do not fit {network}: {string.Join("; ", parts)}.";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 
 namespace NetGen.Runtime.Tests.Data;
 
@@ -10,10 +11,21 @@ internal sealed class TempFiles : IDisposable
 
     public string Directory { get; }
 
+    public string PathOf(string name) => Path.Combine(Directory, name);
+
     public string Write(string name, string content)
     {
-        var path = Path.Combine(Directory, name);
+        var path = PathOf(name);
         File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string WriteGzip(string name, string content)
+    {
+        var path = PathOf(name);
+        using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        using var writer = new StreamWriter(gzip);
+        writer.Write(content);
         return path;
     }
 
