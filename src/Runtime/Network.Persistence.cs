@@ -58,6 +58,9 @@ public abstract partial class Network
         var loaded = WeightsFile.ReadTensors(path);
         try
         {
+            // The file may have been replaced (e.g. by a checkpoint save) since its index was read;
+            // checking again keeps the load all-or-nothing.
+            CheckFits(path, loaded.Select(static pair => KeyValuePair.Create(pair.Key, new TensorEntry(pair.Value.dtype, pair.Value.shape))).ToList(), state);
             using (no_grad())
             {
                 foreach (var (name, target) in state)
