@@ -42,11 +42,11 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0003: <c>The input shape of '{0}' must have at least one dimension and every dimension must be positive; got ({1})</c>.</summary>
+    /// <summary>NG0003: <c>Input '{0}' must have at least one dimension, each a positive size or a name; got ({1})</c>.</summary>
     public static readonly DiagnosticDescriptor InvalidInputShape = Create(
         "NG0003",
         "Invalid input shape",
-        "The input shape of '{0}' must have at least one dimension and every dimension must be positive; got ({1})",
+        "Input '{0}' must have at least one dimension, each a positive size or a name; got ({1})",
         StructureCategory,
         DiagnosticSeverity.Error);
 
@@ -82,11 +82,11 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0008: <c>Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor its input '{3}'</c>.</summary>
+    /// <summary>NG0008: <c>Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor one of its inputs ({3})</c>.</summary>
     public static readonly DiagnosticDescriptor UnknownReference = Create(
         "NG0008",
         "Unknown layer reference",
-        "Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor its input '{3}'",
+        "Layer '{0}' takes its input from '{1}', which is neither a layer of '{2}' nor one of its inputs ({3})",
         StructureCategory,
         DiagnosticSeverity.Error);
 
@@ -106,11 +106,11 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0011: <c>Layer '{0}' does not contribute to the output layer '{1}'</c>.</summary>
+    /// <summary>NG0011: <c>Layer '{0}' does not contribute to any output ({1}); it is built but never run</c>.</summary>
     public static readonly DiagnosticDescriptor UnusedLayer = Create(
         "NG0011",
         "Layer does not reach the output",
-        "Layer '{0}' does not contribute to the output layer '{1}'",
+        "Layer '{0}' does not contribute to any output ({1}); it is built but never run",
         StructureCategory,
         DiagnosticSeverity.Warning);
 
@@ -119,6 +119,70 @@ internal static class DiagnosticDescriptors
         "NG0012",
         "Invalid layer hyperparameter",
         "{0} of layer '{1}' must be {2}; got {3}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0013: <c>Network '{0}' must be {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedNetworkDeclaration = Create(
+        "NG0013",
+        "Network cannot be generated from this declaration",
+        "Network '{0}' must be {1}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0014: <c>Input name {0} of network '{1}' {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor InvalidInputName = Create(
+        "NG0014",
+        "Invalid input name",
+        "Input name {0} of network '{1}' {2}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0015: <c>Network '{0}' declares {1} inputs; a network takes at most {2}, the most arguments a TorchSharp module takes</c>.</summary>
+    public static readonly DiagnosticDescriptor TooManyInputs = Create(
+        "NG0015",
+        "Too many inputs",
+        "Network '{0}' declares {1} inputs; a network takes at most {2}, the most arguments a TorchSharp module takes",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0016: <c>Layer '{0}' takes the output of '{1}', the member before it, which is declared in another file: the order of the files decides the wiring; write From = nameof({1})</c>.</summary>
+    public static readonly DiagnosticDescriptor ImplicitInputAcrossFiles = Create(
+        "NG0016",
+        "Implicit input from another file",
+        "Layer '{0}' takes the output of '{1}', the member before it, which is declared in another file: the order of the files decides the wiring; write From = nameof({1})",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0017: <c>{0} is not a defined {1} value ({2})</c>.</summary>
+    public static readonly DiagnosticDescriptor UndefinedEnumValue = Create(
+        "NG0017",
+        "Undefined enum value",
+        "{0} is not a defined {1} value ({2})",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0018: <c>Member '{0}' is marked [Output] but is not a layer; put [Output] on a member with a layer attribute</c>.</summary>
+    public static readonly DiagnosticDescriptor OutputIsNotALayer = Create(
+        "NG0018",
+        "Output is not a layer",
+        "Member '{0}' is marked [Output] but is not a layer; put [Output] on a member with a layer attribute",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0019: <c>Member '{0}' has the name of {1}; rename it</c>.</summary>
+    public static readonly DiagnosticDescriptor MemberNameTaken = Create(
+        "NG0019",
+        "Member name taken by the generated network",
+        "Member '{0}' has the name of {1}; rename it",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0020: <c>Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); say which one it takes with From</c>.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousInput = Create(
+        "NG0020",
+        "First layer of a network with several inputs has no From",
+        "Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); say which one it takes with From",
         StructureCategory,
         DiagnosticSeverity.Error);
 
@@ -154,6 +218,30 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0105: <c>{0} layer '{1}' needs {2} at compile time, but {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnknownDimension = Create(
+        "NG0105",
+        "Layer needs a size known at compile time",
+        "{0} layer '{1}' needs {2} at compile time, but {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0106: <c>{0} layer '{1}' takes {2}; {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Create(
+        "NG0106",
+        "Layer cannot take inputs of this element type",
+        "{0} layer '{1}' takes {2}; {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0107: <c>Reshape layer '{0}' cannot turn {1} ({2} values) into {3} ({4} values)</c>.</summary>
+    public static readonly DiagnosticDescriptor ReshapeSizeMismatch = Create(
+        "NG0107",
+        "Reshape changes the number of values",
+        "Reshape layer '{0}' cannot turn {1} ({2} values) into {3} ({4} values)",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output</c>.</summary>
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
         "NG0201",
@@ -186,11 +274,11 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
-    /// <summary>NG0205: <c>Network '{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead</c>.</summary>
+    /// <summary>NG0205: <c>'{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead</c>.</summary>
     public static readonly DiagnosticDescriptor AccuracyOnRegression = Create(
         "NG0205",
         "Accuracy on a regression loss",
-        "Network '{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead",
+        "'{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead",
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
@@ -266,10 +354,21 @@ internal static class DiagnosticDescriptors
         ProblemKind.ReservedLayerName => ReservedLayerName,
         ProblemKind.UnusedLayer => UnusedLayer,
         ProblemKind.InvalidLayerHyperparameter => InvalidLayerHyperparameter,
+        ProblemKind.UnsupportedNetworkDeclaration => UnsupportedNetworkDeclaration,
+        ProblemKind.InvalidInputName => InvalidInputName,
+        ProblemKind.TooManyInputs => TooManyInputs,
+        ProblemKind.ImplicitInputAcrossFiles => ImplicitInputAcrossFiles,
+        ProblemKind.UndefinedEnumValue => UndefinedEnumValue,
+        ProblemKind.OutputIsNotALayer => OutputIsNotALayer,
+        ProblemKind.MemberNameTaken => MemberNameTaken,
+        ProblemKind.AmbiguousInput => AmbiguousInput,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,
         ProblemKind.ConcatenateAxisOutOfRange => ConcatenateAxisOutOfRange,
+        ProblemKind.UnknownDimension => UnknownDimension,
+        ProblemKind.UnsupportedElementType => UnsupportedElementType,
+        ProblemKind.ReshapeSizeMismatch => ReshapeSizeMismatch,
         ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
         ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,
         ProblemKind.SigmoidWithCategoricalCrossentropy => SigmoidWithCategoricalCrossentropy,

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using NetGen.Model.Parsing;
+using NetGen.Model;
+using NetGen.Parsing;
 
 namespace NetGen.Analyzers;
 
@@ -14,35 +15,9 @@ namespace NetGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableArray<DiagnosticDescriptor> s_supportedDiagnostics = ImmutableArray.Create(
-        DiagnosticDescriptors.NetworkMustBePartial,
-        DiagnosticDescriptors.MissingInput,
-        DiagnosticDescriptors.InvalidInputShape,
-        DiagnosticDescriptors.EmptyNetwork,
-        DiagnosticDescriptors.LayerMemberMustBePartialProperty,
-        DiagnosticDescriptors.LayerTypeMismatch,
-        DiagnosticDescriptors.MultipleLayerAttributes,
-        DiagnosticDescriptors.UnknownReference,
-        DiagnosticDescriptors.CyclicReference,
-        DiagnosticDescriptors.ReservedLayerName,
-        DiagnosticDescriptors.UnusedLayer,
-        DiagnosticDescriptors.InvalidLayerHyperparameter,
-        DiagnosticDescriptors.UnsupportedInputRank,
-        DiagnosticDescriptors.AddShapeMismatch,
-        DiagnosticDescriptors.ConcatenateShapeMismatch,
-        DiagnosticDescriptors.ConcatenateAxisOutOfRange,
-        DiagnosticDescriptors.SoftmaxOnSingleUnit,
-        DiagnosticDescriptors.CategoricalCrossentropyOnSingleUnit,
-        DiagnosticDescriptors.SigmoidWithCategoricalCrossentropy,
-        DiagnosticDescriptors.SoftmaxWithBinaryCrossentropy,
-        DiagnosticDescriptors.AccuracyOnRegression,
-        DiagnosticDescriptors.MeanSquaredErrorOnClassifier,
-        DiagnosticDescriptors.DropoutRateOutOfRange,
-        DiagnosticDescriptors.DropoutAfterOutput,
-        DiagnosticDescriptors.InvalidLearningRate,
-        DiagnosticDescriptors.UnsupportedOptimizerHyperparameter,
-        DiagnosticDescriptors.ConflictingOptimizer,
-        DiagnosticDescriptors.InvalidOptimizerHyperparameter);
+    // One descriptor per problem kind the model can find.
+    private static readonly ImmutableArray<DiagnosticDescriptor> s_supportedDiagnostics =
+        System.Enum.GetValues(typeof(ProblemKind)).Cast<ProblemKind>().Select(DiagnosticDescriptors.For).ToImmutableArray();
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_supportedDiagnostics;
@@ -74,7 +49,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var result = NetworkParser.Parse(type, knownTypes, context.CancellationToken);
+        var result = NetworkParser.Parse(type, knownTypes, locate: true, context.CancellationToken);
         foreach (var problem in result.Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.Arguments.ToArray<object>()));

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
 using NetGen.Model;
-using NetGen.Model.Parsing;
+using NetGen.Parsing;
 
 namespace NetGen.Generator;
 
@@ -35,7 +35,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                         return null;
                     }
 
-                    return NetworkParser.Parse(type, knownTypes, cancellationToken).Spec;
+                    return NetworkParser.Parse(type, knownTypes, locate: false, cancellationToken).Spec;
                 })
             .WithTrackingName(TrackingNames.Networks)
             .Where(static spec => spec is not null)

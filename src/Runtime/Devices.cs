@@ -11,9 +11,9 @@ public static class Devices
 
     /// <summary>Moves <paramref name="network"/> to <see cref="Default"/> and returns it.</summary>
     public static T ToDefaultDevice<T>(this T network)
-        where T : Network
+        where T : INetwork
     {
-        network.to(Default);
+        ((nn.Module)(object)network).to(Default);
         return network;
     }
 }

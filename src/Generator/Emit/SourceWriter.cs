@@ -31,10 +31,10 @@ internal sealed class SourceWriter
         Indent();
     }
 
-    public void CloseBlock(string suffix = "")
+    public void CloseBlock()
     {
         Unindent();
-        WriteLine("}" + suffix);
+        WriteLine("}");
     }
 
     public void WriteLine() => _builder.Append('\n');

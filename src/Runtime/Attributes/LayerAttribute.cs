@@ -9,8 +9,13 @@ namespace NetGen;
 [AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public abstract class LayerAttribute : Attribute
 {
+}
+
+/// <summary>Base of layers that take one input.</summary>
+public abstract class SingleInputLayerAttribute : LayerAttribute
+{
     /// <summary>
-    /// The layer whose output this layer takes, by member name (use <c>nameof</c>), or the
+    /// The layer whose output this layer takes, by member name (use <c>nameof</c>), or an
     /// input's name. When not set, the layer takes the output of the member declared before it.
     /// </summary>
     public string? From { get; set; }
@@ -22,6 +27,6 @@ public abstract class MergeLayerAttribute : LayerAttribute
     /// <summary>Creates a merge of the named layers.</summary>
     protected MergeLayerAttribute(string[] inputs) => Inputs = inputs;
 
-    /// <summary>The layers merged, by member name (use <c>nameof</c>).</summary>
+    /// <summary>The layers (or inputs) merged, by name (use <c>nameof</c>).</summary>
     public string[] Inputs { get; }
 }

@@ -8,7 +8,7 @@ namespace NetGen;
 /// </summary>
 /// <remarks>
 /// The compile configuration (loss, metrics, default optimizer) declared here is what
-/// <c>Network.Fit</c> uses unless <see cref="Network.Compile"/> overrides it at run time.
+/// <c>Network.Fit</c> uses unless <c>Compile</c> replaces it at run time.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class NetworkAttribute : Attribute

@@ -3,7 +3,10 @@ using NetGen.Training;
 
 namespace NetGen.Callbacks;
 
-/// <summary>Hooks into <c>Fit</c>, Keras-style. Override what you need.</summary>
+/// <summary>
+/// Hooks into <c>Fit</c>, Keras-style. Override what you need. <see cref="OnTrainEnd"/> runs
+/// even when training fails or is cancelled, so a callback can always release what it holds.
+/// </summary>
 public abstract class Callback
 {
     /// <summary>Before the first epoch.</summary>
@@ -16,17 +19,22 @@ public abstract class Callback
     {
     }
 
-    /// <summary>After each training batch, with that batch's loss.</summary>
-    public virtual void OnBatchEnd(TrainingContext context, int batch, double loss)
+    /// <summary>Before each training batch (0-based within the epoch).</summary>
+    public virtual void OnBatchBegin(TrainingContext context, int batch)
     {
     }
 
-    /// <summary>After each epoch, with its loss and metrics (validation ones prefixed <c>val_</c>).</summary>
+    /// <summary>After each training batch, with the epoch's running values (read lazily: reading one copies it from the device).</summary>
+    public virtual void OnBatchEnd(TrainingContext context, int batch, BatchLogs logs)
+    {
+    }
+
+    /// <summary>After each epoch, with its values (validation ones prefixed <c>val_</c>).</summary>
     public virtual void OnEpochEnd(TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
     {
     }
 
-    /// <summary>After training, whether it ran out of epochs or was stopped.</summary>
+    /// <summary>After training, whether it ran out of epochs, was stopped, failed or was cancelled.</summary>
     public virtual void OnTrainEnd(TrainingContext context)
     {
     }

@@ -139,7 +139,7 @@ public sealed class EarlyStopping : Callback
         {
             using (no_grad())
             {
-                foreach (var (name, tensor) in context.Network.state_dict())
+                foreach (var (name, tensor) in context.Module.state_dict())
                 {
                     tensor.copy_(_bestWeights[name]);
                 }
@@ -160,7 +160,7 @@ public sealed class EarlyStopping : Callback
 
         // The detached views die with the scope; the clones are kept until restored or replaced.
         using var scope = NewDisposeScope();
-        _bestWeights = context.Network.state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().clone().DetachFromDisposeScope());
+        _bestWeights = context.Module.state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().clone().DetachFromDisposeScope());
     }
 
     private void DisposeBest()

@@ -15,4 +15,11 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
         var p = predictions.clamp(Epsilon, 1 - Epsilon);
         return -(y * p.log()).sum(-1).mean();
     }
+
+    /// <inheritdoc />
+    public override bool HasLogitsForm(Activation activation) => activation == Activation.Softmax;
+
+    /// <summary>From the output before its softmax, through <c>log_softmax</c>.</summary>
+    public override Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets) =>
+        -(Align(logits, targets) * nn.functional.log_softmax(logits, -1)).sum(-1).mean();
 }

@@ -4,12 +4,14 @@ using static TorchSharp.torch;
 namespace NetGen.Losses;
 
 /// <summary>
-/// A loss over a batch: predictions and targets in, a scalar tensor out (mean over the batch).
-/// Keras semantics: predictions are probabilities, not logits.
+/// A loss over a batch: predictions and targets in, a scalar tensor out (the mean over the batch).
+/// Keras semantics: predictions are what the network's <c>forward</c> returns (probabilities
+/// after a sigmoid or softmax). A loss with a fused form also takes the output before that
+/// activation (<see cref="ComputeFromLogits"/>), which training prefers when the network has it.
 /// </summary>
 public abstract class LossFunction
 {
-    /// <summary>Keeps log() finite: Keras clips probabilities the same way.</summary>
+    /// <summary>Keeps log() finite on probabilities: Keras clips them the same way.</summary>
     protected const double Epsilon = 1e-7;
 
     /// <summary>The loss's name.</summary>
@@ -18,7 +20,19 @@ public abstract class LossFunction
     /// <summary>The mean loss of the batch.</summary>
     public abstract Tensor Compute(Tensor predictions, Tensor targets);
 
+    /// <summary>Whether <see cref="ComputeFromLogits"/> has a fused form for an output ending in <paramref name="activation"/>.</summary>
+    public virtual bool HasLogitsForm(Activation activation) => false;
+
+    /// <summary>
+    /// The same loss computed from the output before its final <paramref name="activation"/>
+    /// (sigmoid or softmax). Fused forms need no clipping, so confidently wrong outputs keep
+    /// their gradient. Only called when <see cref="HasLogitsForm"/> is true.
+    /// </summary>
+    public virtual Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets) =>
+        throw new NotSupportedException($"{Name} has no form that takes logits of a {activation} output.");
+
     /// <summary>The loss function of <paramref name="loss"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="loss"/> is <see cref="Loss.None"/> or not a defined value.</exception>
     public static LossFunction For(Loss loss) => loss switch
     {
         Loss.MeanSquaredError => new MeanSquaredErrorLoss(),
@@ -26,18 +40,24 @@ public abstract class LossFunction
         Loss.BinaryCrossentropy => new BinaryCrossentropyLoss(),
         Loss.CategoricalCrossentropy => new CategoricalCrossentropyLoss(),
         Loss.SparseCategoricalCrossentropy => new SparseCategoricalCrossentropyLoss(),
-        Loss.None => throw new InvalidOperationException("No loss is configured: set Loss on [Network] or call Compile(loss: ...) before training or evaluating."),
-        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
+        Loss.None => throw new ArgumentException("Loss.None is not a loss; give one of the other values, or null for an output that is not trained.", nameof(loss)),
+        _ => throw new ArgumentException($"{(int)loss} is not a defined Loss value.", nameof(loss)),
     };
+
+    /// <summary>Lets <see cref="Loss"/> values stand for their loss functions: <c>Compile(loss: Loss.MeanSquaredError)</c>.</summary>
+    public static implicit operator LossFunction(Loss loss) => For(loss);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
 
     /// <summary>
     /// Targets shaped like the predictions; a 1-D target of a one-column output is accepted as Keras does.
     /// </summary>
     protected Tensor Align(Tensor predictions, Tensor targets)
     {
-        if (targets.shape.SequenceEqual(predictions.shape))
+        if (targets.shape.AsSpan().SequenceEqual(predictions.shape))
         {
-            return targets.to_type(predictions.dtype);
+            return targets.dtype == predictions.dtype ? targets : targets.to_type(predictions.dtype);
         }
 
         if (targets.dim() == 1 && predictions.dim() == 2 && predictions.shape[1] == 1 && targets.shape[0] == predictions.shape[0])
@@ -45,6 +65,6 @@ public abstract class LossFunction
             return targets.reshape(-1, 1).to_type(predictions.dtype);
         }
 
-        throw new ArgumentException($"{Name} needs targets shaped like the predictions {Shapes.Format(predictions)}; got {Shapes.Format(targets)}.", nameof(targets));
+        throw new ArgumentException($"{Name} needs targets shaped like the predictions {Shape.Format(predictions.shape)}; got {Shape.Format(targets.shape)}.", nameof(targets));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace NetGen.Losses;
@@ -12,23 +13,50 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
     /// <inheritdoc />
     public override Tensor Compute(Tensor predictions, Tensor targets)
     {
+        var ids = ClassIds(predictions, targets);
+        return Checked(predictions, ids, () => nn.functional.nll_loss(predictions.clamp(Epsilon, 1 - Epsilon).log(), ids));
+    }
+
+    /// <inheritdoc />
+    public override bool HasLogitsForm(Activation activation) => activation == Activation.Softmax;
+
+    /// <summary>From the output before its softmax: one fused <c>cross_entropy</c> call.</summary>
+    public override Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets)
+    {
+        var ids = ClassIds(logits, targets);
+        return Checked(logits, ids, () => nn.functional.cross_entropy(logits, ids));
+    }
+
+    private Tensor ClassIds(Tensor predictions, Tensor targets)
+    {
         var classes = targets.dim() == 2 && targets.shape[1] == 1 ? targets.reshape(-1) : targets;
         if (predictions.dim() != 2 || classes.dim() != 1 || classes.shape[0] != predictions.shape[0])
         {
-            throw new ArgumentException($"{Name} needs predictions [batch, classes] and one class id per sample; got {Shapes.Format(predictions)} and {Shapes.Format(targets)}.", nameof(targets));
+            throw new ArgumentException($"{Name} needs predictions [batch, classes] and one class id per sample; got {Shape.Format(predictions.shape)} and {Shape.Format(targets.shape)}.", nameof(targets));
         }
 
-        // gather() fails natively on an id out of range with an opaque message; say which ids are wrong.
-        var ids = classes.to_type(ScalarType.Int64);
-        var (lowest, highest) = (ids.min().item<long>(), ids.max().item<long>());
-        if (lowest < 0 || highest >= predictions.shape[1])
+        return classes.dtype == ScalarType.Int64 ? classes : classes.to_type(ScalarType.Int64);
+    }
+
+    // The range is checked only when libtorch rejects an id: checking every batch up front would
+    // copy the ids to the host on each step.
+    private Tensor Checked(Tensor predictions, Tensor ids, Func<Tensor> loss)
+    {
+        try
         {
-            throw new ArgumentException(
-                FormattableString.Invariant($"{Name} needs class ids in [0, {predictions.shape[1] - 1}] for {predictions.shape[1]} output columns; the targets hold ids from {lowest} to {highest}."),
-                nameof(targets));
+            return loss();
         }
+        catch (ExternalException)
+        {
+            var (lowest, highest) = (ids.min().item<long>(), ids.max().item<long>());
+            if (lowest < 0 || highest >= predictions.shape[1])
+            {
+                throw new ArgumentException(
+                    FormattableString.Invariant($"{Name} needs class ids in [0, {predictions.shape[1] - 1}] for {predictions.shape[1]} output columns; the targets hold ids from {lowest} to {highest}."),
+                    "targets");
+            }
 
-        var p = predictions.clamp(Epsilon, 1 - Epsilon);
-        return -p.log().gather(1, ids.reshape(-1, 1)).mean();
+            throw;
+        }
     }
 }

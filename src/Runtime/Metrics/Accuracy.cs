@@ -4,74 +4,71 @@ using static TorchSharp.torch;
 namespace NetGen.Metrics;
 
 /// <summary>
-/// Fraction of correct predictions. One output column: the prediction is 1 above 0.5, compared
-/// with 0/1 labels. Several columns: the argmax, compared with the argmax of one-hot labels or
-/// with integer class labels.
+/// Fraction of correct predictions. One output column: the prediction is 1 above the
+/// threshold, compared with 0/1 labels. Several columns: the argmax, compared with the argmax of
+/// one-hot labels or with integer class labels.
 /// </summary>
 public sealed class Accuracy : MetricAccumulator
 {
-    private long _correct;
+    private Tensor? _correct;
     private long _count;
+
+    /// <summary>Creates the metric.</summary>
+    /// <param name="threshold">Decision threshold of a single output column (Keras's 0.5).</param>
+    public Accuracy(double threshold = 0.5) => Threshold = threshold;
+
+    /// <summary>Decision threshold of a single output column.</summary>
+    public double Threshold { get; }
 
     /// <inheritdoc />
     public override string Name => "accuracy";
 
     /// <inheritdoc />
-    public override void Reset() => (_correct, _count) = (0, 0);
+    public override void Reset()
+    {
+        Clear(ref _correct);
+        _count = 0;
+    }
 
     /// <inheritdoc />
     public override void Update(Tensor predictions, Tensor targets)
     {
         var rows = predictions.shape[0];
         var columns = predictions.dim() == 1 ? 1 : predictions.shape[^1];
-        var scores = Values(predictions);
-        var labels = Values(targets);
+        Tensor correct;
         if (columns == 1)
         {
-            Require(labels.Length == scores.Length, predictions, targets);
-            for (var i = 0; i < scores.Length; i++)
+            var labels = AlignTargets(predictions, targets);
+            correct = predictions.gt(Threshold).eq(labels.gt(Threshold)).sum();
+            _count += predictions.numel();
+        }
+        else
+        {
+            var predicted = predictions.argmax(-1);
+            Tensor expected;
+            if (targets.shape.AsSpan().SequenceEqual(predictions.shape))
             {
-                _correct += (scores[i] > 0.5) == (labels[i] > 0.5) ? 1 : 0;
+                expected = targets.argmax(-1);
+            }
+            else if ((targets.dim() == 1 && targets.shape[0] == rows) || (targets.dim() == 2 && targets.shape[0] == rows && targets.shape[1] == 1))
+            {
+                expected = targets.reshape(-1).to_type(ScalarType.Int64);
+            }
+            else
+            {
+                throw new ArgumentException($"Accuracy cannot compare predictions {Shape.Format(predictions.shape)} with targets {Shape.Format(targets.shape)}: give one-hot rows or one class id per sample.", nameof(targets));
             }
 
-            _count += scores.Length;
-            return;
+            correct = predicted.eq(expected.reshape(predicted.shape)).sum();
+            _count += predicted.numel();
         }
 
-        var oneHot = labels.Length == scores.Length;
-        Require(oneHot || labels.Length == rows, predictions, targets);
-        for (var row = 0; row < rows; row++)
-        {
-            var predicted = ArgMax(scores, row * columns, columns);
-            var expected = oneHot ? ArgMax(labels, row * columns, columns) : (long)Math.Round(labels[row]);
-            _correct += predicted == expected ? 1 : 0;
-        }
-
-        _count += rows;
+        Accumulate(ref _correct, correct);
     }
 
     /// <inheritdoc />
-    public override double Result() => _count == 0 ? double.NaN : (double)_correct / _count;
+    public override double Result() => _count == 0 || _correct is null ? double.NaN : (double)_correct.item<long>() / _count;
 
-    private static long ArgMax(double[] values, long offset, long count)
-    {
-        var best = 0L;
-        for (var i = 1L; i < count; i++)
-        {
-            if (values[offset + i] > values[offset + best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
-    }
-
-    private static void Require(bool condition, Tensor predictions, Tensor targets)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"Accuracy cannot compare predictions [{string.Join(", ", predictions.shape)}] with targets [{string.Join(", ", targets.shape)}].");
-        }
-    }
+    /// <inheritdoc />
+    public override MetricAccumulator NewInstance() => new Accuracy(Threshold);
 }

@@ -1,4 +1,3 @@
-using System;
 using static TorchSharp.torch;
 
 namespace NetGen.Metrics;
@@ -6,28 +5,30 @@ namespace NetGen.Metrics;
 /// <summary>Mean absolute error over every output of the epoch.</summary>
 public sealed class MeanAbsoluteError : MetricAccumulator
 {
-    private double _sum;
+    private Tensor? _sum;
     private long _count;
 
     /// <inheritdoc />
     public override string Name => "mae";
 
     /// <inheritdoc />
-    public override void Reset() => (_sum, _count) = (0, 0);
+    public override void Reset()
+    {
+        Clear(ref _sum);
+        _count = 0;
+    }
 
     /// <inheritdoc />
     public override void Update(Tensor predictions, Tensor targets)
     {
-        var (p, y) = (Values(predictions), Values(targets));
-        ErrorSums.Check(p, y, Name);
-        for (var i = 0; i < p.Length; i++)
-        {
-            _sum += Math.Abs(p[i] - y[i]);
-        }
-
-        _count += p.Length;
+        var y = AlignTargets(predictions, targets);
+        Accumulate(ref _sum, (predictions.to_type(ScalarType.Float64) - y.to_type(ScalarType.Float64)).abs().sum());
+        _count += predictions.numel();
     }
 
     /// <inheritdoc />
-    public override double Result() => _count == 0 ? double.NaN : _sum / _count;
+    public override double Result() => _count == 0 || _sum is null ? double.NaN : _sum.item<double>() / _count;
+
+    /// <inheritdoc />
+    public override MetricAccumulator NewInstance() => new MeanAbsoluteError();
 }

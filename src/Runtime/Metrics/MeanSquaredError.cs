@@ -5,28 +5,30 @@ namespace NetGen.Metrics;
 /// <summary>Mean squared error over every output of the epoch.</summary>
 public sealed class MeanSquaredError : MetricAccumulator
 {
-    private double _sum;
+    private Tensor? _sum;
     private long _count;
 
     /// <inheritdoc />
     public override string Name => "mse";
 
     /// <inheritdoc />
-    public override void Reset() => (_sum, _count) = (0, 0);
+    public override void Reset()
+    {
+        Clear(ref _sum);
+        _count = 0;
+    }
 
     /// <inheritdoc />
     public override void Update(Tensor predictions, Tensor targets)
     {
-        var (p, y) = (Values(predictions), Values(targets));
-        ErrorSums.Check(p, y, Name);
-        for (var i = 0; i < p.Length; i++)
-        {
-            _sum += (p[i] - y[i]) * (p[i] - y[i]);
-        }
-
-        _count += p.Length;
+        var y = AlignTargets(predictions, targets);
+        Accumulate(ref _sum, (predictions.to_type(ScalarType.Float64) - y.to_type(ScalarType.Float64)).square().sum());
+        _count += predictions.numel();
     }
 
     /// <inheritdoc />
-    public override double Result() => _count == 0 ? double.NaN : _sum / _count;
+    public override double Result() => _count == 0 || _sum is null ? double.NaN : _sum.item<double>() / _count;
+
+    /// <inheritdoc />
+    public override MetricAccumulator NewInstance() => new MeanSquaredError();
 }

@@ -11,8 +11,9 @@ namespace NetGen.Metrics;
 /// </summary>
 public sealed class RocAuc : MetricAccumulator
 {
-    private readonly List<double> _scores = new();
-    private readonly List<bool> _labels = new();
+    // Each batch's scores and labels, flattened and kept on their device until Result.
+    private readonly List<Tensor> _scores = new();
+    private readonly List<Tensor> _labels = new();
 
     /// <inheritdoc />
     public override string Name => "auc";
@@ -20,6 +21,8 @@ public sealed class RocAuc : MetricAccumulator
     /// <inheritdoc />
     public override void Reset()
     {
+        _scores.ForEach(static tensor => tensor.Dispose());
+        _labels.ForEach(static tensor => tensor.Dispose());
         _scores.Clear();
         _labels.Clear();
     }
@@ -27,22 +30,31 @@ public sealed class RocAuc : MetricAccumulator
     /// <inheritdoc />
     public override void Update(Tensor predictions, Tensor targets)
     {
-        var scores = Values(predictions);
-        var labels = Values(targets);
-        if (scores.Length != labels.Length)
+        if (targets.numel() != predictions.numel())
         {
-            throw new ArgumentException($"ROC-AUC needs one 0/1 label per score; got predictions [{string.Join(", ", predictions.shape)}] and targets [{string.Join(", ", targets.shape)}].");
+            throw new ArgumentException($"ROC-AUC needs one 0/1 label per score; got predictions {Shape.Format(predictions.shape)} and targets {Shape.Format(targets.shape)}.", nameof(targets));
         }
 
-        _scores.AddRange(scores);
-        foreach (var label in labels)
-        {
-            _labels.Add(label > 0.5);
-        }
+        _scores.Add(predictions.detach().reshape(-1).to_type(ScalarType.Float64).clone().DetachFromDisposeScope());
+        _labels.Add(targets.detach().reshape(-1).gt(0.5).clone().DetachFromDisposeScope());
     }
 
     /// <inheritdoc />
-    public override double Result() => Compute(_scores, _labels);
+    public override double Result()
+    {
+        if (_scores.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        using var scope = NewDisposeScope();
+        var scores = cat(_scores, 0).cpu().data<double>().ToArray();
+        var labels = cat(_labels, 0).cpu().data<bool>().ToArray();
+        return Compute(scores, labels);
+    }
+
+    /// <inheritdoc />
+    public override MetricAccumulator NewInstance() => new RocAuc();
 
     /// <summary>AUC of <paramref name="scores"/> against <paramref name="labels"/>; NaN when one class is absent.</summary>
     public static double Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)

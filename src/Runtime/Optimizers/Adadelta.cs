@@ -9,11 +9,10 @@ public sealed class Adadelta : Optimizer
 {
     /// <summary>Creates the description of an Adadelta optimizer.</summary>
     public Adadelta(double learningRate = 0.001, double rho = 0.95, double epsilon = 1e-7, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         Rho = Hyperparameters.InUnitInterval(rho, nameof(rho));
         Epsilon = Hyperparameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Decay of the squared-gradient and squared-update averages.</summary>
@@ -22,10 +21,7 @@ public sealed class Adadelta : Optimizer
     /// <summary>Numerical-stability term.</summary>
     public double Epsilon { get; }
 
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>
-        optim.Adadelta(parameters, LearningRate, Rho, Epsilon, WeightDecay);
+        optim.Adadelta(parameters, LearningRate, Rho, Epsilon);
 }

@@ -9,11 +9,10 @@ public sealed class Adagrad : Optimizer
 {
     /// <summary>Creates the description of an Adagrad optimizer.</summary>
     public Adagrad(double learningRate = 0.001, double initialAccumulatorValue = 0.1, double epsilon = 1e-7, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         InitialAccumulatorValue = Hyperparameters.NonNegative(initialAccumulatorValue, nameof(initialAccumulatorValue));
         Epsilon = Hyperparameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Starting value of the squared-gradient sums.</summary>
@@ -22,10 +21,7 @@ public sealed class Adagrad : Optimizer
     /// <summary>Numerical-stability term.</summary>
     public double Epsilon { get; }
 
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>
-        optim.Adagrad(parameters, LearningRate, weight_decay: WeightDecay, initial_accumulator_value: InitialAccumulatorValue, eps: Epsilon);
+        optim.Adagrad(parameters, LearningRate, initial_accumulator_value: InitialAccumulatorValue, eps: Epsilon);
 }

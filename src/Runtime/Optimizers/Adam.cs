@@ -9,12 +9,11 @@ public sealed class Adam : Optimizer
 {
     /// <summary>Creates the description of an Adam optimizer.</summary>
     public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         Beta1 = Hyperparameters.InUnitInterval(beta1, nameof(beta1));
         Beta2 = Hyperparameters.InUnitInterval(beta2, nameof(beta2));
         Epsilon = Hyperparameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Decay of the first-moment average.</summary>
@@ -26,10 +25,7 @@ public sealed class Adam : Optimizer
     /// <summary>Numerical-stability term.</summary>
     public double Epsilon { get; }
 
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>
-        optim.Adam(parameters, LearningRate, Beta1, Beta2, Epsilon, WeightDecay);
+        optim.Adam(parameters, LearningRate, Beta1, Beta2, Epsilon);
 }

@@ -9,12 +9,11 @@ public sealed class AdamW : Optimizer
 {
     /// <summary>Creates the description of an AdamW optimizer.</summary>
     public AdamW(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, double weightDecay = 0.004)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         Beta1 = Hyperparameters.InUnitInterval(beta1, nameof(beta1));
         Beta2 = Hyperparameters.InUnitInterval(beta2, nameof(beta2));
         Epsilon = Hyperparameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Decay of the first-moment average.</summary>
@@ -26,8 +25,8 @@ public sealed class AdamW : Optimizer
     /// <summary>Numerical-stability term.</summary>
     public double Epsilon { get; }
 
-    /// <summary>Decoupled weight decay.</summary>
-    public double WeightDecay { get; }
+    /// <summary>TorchSharp's AdamW applies the same decoupled decay itself.</summary>
+    protected override bool DecaysWeightsItself => true;
 
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>

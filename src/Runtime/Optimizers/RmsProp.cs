@@ -9,12 +9,11 @@ public sealed class RmsProp : Optimizer
 {
     /// <summary>Creates the description of an RMSprop optimizer.</summary>
     public RmsProp(double learningRate = 0.001, double rho = 0.9, double momentum = 0, double epsilon = 1e-7, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         Rho = Hyperparameters.InUnitInterval(rho, nameof(rho));
         Momentum = Hyperparameters.InUnitInterval(momentum, nameof(momentum));
         Epsilon = Hyperparameters.Positive(epsilon, nameof(epsilon));
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Decay of the squared-gradient average.</summary>
@@ -26,10 +25,7 @@ public sealed class RmsProp : Optimizer
     /// <summary>Numerical-stability term.</summary>
     public double Epsilon { get; }
 
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>
-        optim.RMSProp(parameters, LearningRate, alpha: Rho, eps: Epsilon, weight_decay: WeightDecay, momentum: Momentum);
+        optim.RMSProp(parameters, LearningRate, alpha: Rho, eps: Epsilon, momentum: Momentum);
 }

@@ -10,7 +10,7 @@ public sealed class Sgd : Optimizer
 {
     /// <summary>Creates the description of an SGD optimizer.</summary>
     public Sgd(double learningRate = 0.01, double momentum = 0, bool nesterov = false, double weightDecay = 0)
-        : base(learningRate)
+        : base(learningRate, weightDecay)
     {
         Momentum = Hyperparameters.InUnitInterval(momentum, nameof(momentum));
         if (nesterov && momentum == 0)
@@ -19,7 +19,6 @@ public sealed class Sgd : Optimizer
         }
 
         Nesterov = nesterov;
-        WeightDecay = Hyperparameters.NonNegative(weightDecay, nameof(weightDecay));
     }
 
     /// <summary>Momentum factor.</summary>
@@ -28,10 +27,7 @@ public sealed class Sgd : Optimizer
     /// <summary>Whether Nesterov momentum is used.</summary>
     public bool Nesterov { get; }
 
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
     /// <inheritdoc />
     public override optim.Optimizer Create(IEnumerable<Parameter> parameters) =>
-        optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay, nesterov: Nesterov);
+        optim.SGD(parameters, LearningRate, momentum: Momentum, nesterov: Nesterov);
 }

@@ -1,30 +1,33 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.ObjectModel;
 
 namespace NetGen.Training;
 
 /// <summary>
-/// Every metric of every epoch, as Keras's <c>history.history</c>: <c>history["val_loss"][3]</c>.
+/// Every logged value of every epoch, as Keras's <c>history.history</c>: <c>history["val_loss"][3]</c>.
 /// </summary>
 public sealed class History
 {
     private readonly Dictionary<string, List<double>> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<double>> _view = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty history.</summary>
+    public History() => Values = new ReadOnlyDictionary<string, IReadOnlyList<double>>(_view);
 
     /// <summary>Number of epochs recorded.</summary>
     public int Epochs { get; private set; }
 
-    /// <summary>The recorded metrics by name, in the order they first appeared.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<double>> Values =>
-        _values.ToDictionary(static pair => pair.Key, static pair => (IReadOnlyList<double>)pair.Value, StringComparer.Ordinal);
+    /// <summary>The recorded values by name, in the order they first appeared.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Values { get; }
 
-    /// <summary>The metric's value per epoch.</summary>
+    /// <summary>The value's series, one entry per epoch.</summary>
     public IReadOnlyList<double> this[string name] =>
-        _values.TryGetValue(name, out var values)
+        _view.TryGetValue(name, out var values)
             ? values
-            : throw new KeyNotFoundException($"History has no metric '{name}'; it has {string.Join(", ", _values.Keys)}.");
+            : throw new KeyNotFoundException($"History has no '{name}'; it has {string.Join(", ", _values.Keys)}.");
 
-    /// <summary>Whether the metric was recorded.</summary>
+    /// <summary>Whether the value was recorded.</summary>
     public bool Contains(string name) => _values.ContainsKey(name);
 
     internal void Add(IReadOnlyDictionary<string, double> logs)
@@ -35,6 +38,7 @@ public sealed class History
             {
                 values = new List<double>();
                 _values[name] = values;
+                _view[name] = values.AsReadOnly();
             }
 
             values.Add(value);

@@ -4,34 +4,69 @@ using NetGen.Model.Layers;
 
 namespace NetGen.Model.Analysis;
 
-/// <summary>What analysis found: per-layer shapes and counts, execution order, and the issues.</summary>
+/// <summary>What analysis found: inputs, per-layer types and counts, execution order, outputs, compile configuration and issues.</summary>
 internal sealed class AnalysisResult
 {
-    public AnalysisResult(IReadOnlyList<Issue> issues, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> executionOrder, int outputLayer)
+    public AnalysisResult(
+        IReadOnlyList<Issue> issues,
+        IReadOnlyList<InputResult> inputs,
+        IReadOnlyList<LayerResult> layers,
+        IReadOnlyList<int> executionOrder,
+        IReadOnlyList<int> outputs,
+        CompileModel? compile)
     {
         Issues = issues;
+        Inputs = inputs;
         Layers = layers;
         ExecutionOrder = executionOrder;
-        OutputLayer = outputLayer;
+        Outputs = outputs;
+        Compile = compile;
     }
 
     public IReadOnlyList<Issue> Issues { get; }
 
+    /// <summary>The network's inputs, in declaration order.</summary>
+    public IReadOnlyList<InputResult> Inputs { get; }
+
     /// <summary>Per layer, in declaration order.</summary>
     public IReadOnlyList<LayerResult> Layers { get; }
 
-    /// <summary>Declaration indexes in the order the forward pass runs them.</summary>
+    /// <summary>Declaration indexes in an order where each layer follows its inputs (ties keep declaration order).</summary>
     public IReadOnlyList<int> ExecutionOrder { get; }
 
-    public int OutputLayer { get; }
+    /// <summary>Declaration indexes of the outputs, in declaration order.</summary>
+    public IReadOnlyList<int> Outputs { get; }
 
-    /// <summary>True when code for a working network can be generated.</summary>
+    /// <summary>The compile configuration, or null when the module cannot be generated.</summary>
+    public CompileModel? Compile { get; }
+
+    /// <summary>True when code for a working module can be generated.</summary>
     public bool CanGenerate =>
         Layers.Count > 0
-        && !Issues.Any(static issue => issue.IsError)
-        && Layers.All(static layer => layer is not null && layer.OutputShape is not null)
+        && Inputs.Count > 0
+        && Inputs.All(static input => input.Type is not null)
+        && !Issues.Any(static issue => issue.Effect == ProblemEffect.BlocksGeneration)
+        && Layers.All(static layer => layer.Output.Status != ShapeStatus.Failed && layer.Config is not null)
         && ExecutionOrder.Count == Layers.Count;
+
+    /// <summary>Why the declared compile configuration cannot be used (NG IDs), or null when it can.</summary>
+    public string? CompileError
+    {
+        get
+        {
+            var ids = Issues.Where(static issue => issue.Effect == ProblemEffect.DisablesTraining)
+                .Select(static issue => "NG" + ((int)issue.Kind).ToString("0000", System.Globalization.CultureInfo.InvariantCulture))
+                .Distinct()
+                .ToList();
+            return ids.Count == 0 ? null : string.Join(", ", ids);
+        }
+    }
 }
+
+/// <summary>One input of the network, as analysed.</summary>
+/// <param name="Name">The input's name.</param>
+/// <param name="Type">Its type, or null when its declaration has problems.</param>
+internal sealed record InputResult(string Name, TensorType? Type);
 
 /// <summary>Analysis of one layer.</summary>
 internal sealed class LayerResult
@@ -42,16 +77,25 @@ internal sealed class LayerResult
         InputsKnown = inputsKnown;
     }
 
-    /// <summary>The names the layer reads, resolved (the previous member when none was written).</summary>
+    /// <summary>The names the layer reads, resolved (the previous member, or the input, when none was written).</summary>
     public IReadOnlyList<string> InputNames { get; }
 
+    /// <summary>False when an input name refers to nothing (reported once, where it is written).</summary>
     public bool InputsKnown { get; }
 
     public bool InCycle { get; set; }
 
-    public IReadOnlyList<TensorShape> InputShapes { get; set; } = new TensorShape[0];
+    /// <summary>The configuration, or null when the attribute is incomplete or its arguments are invalid.</summary>
+    public LayerConfig? Config { get; set; }
 
-    public TensorShape? OutputShape { get; set; }
+    /// <summary>The input types, when every input is known.</summary>
+    public IReadOnlyList<TensorType> InputTypes { get; set; } = new TensorType[0];
+
+    /// <summary>The output's type, dynamic, or failed.</summary>
+    public ShapeResult Output { get; set; } = ShapeResult.Failed;
 
     public ParameterCount Parameters { get; set; }
+
+    /// <summary>Whether some output depends on the layer; unused layers are built but not run.</summary>
+    public bool IsUsed { get; set; } = true;
 }

@@ -1,65 +1,62 @@
 using System.Collections.Generic;
 using System.Linq;
+using NetGen.Model.Layers;
 
 namespace NetGen.Model.Analysis;
 
 /// <summary>
-/// Rules on how layers, loss, metrics and optimizer fit together: the mistakes Keras accepts
-/// silently and that cost a training run to find.
+/// Rules on how layers, losses, metrics and optimizer fit together: the mistakes Keras accepts
+/// silently and that cost a training run to find. Checked per output, with that output's loss and metrics.
 /// </summary>
 internal static class ConfigurationRules
 {
-    public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, int output, List<Issue> issues)
+    public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
         CheckSoftmaxUnits(network, layers, issues);
-        if (output < 0 || layers[output].OutputShape is not { } outputShape)
+        for (var i = 0; i < outputs.Count; i++)
         {
-            CheckOptimizer(network, issues);
-            return;
-        }
-
-        var outputLayer = network.Layers[output];
-        if (outputLayer.Kind == LayerKind.Dropout)
-        {
-            issues.Add(new Issue(ProblemKind.DropoutAfterOutput, Site.LayerAttribute(output), outputLayer.Name));
-        }
-
-        CheckLoss(network, OutputActivation(network, layers, output), outputLayer.Name, outputShape, issues);
-        CheckOptimizer(network, issues);
-    }
-
-    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, List<Issue> issues)
-    {
-        for (var i = 0; i < network.Layers.Count; i++)
-        {
-            var layer = network.Layers[i];
-            var appliesSoftmax = layer.Kind is LayerKind.Dense or LayerKind.Activation
-                && layer.Hyperparameters.Activation == ActivationKind.Softmax;
-            if (appliesSoftmax && layers[i].OutputShape is { } shape && shape.Last == 1)
+            var index = outputs[i];
+            var layer = network.Layers[index];
+            if (layers[index].Config is null)
             {
-                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), layer.Name));
+                continue;
+            }
+
+            if (LayerRules.For(layer.Kind).IsIdentityAtInference)
+            {
+                issues.Add(new Issue(ProblemKind.DropoutAfterOutput, Site.LayerAttribute(index), layer.Name));
+            }
+
+            if (layers[index].Output.Type is { } type)
+            {
+                CheckLoss(network, index, OutputActivation(network, layers, index), type, compile.Outputs[i], issues);
             }
         }
+
+        CheckOptimizer(compile, issues);
     }
 
-    /// <summary>The activation that produces the output, looking through dropout (the identity at inference).</summary>
-    private static ActivationKind OutputActivation(NetworkDefinition network, IReadOnlyList<LayerResult> layers, int output)
+    /// <summary>
+    /// The activation that produces an output, looking through layers that are the identity at
+    /// inference (dropout): the activation the output's values have when the loss sees them.
+    /// </summary>
+    public static ActivationKind OutputActivation(NetworkDefinition network, IReadOnlyList<LayerResult> layers, int output)
     {
         var index = output;
         for (var guard = 0; guard < network.Layers.Count; guard++)
         {
-            var layer = network.Layers[index];
-            if (layer.Kind is LayerKind.Dense or LayerKind.Activation)
+            var rule = LayerRules.For(network.Layers[index].Kind);
+            if (layers[index].Config is { } config && rule.Activation(config) is { } activation)
             {
-                return layer.Hyperparameters.Activation;
+                return activation.Kind;
             }
 
-            if (layer.Kind != LayerKind.Dropout || layers[index].InputNames.Count != 1)
+            if (!rule.IsIdentityAtInference || layers[index].InputNames.Count != 1)
             {
                 break;
             }
 
-            var source = network.Layers.AsImmutableArray().IndexOf(network.Layers.FirstOrDefault(l => l.Name == layers[index].InputNames[0])!);
+            var source = IndexOf(network, layers[index].InputNames[0]);
             if (source < 0)
             {
                 break;
@@ -71,48 +68,60 @@ internal static class ConfigurationRules
         return ActivationKind.Linear;
     }
 
-    private static void CheckLoss(NetworkDefinition network, ActivationKind activation, string outputName, TensorShape outputShape, List<Issue> issues)
+    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, List<Issue> issues)
     {
-        var loss = network.Compile.Loss;
-        var metrics = network.Compile.Metrics;
+        for (var i = 0; i < network.Layers.Count; i++)
+        {
+            var rule = LayerRules.For(network.Layers[i].Kind);
+            if (layers[i].Config is { } config
+                && rule.Activation(config) is { Kind: ActivationKind.Softmax }
+                && layers[i].Output.Type is { } type
+                && type.Last.IsKnown && type.Last.Size == 1)
+            {
+                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name));
+            }
+        }
+    }
+
+    private static void CheckLoss(NetworkDefinition network, int index, ActivationKind activation, TensorType type, OutputCompile output, List<Issue> issues)
+    {
+        var loss = output.Loss;
+        var metrics = output.Metrics;
         var categorical = loss is LossKind.CategoricalCrossentropy or LossKind.SparseCategoricalCrossentropy;
         var regression = loss is LossKind.MeanSquaredError or LossKind.MeanAbsoluteError;
         var classifierActivation = activation is ActivationKind.Sigmoid or ActivationKind.Softmax;
-        var output = network.Layers.Count - 1;
+        var singleUnit = type.Last.IsKnown && type.Last.Size == 1;
+        var lossSite = output.LossDeclaredOnOutput ? Site.OutputArgument(index, "Loss") : Site.NetworkArgument("Loss");
+        var metricsSite = output.MetricsDeclaredOnOutput ? Site.OutputArgument(index, "Metrics") : Site.NetworkArgument("Metrics");
+        var name = output.Name;
 
-        if (categorical && outputShape.Last == 1)
+        if (categorical && singleUnit)
         {
-            issues.Add(new Issue(ProblemKind.CategoricalCrossentropyOnSingleUnit, Site.NetworkArgument("Loss"), loss.ToString(), outputName));
+            issues.Add(new Issue(ProblemKind.CategoricalCrossentropyOnSingleUnit, lossSite, loss.ToString(), name));
         }
         else if (categorical && activation == ActivationKind.Sigmoid)
         {
-            issues.Add(new Issue(ProblemKind.SigmoidWithCategoricalCrossentropy, Site.LayerAttribute(output), outputName, loss.ToString()));
+            issues.Add(new Issue(ProblemKind.SigmoidWithCategoricalCrossentropy, Site.LayerAttribute(index), name, loss.ToString()));
         }
 
-        if (loss == LossKind.BinaryCrossentropy && activation == ActivationKind.Softmax && metrics.Contains(MetricKind.Accuracy) && outputShape.Last > 1)
+        if (loss == LossKind.BinaryCrossentropy && activation == ActivationKind.Softmax && metrics.Contains(MetricKind.Accuracy) && type.Last.Size > 1)
         {
-            issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(output), outputName));
+            issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(index), name));
         }
 
         if (regression && !classifierActivation && metrics.Contains(MetricKind.Accuracy))
         {
-            issues.Add(new Issue(ProblemKind.AccuracyOnRegression, Site.NetworkArgument("Metrics"), network.Name, loss.ToString()));
+            issues.Add(new Issue(ProblemKind.AccuracyOnRegression, metricsSite, network.Layers.Count > 0 && output.MetricsDeclaredOnOutput ? name : network.Name, loss.ToString()));
         }
 
         if (regression && classifierActivation)
         {
-            issues.Add(new Issue(ProblemKind.MeanSquaredErrorOnClassifier, Site.NetworkArgument("Loss"), outputName, activation.ToString().ToLowerInvariant(), loss.ToString()));
+            issues.Add(new Issue(ProblemKind.MeanSquaredErrorOnClassifier, lossSite, name, activation.ToString().ToLowerInvariant(), loss.ToString()));
         }
     }
 
-    private static void CheckOptimizer(NetworkDefinition network, List<Issue> issues)
+    private static void CheckOptimizer(CompileModel compile, List<Issue> issues)
     {
-        var compile = network.Compile;
-        if (compile.HasOptimizerAttribute && compile.NetworkOptimizer is { } declared && declared != compile.Optimizer)
-        {
-            issues.Add(new Issue(ProblemKind.ConflictingOptimizer, Site.OptimizerAttribute, network.Name, declared.ToString(), compile.Optimizer.ToString()));
-        }
-
         foreach (var setting in compile.Settings)
         {
             var site = setting.OnNetworkAttribute ? Site.NetworkArgument(setting.Name) : Site.OptimizerArgument(setting.Name);
@@ -137,5 +146,18 @@ internal static class ConfigurationRules
                 issues.Add(new Issue(ProblemKind.InvalidOptimizerHyperparameter, site, setting.Name, compile.Optimizer.ToString(), requirement, setting.Name == "Nesterov" ? (setting.Value != 0 ? "true" : "false") : Format.Number(setting.Value)));
             }
         }
+    }
+
+    private static int IndexOf(NetworkDefinition network, string name)
+    {
+        for (var i = 0; i < network.Layers.Count; i++)
+        {
+            if (network.Layers[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -9,14 +9,16 @@ internal sealed class LayerGraph
     private readonly List<int>[] _sources;
     private readonly int _count;
 
-    public LayerGraph(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyDictionary<string, int> indexByName)
+    /// <param name="inputNames">Each layer's inputs by name.</param>
+    /// <param name="indexByName">Layer indexes by name; names missing from it (network inputs, unknown names) add no edge.</param>
+    public LayerGraph(IReadOnlyList<IReadOnlyList<string>> inputNames, IReadOnlyDictionary<string, int> indexByName)
     {
-        _count = network.Layers.Count;
+        _count = inputNames.Count;
         _sources = new List<int>[_count];
         for (var i = 0; i < _count; i++)
         {
-            _sources[i] = layers[i].InputNames
-                .Where(name => name != network.InputName && indexByName.ContainsKey(name))
+            _sources[i] = inputNames[i]
+                .Where(indexByName.ContainsKey)
                 .Select(name => indexByName[name])
                 .Distinct()
                 .ToList();
@@ -118,12 +120,11 @@ internal sealed class LayerGraph
         return order;
     }
 
-    /// <summary>Layers the output does not depend on.</summary>
-    public IEnumerable<int> LayersNotReaching(int output)
+    /// <summary>For each layer, whether some output depends on it (an output depends on itself).</summary>
+    public bool[] ReachingOutputs(IEnumerable<int> outputs)
     {
         var used = new bool[_count];
-        var pending = new Stack<int>();
-        pending.Push(output);
+        var pending = new Stack<int>(outputs);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
@@ -139,6 +140,6 @@ internal sealed class LayerGraph
             }
         }
 
-        return Enumerable.Range(0, _count).Where(node => !used[node]);
+        return used;
     }
 }

@@ -5,34 +5,40 @@ using NetGen.Model.Layers;
 namespace NetGen.Model.Analysis;
 
 /// <summary>
-/// Analyses a declared network: resolves references into a graph, orders it, infers every
-/// layer's shape and parameter count, and checks the configuration. Plain C#, shared by the
-/// generator (to emit code) and the analyzer (to report problems).
+/// Analyses a declared network: reads its inputs, resolves references into a graph, orders it,
+/// reads every layer's configuration, infers its type and parameter count, and checks the
+/// compile configuration. Plain C#, shared by the generator (to emit code) and the analyzer (to
+/// report problems).
 /// </summary>
 internal static class NetworkAnalysis
 {
-    /// <summary>Member names the generated class or <c>NetGen.Network</c> already use.</summary>
-    private static readonly string[] s_reservedNames =
-    {
-        "ParameterCount", "TrainableParameterCount", "InputShape", "OutputShape", "Description",
-        "CompileOptions", "Compile", "Device", "Fit", "Evaluate", "Predict", "PredictClasses",
-        "Summary", "PrintSummary", "SaveWeights", "LoadWeights", "forward",
-    };
-
     public static AnalysisResult Analyze(NetworkDefinition network)
     {
         var issues = new List<Issue>();
         var layers = network.Layers;
         var results = new LayerResult[layers.Count];
 
-        var inputShape = CheckInput(network, issues);
+        CheckDeclaration(network, issues);
+        var inputs = InputAnalysis.Read(network, issues);
+        foreach (var stray in network.StrayOutputs)
+        {
+            issues.Add(new Issue(ProblemKind.OutputIsNotALayer, Site.Member(stray), stray));
+        }
+
         if (layers.Count == 0)
         {
             issues.Add(new Issue(ProblemKind.EmptyNetwork, Site.NetworkName, network.Name));
-            return new AnalysisResult(issues, results, new int[0], -1);
+            NameRules.Check(network, inputs, severalOutputs: false, issues);
+            return new AnalysisResult(issues, inputs, results, new int[0], new int[0], compile: null);
         }
 
-        CheckNames(network, issues);
+        var outputs = Enumerable.Range(0, layers.Count).Where(i => layers[i].Output is not null).ToList();
+        if (outputs.Count == 0)
+        {
+            outputs.Add(layers.Count - 1);
+        }
+
+        NameRules.Check(network, inputs, outputs.Count > 1, issues);
 
         var indexByName = new Dictionary<string, int>();
         for (var i = 0; i < layers.Count; i++)
@@ -40,38 +46,50 @@ internal static class NetworkAnalysis
             indexByName[layers[i].Name] = i;
         }
 
+        var inputNames = new HashSet<string>(inputs.Select(static input => input.Name));
+
         // Resolve every layer's inputs to names; unknown ones are reported once, here.
         for (var i = 0; i < layers.Count; i++)
         {
             var layer = layers[i];
-            var inputNames = ResolveInputs(network, i);
-            var known = true;
-            for (var j = 0; j < inputNames.Count; j++)
+            var names = ResolveInputs(network, inputs, i, issues);
+            var known = names is not null;
+            if (names is not null)
             {
-                if (inputNames[j] != network.InputName && !indexByName.ContainsKey(inputNames[j]))
+                for (var j = 0; j < names.Count; j++)
                 {
-                    known = false;
-                    if (layer.IsComplete)
+                    if (names[j] is { } name && (inputNames.Contains(name) || indexByName.ContainsKey(name)))
                     {
-                        var site = LayerRules.For(layer.Kind).IsMerge ? Site.LayerInputArgument(i, j) : Site.LayerArgument(i, "From");
-                        issues.Add(new Issue(ProblemKind.UnknownReference, site, layer.Name, inputNames[j], network.Name, network.InputName));
+                        continue;
+                    }
+
+                    known = false;
+
+                    // Without any [Input] the missing declaration is the problem (NG0002), not the reference.
+                    if (names[j] is { } unknown && layer.Arguments.IsComplete && inputs.Count > 0)
+                    {
+                        var site = LayerRules.For(layer.Kind).IsMerge ? Site.LayerArgument(i, "inputs", j) : Site.LayerArgument(i, "From");
+                        issues.Add(new Issue(ProblemKind.UnknownReference, site, layer.Name, unknown, network.Name, Format.Quoted(inputs.Select(static input => input.Name))));
                     }
                 }
             }
 
-            results[i] = new LayerResult(inputNames, known);
-            if (!layer.IsPartialProperty)
+            var resolved = names?.Select(static name => name ?? string.Empty).ToList() ?? new List<string>();
+            results[i] = new LayerResult(resolved, known);
+            if (!layer.Member.IsPartialProperty)
             {
                 issues.Add(new Issue(ProblemKind.LayerMemberMustBePartialProperty, Site.LayerMember(i), layer.Name));
             }
 
-            if (layer.IsComplete)
+            if (layer.Arguments.IsComplete)
             {
-                LayerRules.For(layer.Kind).Validate(new LayerContext(layer, i, inputNames, issues));
+                var before = issues.Count;
+                var config = LayerRules.For(layer.Kind).Read(new LayerContext(layer, i, resolved, issues));
+                results[i].Config = issues.Skip(before).Any(static issue => issue.Effect == ProblemEffect.BlocksGeneration) ? null : config;
             }
         }
 
-        var graph = new LayerGraph(network, results, indexByName);
+        var graph = new LayerGraph(results.Select(static r => r.InputNames).ToList(), indexByName);
         foreach (var cycle in graph.FindCycles())
         {
             var path = string.Join(" -> ", cycle.Select(index => layers[index].Name).Concat(new[] { layers[cycle[0]].Name }));
@@ -83,74 +101,143 @@ internal static class NetworkAnalysis
         }
 
         var order = graph.TopologicalOrder();
-        var output = layers.Count - 1;
+        var reaching = graph.ReachingOutputs(outputs);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            results[i].IsUsed = reaching[i];
+        }
 
         // A broken reference usually means the layer it meant looks unused: say nothing about
         // unused layers until every reference resolves.
         if (results.All(static r => r.InputsKnown && !r.InCycle))
         {
-            foreach (var unused in graph.LayersNotReaching(output))
+            var outputNames = Format.Quoted(outputs.Select(index => layers[index].Name));
+            for (var i = 0; i < layers.Count; i++)
             {
-                issues.Add(new Issue(ProblemKind.UnusedLayer, Site.LayerMember(unused), layers[unused].Name, layers[output].Name));
+                if (!reaching[i])
+                {
+                    issues.Add(new Issue(ProblemKind.UnusedLayer, Site.LayerMember(i), layers[i].Name, outputNames));
+                }
             }
         }
 
-        InferShapes(network, inputShape, order, results, indexByName, issues);
-        ConfigurationRules.Check(network, results, output, issues);
-        return new AnalysisResult(issues, results, order, output);
+        InferTypes(network, inputs, order, results, indexByName, issues);
+        var compile = CompileAnalysis.Read(network, outputs, issues);
+        ConfigurationRules.Check(network, results, outputs, compile, issues);
+        return new AnalysisResult(issues, inputs, results, order, outputs, compile);
     }
 
-    private static TensorShape? CheckInput(NetworkDefinition network, List<Issue> issues)
+    private static void CheckDeclaration(NetworkDefinition network, List<Issue> issues)
     {
-        if (network.InputShape is not { } dimensions)
+        var declaration = network.Declaration;
+        string? requirement = null;
+        if (declaration.Kind != "class")
         {
-            return null;
+            requirement = "a class, not a " + declaration.Kind;
+        }
+        else if (declaration.IsGeneric)
+        {
+            requirement = "a class without type parameters";
+        }
+        else if (declaration.IsStatic)
+        {
+            requirement = "a class that is not static (a network is an object with parameters)";
+        }
+        else if (declaration.IsFileLocal)
+        {
+            requirement = "a class that is not file-local";
+        }
+        else if (declaration.BaseType is { } baseType)
+        {
+            requirement = "a class without a base class of its own (NetGen derives it from NetGen.Network); remove ': " + baseType + "'";
+        }
+        else if (declaration.HasVarName)
+        {
+            requirement = "named, and inside types named, something other than 'var'";
         }
 
-        if (dimensions.Count == 0 || dimensions.Any(static d => d <= 0))
+        if (requirement is not null)
         {
-            issues.Add(new Issue(ProblemKind.InvalidInputShape, Site.InputAttribute, network.Name, string.Join(", ", dimensions.Select(Format.Number))));
-            return null;
+            issues.Add(new Issue(ProblemKind.UnsupportedNetworkDeclaration, Site.NetworkName, network.Name, requirement));
         }
-
-        return new TensorShape(dimensions);
     }
 
-    private static void CheckNames(NetworkDefinition network, List<Issue> issues)
-    {
-        for (var i = 0; i < network.Layers.Count; i++)
-        {
-            var name = network.Layers[i].Name;
-            if (name == network.InputName)
-            {
-                issues.Add(new Issue(ProblemKind.ReservedLayerName, Site.LayerMember(i), name, "the name of the network's input"));
-            }
-            else if (s_reservedNames.Contains(name))
-            {
-                issues.Add(new Issue(ProblemKind.ReservedLayerName, Site.LayerMember(i), name, "a member of every generated network"));
-            }
-        }
-    }
-
-    private static IReadOnlyList<string> ResolveInputs(NetworkDefinition network, int index)
+    /// <summary>
+    /// The names a layer reads: a merge layer's arguments, else its <c>From</c>, else the member
+    /// declared before it (the input, for the first layer). Null when they cannot be read; a null
+    /// element is an argument that names nothing (already reported).
+    /// </summary>
+    private static IReadOnlyList<string?>? ResolveInputs(NetworkDefinition network, IReadOnlyList<InputResult> inputs, int index, List<Issue> issues)
     {
         var layer = network.Layers[index];
-        if (layer.Inputs.Count > 0)
+        if (!layer.Arguments.IsComplete)
         {
-            return layer.Inputs.AsImmutableArray();
+            return null;
         }
 
         if (LayerRules.For(layer.Kind).IsMerge)
         {
-            return new string[0];
+            if (!layer.Arguments.TryGet("inputs", out var value) || value.Kind != ArgumentValueKind.Array)
+            {
+                issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, "inputs"), "Inputs", layer.Name, "at least two layer or input names", value?.ToString() ?? "nothing"));
+                return null;
+            }
+
+            var names = new List<string?>();
+            for (var j = 0; j < value.Elements.Count; j++)
+            {
+                if (value.Elements[j].Kind == ArgumentValueKind.String)
+                {
+                    names.Add((string)value.Elements[j].Value!);
+                }
+                else
+                {
+                    issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, "inputs", j), "Inputs", layer.Name, "layer or input names", value.Elements[j].ToString()));
+                    names.Add(null);
+                }
+            }
+
+            if (value.Elements.Count < 2)
+            {
+                issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerAttribute(index), "Inputs", layer.Name, "at least two layer or input names", Format.Number(value.Elements.Count)));
+            }
+
+            return names.Any(static n => n is null) ? null : names;
         }
 
-        return new[] { index == 0 ? network.InputName : network.Layers[index - 1].Name };
+        if (layer.Arguments.TryGet("From", out var from) && from.Kind != ArgumentValueKind.Null)
+        {
+            return new[] { from.Kind == ArgumentValueKind.String ? (string)from.Value! : from.ToString() };
+        }
+
+        if (index > 0)
+        {
+            var previous = network.Layers[index - 1];
+            if (previous.Member.File != layer.Member.File)
+            {
+                issues.Add(new Issue(ProblemKind.ImplicitInputAcrossFiles, Site.LayerAttribute(index), layer.Name, previous.Name));
+            }
+
+            return new[] { previous.Name };
+        }
+
+        if (inputs.Count == 0)
+        {
+            return null;
+        }
+
+        if (inputs.Count > 1)
+        {
+            issues.Add(new Issue(ProblemKind.AmbiguousInput, Site.LayerAttribute(index), layer.Name, network.Name, Format.Quoted(inputs.Select(static i => i.Name))));
+            return null;
+        }
+
+        return new[] { inputs[0].Name };
     }
 
-    private static void InferShapes(
+    private static void InferTypes(
         NetworkDefinition network,
-        TensorShape? inputShape,
+        IReadOnlyList<InputResult> inputs,
         IReadOnlyList<int> order,
         LayerResult[] results,
         Dictionary<string, int> indexByName,
@@ -161,52 +248,79 @@ internal static class NetworkAnalysis
             var layer = network.Layers[index];
             var result = results[index];
             var rule = LayerRules.For(layer.Kind);
-            var inputs = new List<TensorShape>();
-            foreach (var name in result.InputNames)
-            {
-                var shape = name == network.InputName ? inputShape : indexByName.TryGetValue(name, out var source) ? results[source].OutputShape : null;
-                if (shape is null)
-                {
-                    break;
-                }
+            var context = new LayerContext(layer, index, result.InputNames, issues);
 
-                inputs.Add(shape.Value);
-            }
-
-            // A layer whose inputs are unknown stays silent: the cause is reported where it is.
-            if (!layer.IsComplete || !result.InputsKnown || result.InCycle || inputs.Count != result.InputNames.Count || inputs.Count == 0)
+            // A layer whose inputs or configuration are unknown stays silent: the cause is reported where it is.
+            if (result.Config is not { } config || !result.InputsKnown || result.InCycle || result.InputNames.Count == 0)
             {
-                CheckModuleType(layer, index, rule, inputs.Count > 0 ? inputs[0] : (TensorShape?)null, issues);
+                CheckModuleType(layer, index, rule, result.Config, null, issues);
                 continue;
             }
 
-            result.InputShapes = inputs;
-            result.OutputShape = rule.InferShape(new LayerContext(layer, index, result.InputNames, issues), inputs);
-            if (result.OutputShape is not null)
+            var sources = result.InputNames.Select(name => Source(name, inputs, results, indexByName)).ToList();
+            if (sources.Any(static source => source.Status == ShapeStatus.Failed))
             {
-                result.Parameters = rule.CountParameters(layer, inputs);
+                CheckModuleType(layer, index, rule, config, null, issues);
+                continue;
             }
 
-            // Without a valid input rank there is no module type to advise (batch normalization's depends on it).
-            if (result.OutputShape is not null || layer.Kind != LayerKind.BatchNormalization)
+            if (sources.Any(static source => source.Status == ShapeStatus.Dynamic))
             {
-                CheckModuleType(layer, index, rule, inputs[0], issues);
+                result.Output = rule.InferFromDynamic(context, config, sources);
+                CheckModuleType(layer, index, rule, config, null, issues);
+                continue;
             }
+
+            var types = sources.Select(static source => source.Type!).ToList();
+            var unaccepted = types.Select((type, i) => (type, i)).FirstOrDefault(pair => !rule.Accepts(pair.type.ElementType));
+            if (unaccepted.type is not null)
+            {
+                issues.Add(new Issue(
+                    ProblemKind.UnsupportedElementType,
+                    context.Attribute,
+                    rule.TypeName,
+                    layer.Name,
+                    "floating-point values",
+                    "'" + result.InputNames[unaccepted.i] + "' holds " + Layout.Name(unaccepted.type.ElementType)));
+                CheckModuleType(layer, index, rule, config, types[0], issues);
+                continue;
+            }
+
+            result.InputTypes = types;
+            result.Output = rule.InferShape(context, config, types);
+            if (result.Output.IsKnown)
+            {
+                result.Parameters = rule.CountParameters(config, types);
+            }
+
+            // Without a valid input there is no module type to advise (batch normalization's depends on the rank).
+            CheckModuleType(layer, index, rule, config, result.Output.IsKnown ? types[0] : null, issues);
         }
     }
 
-    private static void CheckModuleType(LayerDefinition layer, int index, LayerRule rule, TensorShape? input, List<Issue> issues)
+    private static ShapeResult Source(string name, IReadOnlyList<InputResult> inputs, LayerResult[] results, Dictionary<string, int> indexByName)
     {
-        // The batch-normalization module depends on the input rank; without a shape there is nothing to compare.
-        if (layer.DeclaredType is null || !layer.IsComplete || (input is null && layer.Kind == LayerKind.BatchNormalization))
+        foreach (var input in inputs)
+        {
+            if (input.Name == name)
+            {
+                return input.Type is { } type ? ShapeResult.Known(type) : ShapeResult.Failed;
+            }
+        }
+
+        return indexByName.TryGetValue(name, out var source) ? results[source].Output : ShapeResult.Failed;
+    }
+
+    private static void CheckModuleType(LayerDefinition layer, int index, LayerRule rule, LayerConfig? config, TensorType? input, List<Issue> issues)
+    {
+        if (layer.Member.DeclaredType is null || config is null || rule.ModuleType(config, input) is not { } expected)
         {
             return;
         }
 
-        var expected = rule.ModuleType(layer, input ?? new TensorShape(1));
-        var declared = layer.DeclaredType.StartsWith("global::", System.StringComparison.Ordinal)
-            ? layer.DeclaredType.Substring("global::".Length)
-            : layer.DeclaredType;
+        var declared = layer.Member.DeclaredType.StartsWith("global::", System.StringComparison.Ordinal)
+            ? layer.Member.DeclaredType.Substring("global::".Length)
+            : layer.Member.DeclaredType;
         if (declared.EndsWith("?", System.StringComparison.Ordinal))
         {
             declared = declared.Substring(0, declared.Length - 1);

@@ -17,7 +17,7 @@ internal static class OptimizerHyperparameters
     };
 
     /// <summary>What the value must be, or null when it is valid.</summary>
-    public static string? Requirement(CompileDefinition compile, OptimizerSetting setting)
+    public static string? Requirement(CompileModel compile, OptimizerSetting setting)
     {
         var value = setting.Value;
         switch (setting.Name)
@@ -25,9 +25,9 @@ internal static class OptimizerHyperparameters
             case "Momentum" or "Beta1" or "Beta2" or "Rho":
                 return value >= 0 && value < 1 ? null : "in [0, 1)";
             case "Epsilon":
-                return value > 0 && !double.IsInfinity(value) ? null : "a positive number";
+                return value > 0 && value <= float.MaxValue ? null : "a positive float32";
             case "WeightDecay":
-                return value >= 0 && !double.IsInfinity(value) ? null : "zero or a positive number";
+                return value >= 0 && value <= float.MaxValue ? null : "zero or a positive float32";
             case "Nesterov":
                 var momentum = compile.Settings.FirstOrDefault(static s => s.Name == "Momentum");
                 return value == 0 || (momentum is not null && momentum.Value > 0) ? null : "used with a Momentum above 0";

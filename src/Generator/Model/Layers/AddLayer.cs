@@ -4,58 +4,42 @@ using System.Linq;
 namespace NetGen.Model.Layers;
 
 /// <summary>Add: element-wise sum of two or more inputs of one shape (no broadcasting, as in Keras).</summary>
-internal sealed class AddLayer : LayerRule
+internal sealed class AddLayer : LayerRule<NoConfig>
 {
+    public override LayerKind Kind => LayerKind.Add;
+
     public override string TypeName => "Add";
+
+    public override IReadOnlyList<ArgumentSpec> Arguments => new ArgumentSpec[0];
 
     public override bool IsMerge => true;
 
-    public override string ModuleType(LayerDefinition layer, TensorShape input) => "NetGen.Layers.Add";
+    public override bool Accepts(ElementKind elementType) => elementType != ElementKind.Bool;
 
-    public override void Validate(LayerContext layer) => MergeInputs.ValidateCount(layer);
+    protected override NoConfig ReadConfig(LayerContext layer) => NoConfig.Instance;
 
-    public override TensorShape? InferShape(LayerContext layer, IReadOnlyList<TensorShape> inputs)
+    protected override ShapeResult InferShape(LayerContext layer, NoConfig config, IReadOnlyList<TensorType> inputs)
     {
-        if (inputs.Count < 2)
+        if (!MergeInputs.SameElementType(layer, TypeName, inputs))
         {
-            return null;
+            return ShapeResult.Failed;
         }
 
-        if (inputs.Any(shape => !shape.Equals(inputs[0])))
+        if (inputs.Any(input => !input.Dimensions.Equals(inputs[0].Dimensions)))
         {
             layer.Report(ProblemKind.AddShapeMismatch, layer.Attribute, layer.Name, Format.NamedShapes(layer.InputNames, inputs));
-            return null;
+            return ShapeResult.Failed;
         }
 
         return inputs[0];
     }
-}
 
-/// <summary>Checks shared by the merge layers.</summary>
-internal static class MergeInputs
-{
-    public static void ValidateCount(LayerContext layer)
-    {
-        if (layer.Definition.IgnoredFrom is { } from)
-        {
-            layer.Report(
-                ProblemKind.InvalidLayerHyperparameter,
-                layer.Argument("From"),
-                "From",
-                layer.Name,
-                "left unset on a merge layer, whose inputs are its arguments",
-                "\"" + from + "\"");
-        }
+    protected override string? ModuleType(NoConfig config, TensorType? input) => "NetGen.Layers.Add";
 
-        if (layer.Definition.Inputs.Count < 2)
-        {
-            layer.Report(
-                ProblemKind.InvalidLayerHyperparameter,
-                layer.Attribute,
-                "Inputs",
-                layer.Name,
-                "at least two layer names",
-                Format.Number(layer.Definition.Inputs.Count));
-        }
-    }
+    protected override void EmitConstruction(ConstructionWriter writer, NoConfig config, TensorType input) =>
+        writer.Create($"new {TypeNames.Layers}.Add()");
+
+    protected override string EmitCall(NoConfig config, string module, IReadOnlyList<string> inputs, TensorType input) => MergeInputs.Call(module, inputs);
+
+    protected override string Describe(NoConfig config, IReadOnlyList<string> inputs) => $"Add({string.Join(", ", inputs)})";
 }

@@ -2,48 +2,96 @@ using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
 
+/// <summary>A Dense layer's configuration.</summary>
+internal sealed record DenseConfig(int Units, ActivationKind Activation, bool UseBias, double Alpha, InitializerKind KernelInitializer, InitializerKind BiasInitializer) : LayerConfig;
+
 /// <summary>
 /// Dense: a linear map of the last axis. Takes (features) or (steps, features), like Keras's
-/// Dense on a sequence; a feature map must be flattened first.
+/// Dense on a sequence; a feature map must be flattened first. Keras initialization: Glorot
+/// uniform kernel, zero bias.
 /// </summary>
-internal sealed class DenseLayer : LayerRule
+internal sealed class DenseLayer : LayerRule<DenseConfig>
 {
+    private static readonly ArgumentSpec[] s_arguments =
+    {
+        new("units", null),
+        new("activation", ActivationKind.Linear),
+        new("UseBias", true),
+        new("Alpha", 0.2),
+        new("KernelInitializer", InitializerKind.GlorotUniform),
+        new("BiasInitializer", InitializerKind.Zeros),
+    };
+
+    public override LayerKind Kind => LayerKind.Dense;
+
     public override string TypeName => "Dense";
 
-    public override string ModuleType(LayerDefinition layer, TensorShape input) => "TorchSharp.Modules.Linear";
+    public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
-    public override void Validate(LayerContext layer)
+    protected override DenseConfig ReadConfig(LayerContext layer)
     {
-        if (layer.Hyperparameters.Units <= 0)
+        var arguments = layer.Reader(s_arguments);
+        var config = new DenseConfig(
+            arguments.Int("units"),
+            arguments.Enum<ActivationKind>("activation"),
+            arguments.Bool("UseBias"),
+            arguments.Double("Alpha"),
+            arguments.Enum<InitializerKind>("KernelInitializer"),
+            arguments.Enum<InitializerKind>("BiasInitializer"));
+        if (config.Units <= 0)
         {
-            layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Argument("units"), "Units", layer.Name, "a positive number", Format.Number(layer.Hyperparameters.Units));
+            arguments.Report(ProblemKind.InvalidLayerHyperparameter, "units", -1, "Units", layer.Name, "a positive number", Format.Number(config.Units));
         }
 
-        ActivationLayer.ValidateAlpha(layer);
+        Activations.CheckAlpha(arguments, layer, config.Activation, config.Alpha);
+        return config;
     }
 
-    public override TensorShape? InferShape(LayerContext layer, IReadOnlyList<TensorShape> inputs)
+    protected override ShapeResult InferShape(LayerContext layer, DenseConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
         if (input.Rank is < 1 or > 2)
         {
-            layer.Report(
-                ProblemKind.UnsupportedInputRank,
-                layer.Attribute,
-                TypeName,
-                layer.Name,
-                input.ToString(),
-                "(features) or (steps, features); add a Flatten layer before it");
-            return null;
+            layer.Report(ProblemKind.UnsupportedInputRank, layer.Attribute, TypeName, layer.Name, input.ToString(), "(features) or (steps, features); add a Flatten layer before it");
+            return ShapeResult.Failed;
         }
 
-        return layer.Hyperparameters.Units > 0 ? input.WithLast(layer.Hyperparameters.Units) : null;
+        if (!input.Last.IsKnown)
+        {
+            layer.Report(ProblemKind.UnknownDimension, layer.Attribute, TypeName, layer.Name, "the size of its input's last axis", "it is '" + input.Last + "' in " + input);
+            return ShapeResult.Failed;
+        }
+
+        return input.WithLast(Dimension.Known(config.Units));
     }
 
-    public override ParameterCount CountParameters(LayerDefinition layer, IReadOnlyList<TensorShape> inputs)
+    protected override ShapeResult InferFromDynamic(LayerContext layer, DenseConfig config, IReadOnlyList<ShapeResult> inputs)
     {
-        long units = layer.Hyperparameters.Units;
-        var count = (inputs[0].Last * units) + (layer.Hyperparameters.UseBias ? units : 0);
+        layer.Report(ProblemKind.UnknownDimension, layer.Attribute, TypeName, layer.Name, "the size of its input's last axis", "its input's shape is known only at run time (" + inputs[0].Reason + ")");
+        return ShapeResult.Failed;
+    }
+
+    protected override ParameterCount CountParameters(DenseConfig config, IReadOnlyList<TensorType> inputs)
+    {
+        long units = config.Units;
+        var count = (inputs[0].Last.Size * units) + (config.UseBias ? units : 0);
         return new ParameterCount(count, count);
     }
+
+    protected override string? ModuleType(DenseConfig config, TensorType? input) => "TorchSharp.Modules.Linear";
+
+    protected override ActivationUse? Activation(DenseConfig config) => new(config.Activation, config.Alpha, IsModule: false);
+
+    protected override void EmitConstruction(ConstructionWriter writer, DenseConfig config, TensorType input)
+    {
+        writer.Create($"{TypeNames.Torch}.nn.Linear({Format.Number(input.Last.Size)}, {Format.Number(config.Units)}, hasBias: {(config.UseBias ? "true" : "false")}, device: {writer.Device}, dtype: {writer.Dtype})");
+        writer.Initialize("weight", config.KernelInitializer);
+        if (config.UseBias)
+        {
+            writer.Initialize("bias", config.BiasInitializer);
+        }
+    }
+
+    protected override string Describe(DenseConfig config, IReadOnlyList<string> inputs) =>
+        config.Activation == ActivationKind.Linear ? $"Dense({Format.Number(config.Units)})" : $"Dense({Format.Number(config.Units)}, {config.Activation})";
 }

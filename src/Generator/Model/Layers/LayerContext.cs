@@ -17,8 +17,6 @@ internal sealed class LayerContext
 
     public LayerDefinition Definition { get; }
 
-    public LayerHyperparameters Hyperparameters => Definition.Hyperparameters;
-
     public string Name => Definition.Name;
 
     /// <summary>Declaration index, used to locate the layer's syntax.</summary>
@@ -27,9 +25,13 @@ internal sealed class LayerContext
     /// <summary>Resolved names of the layer's inputs, in order.</summary>
     public IReadOnlyList<string> InputNames { get; }
 
-    public void Report(ProblemKind kind, Site site, params string[] arguments) => _issues.Add(new Issue(kind, site, arguments));
-
     public Site Attribute => Site.LayerAttribute(Index);
 
-    public Site Argument(string name) => Site.LayerArgument(Index, name);
+    public Site Argument(string name, int element = -1) => Site.LayerArgument(Index, name, element);
+
+    public void Report(ProblemKind kind, Site site, params string[] arguments) => _issues.Add(new Issue(kind, site, arguments));
+
+    /// <summary>An argument reader over the layer's attribute that reports at this layer's arguments.</summary>
+    public ArgumentReader Reader(IReadOnlyList<ArgumentSpec> specs) =>
+        new(Definition.Arguments, specs, (name, element) => Argument(name, element), _issues);
 }

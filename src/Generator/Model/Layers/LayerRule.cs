@@ -1,34 +1,129 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NetGen.Model.Layers;
 
 /// <summary>
-/// Everything NetGen knows about one layer kind that does not depend on Roslyn or TorchSharp:
-/// the Keras name, the module type the member must have, how many inputs it takes, its shape
-/// rule and its parameter count. One subclass per kind, one file each.
+/// Everything NetGen knows about one layer kind, in one place (as a Keras layer class holds its
+/// config, build, call and output shape): the attribute it comes from and the arguments it
+/// takes, how they are read and validated, the shape rule, the parameter count, the TorchSharp
+/// module the member must be declared as, how the generated constructor builds it and how
+/// <c>forward</c> calls it, its activation if it has one, and its description in summaries.
+/// Subclass <see cref="LayerRule{TConfig}"/>, one file per kind; docs/architecture.md lists the
+/// other places a new kind touches.
 /// </summary>
 internal abstract class LayerRule
 {
+    /// <summary>The kind this rule defines.</summary>
+    public abstract LayerKind Kind { get; }
+
     /// <summary>The Keras layer type shown in summaries.</summary>
     public abstract string TypeName { get; }
 
-    /// <summary>Whether the layer reads several named inputs (Add, Concatenate).</summary>
+    /// <summary>Metadata name of the runtime attribute, e.g. <c>NetGen.DenseAttribute</c>.</summary>
+    public string AttributeName => "NetGen." + Kind + "Attribute";
+
+    /// <summary>
+    /// The attribute's arguments with the defaults the runtime attribute gives them, apart from
+    /// <c>From</c> and a merge layer's <c>inputs</c>, which the analysis reads for every kind.
+    /// </summary>
+    public abstract IReadOnlyList<ArgumentSpec> Arguments { get; }
+
+    /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
 
-    /// <summary>Metadata name of the TorchSharp module the member must be declared as, given its input.</summary>
-    public abstract string ModuleType(LayerDefinition layer, TensorShape input);
+    /// <summary>
+    /// The element types the layer takes; others are reported (NG0106). Floating point unless a
+    /// kind says otherwise: reshaping layers and merges take any.
+    /// </summary>
+    public virtual bool Accepts(ElementKind elementType) => elementType is ElementKind.Float32 or ElementKind.Float64;
 
-    /// <summary>Checks the hyperparameters that do not depend on shapes.</summary>
-    public virtual void Validate(LayerContext layer)
-    {
-    }
+    /// <summary>Reads and validates the configuration; problems are reported through <paramref name="layer"/>.</summary>
+    public abstract LayerConfig Read(LayerContext layer);
 
-    /// <summary>The output shape, or null after reporting why there is none.</summary>
-    public abstract TensorShape? InferShape(LayerContext layer, IReadOnlyList<TensorShape> inputs);
+    /// <summary>The output type for known inputs, or <see cref="ShapeResult.Failed"/> after reporting why there is none.</summary>
+    public abstract ShapeResult InferShape(LayerContext layer, LayerConfig config, IReadOnlyList<TensorType> inputs);
+
+    /// <summary>
+    /// The output when some input is known only at run time. By default the output is too; a kind
+    /// that needs an input dimension reports it, and one that declares its output resumes checking.
+    /// </summary>
+    public virtual ShapeResult InferFromDynamic(LayerContext layer, LayerConfig config, IReadOnlyList<ShapeResult> inputs) =>
+        ShapeResult.Dynamic(inputs.First(static input => input.Status == ShapeStatus.Dynamic).Reason!);
 
     /// <summary>All parameters (Keras counts batch-norm statistics too) and the trainable ones.</summary>
-    public virtual ParameterCount CountParameters(LayerDefinition layer, IReadOnlyList<TensorShape> inputs) => default;
+    public virtual ParameterCount CountParameters(LayerConfig config, IReadOnlyList<TensorType> inputs) => default;
+
+    /// <summary>
+    /// Metadata name of the TorchSharp module the member must be declared as, given the first
+    /// input's type; null when it depends on an input that is not known.
+    /// </summary>
+    public abstract string? ModuleType(LayerConfig config, TensorType? input);
+
+    /// <summary>The layer's activation, for kinds that have one (a capability: configuration rules and the emitter ask for it).</summary>
+    public virtual ActivationUse? Activation(LayerConfig config) => null;
+
+    /// <summary>Whether the layer is the identity at inference (dropout): looking for the output's activation goes through it.</summary>
+    public virtual bool IsIdentityAtInference => false;
+
+    /// <summary>Writes the statements that create the module (and initialize its weights) in the generated constructor.</summary>
+    public abstract void EmitConstruction(ConstructionWriter writer, LayerConfig config, TensorType input);
+
+    /// <summary>
+    /// The expression <c>forward</c> evaluates for the layer (its activation, if any, is applied by
+    /// the emitter). A kind whose call produces several values returns a tuple expression.
+    /// </summary>
+    public virtual string EmitCall(LayerConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
+        module + ".call(" + inputs[0] + ")";
+
+    /// <summary>How the layer reads in summaries and generated comments: <c>Dense(12, ReLU)</c>.</summary>
+    public abstract string Describe(LayerConfig config, IReadOnlyList<string> inputs);
 }
 
-/// <summary>Total and trainable parameter counts of a layer.</summary>
-internal readonly record struct ParameterCount(long Total, long Trainable);
+/// <summary>A rule with its kind's configuration type.</summary>
+internal abstract class LayerRule<TConfig> : LayerRule
+    where TConfig : LayerConfig
+{
+    public sealed override LayerConfig Read(LayerContext layer) => ReadConfig(layer);
+
+    public sealed override ShapeResult InferShape(LayerContext layer, LayerConfig config, IReadOnlyList<TensorType> inputs) =>
+        InferShape(layer, (TConfig)config, inputs);
+
+    public sealed override ShapeResult InferFromDynamic(LayerContext layer, LayerConfig config, IReadOnlyList<ShapeResult> inputs) =>
+        InferFromDynamic(layer, (TConfig)config, inputs);
+
+    public sealed override ParameterCount CountParameters(LayerConfig config, IReadOnlyList<TensorType> inputs) =>
+        CountParameters((TConfig)config, inputs);
+
+    public sealed override string? ModuleType(LayerConfig config, TensorType? input) => ModuleType((TConfig)config, input);
+
+    public sealed override ActivationUse? Activation(LayerConfig config) => Activation((TConfig)config);
+
+    public sealed override void EmitConstruction(ConstructionWriter writer, LayerConfig config, TensorType input) =>
+        EmitConstruction(writer, (TConfig)config, input);
+
+    public sealed override string EmitCall(LayerConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
+        EmitCall((TConfig)config, module, inputs, input);
+
+    public sealed override string Describe(LayerConfig config, IReadOnlyList<string> inputs) => Describe((TConfig)config, inputs);
+
+    protected abstract TConfig ReadConfig(LayerContext layer);
+
+    protected abstract ShapeResult InferShape(LayerContext layer, TConfig config, IReadOnlyList<TensorType> inputs);
+
+    protected virtual ShapeResult InferFromDynamic(LayerContext layer, TConfig config, IReadOnlyList<ShapeResult> inputs) =>
+        base.InferFromDynamic(layer, config, inputs);
+
+    protected virtual ParameterCount CountParameters(TConfig config, IReadOnlyList<TensorType> inputs) => default;
+
+    protected abstract string? ModuleType(TConfig config, TensorType? input);
+
+    protected virtual ActivationUse? Activation(TConfig config) => null;
+
+    protected abstract void EmitConstruction(ConstructionWriter writer, TConfig config, TensorType input);
+
+    protected virtual string EmitCall(TConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
+        base.EmitCall(config, module, inputs, input);
+
+    protected abstract string Describe(TConfig config, IReadOnlyList<string> inputs);
+}

@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace NetGen.Model.Layers;
 
-/// <summary>The rule for each layer kind.</summary>
+/// <summary>The rule of each layer kind; asking for an unknown kind is a bug, not a fallback.</summary>
 internal static class LayerRules
 {
     private static readonly LayerRule s_dense = new DenseLayer();
@@ -10,6 +14,8 @@ internal static class LayerRules
     private static readonly LayerRule s_flatten = new FlattenLayer();
     private static readonly LayerRule s_add = new AddLayer();
     private static readonly LayerRule s_concatenate = new ConcatenateLayer();
+    private static readonly LayerRule s_reshape = new ReshapeLayer();
+    private static readonly LayerRule s_permute = new PermuteLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -19,7 +25,12 @@ internal static class LayerRules
         LayerKind.Activation => s_activation,
         LayerKind.Flatten => s_flatten,
         LayerKind.Add => s_add,
-        _ => s_concatenate,
+        LayerKind.Concatenate => s_concatenate,
+        LayerKind.Reshape => s_reshape,
+        LayerKind.Permute => s_permute,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 
+    /// <summary>Every kind's rule, in <see cref="LayerKind"/> order.</summary>
+    public static IReadOnlyList<LayerRule> All { get; } = Enum.GetValues(typeof(LayerKind)).Cast<LayerKind>().Select(For).ToList();
 }

@@ -1,0 +1,108 @@
+using System.Linq;
+using NetGen.Model;
+using NetGen.Shared;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>Writes what the generated class says about itself: the runtime description and the summary table.</summary>
+internal static class DescriptionEmitter
+{
+    private const string NetGen = "global::NetGen";
+
+    /// <summary>The Keras-style summary of the fresh network, as <c>Summary()</c> prints it at run time.</summary>
+    public static string SummaryTable(NetworkSpec spec)
+    {
+        var isGraph = IsGraph(spec);
+        var rows = spec.ExecutionOrder.Select(index => spec.Layers[index]).Select(static layer => new SummaryRow(
+            layer.Name + " (" + layer.TypeName + ")",
+            layer.OutputType?.ToString() ?? "?",
+            layer.ParameterCount,
+            string.Join(", ", layer.Inputs)));
+        var inputs = isGraph ? spec.Inputs.Select(static input => new SummaryRow(input.Name + " (InputLayer)", input.Type?.ToString() ?? "?", 0, string.Empty)) : Enumerable.Empty<SummaryRow>();
+        return Shared.SummaryTable.Format(
+            spec.DisplayName,
+            inputs.Concat(rows).ToList(),
+            isGraph,
+            spec.Layers.Sum(static l => l.ParameterCount),
+            spec.Layers.Sum(static l => l.TrainableParameterCount));
+    }
+
+    public static void Emit(SourceWriter writer, NetworkSpec spec)
+    {
+        // private static readonly NetworkDescription s_description = new(name, inputs: [...], layers: [...], outputs: [...]);
+        writer.WriteLine($"private static readonly {NetGen}.NetworkDescription {spec.Names.Description} = new(");
+        writer.Indent();
+        writer.WriteLine($"name: {Code.Literal(spec.DisplayName)},");
+        writer.WriteLine("inputs:");
+        writer.WriteLine("[");
+        writer.Indent();
+        foreach (var input in spec.Inputs)
+        {
+            writer.WriteLine($"new {NetGen}.InputDescription({Code.Literal(input.Name)}, {NetGen}.ElementType.{input.Type!.ElementType}, {Shape(input.Type)}),");
+        }
+
+        writer.Unindent();
+        writer.WriteLine("],");
+        writer.WriteLine("layers:");
+        writer.WriteLine("[");
+        writer.Indent();
+        foreach (var index in spec.ExecutionOrder)
+        {
+            var layer = spec.Layers[index];
+            var inputs = string.Join(", ", layer.Inputs.Select(Code.Literal));
+            writer.WriteLine($"new {NetGen}.LayerDescription({Code.Literal(layer.Name)}, {Code.Literal(layer.TypeName)}, {Shape(layer.OutputType)}, {Format.Number(layer.ParameterCount)}, {Format.Number(layer.TrainableParameterCount)}, [{inputs}]),");
+        }
+
+        writer.Unindent();
+        writer.WriteLine("],");
+        writer.WriteLine("outputs:");
+        writer.WriteLine("[");
+        writer.Indent();
+        foreach (var output in spec.Outputs)
+        {
+            writer.WriteLine($"new {NetGen}.OutputDescription({Code.Literal(output.Name)}, {Shape(spec.Layers[output.Layer].OutputType)}, {NetGen}.Activation.{output.Activation}),");
+        }
+
+        writer.Unindent();
+        writer.WriteLine("]);");
+        writer.Unindent();
+        writer.WriteLine();
+    }
+
+    /// <summary><c>new global::NetGen.Shape(3, 32, 32)</c>, named dimensions through <c>Dimension.Named</c>; <c>null</c> when known only at run time.</summary>
+    public static string Shape(TensorType? type)
+    {
+        if (type is null)
+        {
+            return "null";
+        }
+
+        if (type.IsKnown)
+        {
+            return $"new {NetGen}.Shape({string.Join(", ", type.Dimensions.Select(static d => Format.Number(d.Size)))})";
+        }
+
+        return $"new {NetGen}.Shape({string.Join(", ", type.Dimensions.Select(static d => d.IsKnown ? Format.Number(d.Size) : $"{NetGen}.Dimension.Named({Code.Literal(d.Name!)})"))})";
+    }
+
+    /// <summary>Matches NetworkDescription.IsGraph: anything but one input, a chain of layers each reading the one before, and the last layer as the only output.</summary>
+    private static bool IsGraph(NetworkSpec spec)
+    {
+        if (spec.Inputs.Count != 1 || spec.Outputs.Count != 1 || spec.ExecutionOrder.Count == 0 || spec.Outputs[0].Layer != spec.ExecutionOrder[spec.ExecutionOrder.Count - 1])
+        {
+            return true;
+        }
+
+        for (var i = 0; i < spec.ExecutionOrder.Count; i++)
+        {
+            var layer = spec.Layers[spec.ExecutionOrder[i]];
+            var expected = i == 0 ? spec.Inputs[0].Name : spec.Layers[spec.ExecutionOrder[i - 1]].Name;
+            if (layer.Inputs.Count != 1 || layer.Inputs[0] != expected)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Model;
+using NetGen.Model.Layers;
+
+namespace NetGen.Generator.Emit;
+
+/// <summary>
+/// Writes <c>forward</c>: one local per layer an output depends on, in execution order, each
+/// module run through <c>call</c> (so its hooks fire), and each intermediate disposed right after
+/// its last use, as TorchSharp's <c>Sequential</c> does. Layers no output depends on are built
+/// but not run. When an output ends in sigmoid or softmax, the body moves to a private method
+/// with a <c>logits</c> flag that <c>ForwardLogits</c> uses for training.
+/// </summary>
+internal static class ForwardEmitter
+{
+    private const string Tensor = Code.Tensor;
+
+    public static void Emit(SourceWriter writer, NetworkSpec spec, string result)
+    {
+        var parameters = string.Join(", ", spec.Inputs.Select(static input => $"{Tensor} {input.ParameterName}"));
+        var arguments = string.Join(", ", spec.Inputs.Select(static input => input.ParameterName));
+        var inputShapes = string.Join(", ", spec.Inputs.Select(static input => input.Type?.ToString() ?? "?"));
+        var outputShapes = string.Join(", ", spec.Outputs.Select(output => spec.Layers[output.Layer].OutputType?.ToString() ?? "?"));
+        var hasLogits = spec.Outputs.Any(static output => output.Activation != ActivationKind.Linear);
+
+        writer.WriteLine($"/// <summary>Runs the network on a batch shaped {Code.Xml(inputShapes)}; returns {Code.Xml(outputShapes)}.</summary>");
+        if (!hasLogits)
+        {
+            writer.WriteLine($"public override {result} forward({parameters})");
+            writer.OpenBlock();
+            EmitBody(writer, spec, logits: false);
+            writer.CloseBlock();
+            return;
+        }
+
+        var logitOutputs = string.Join(" and ", spec.Outputs.Where(static o => o.Activation != ActivationKind.Linear).Select(static o => o.Name + "'s " + o.Activation.ToString().ToLowerInvariant()));
+        writer.WriteLine($"public override {result} forward({parameters}) => {spec.Names.Forward}({arguments}, logits: false);");
+        writer.WriteLine();
+
+        // protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => [...];
+        var fromList = string.Join(", ", spec.Inputs.Select(static (_, i) => "inputs[" + Format.Number(i) + "]"));
+        writer.WriteLine($"/// <summary>The outputs with {Code.Xml(logitOutputs)} left out, for training with a fused cross-entropy.</summary>");
+        writer.WriteLine($"protected override {Tensor}[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<{Tensor}> inputs)");
+        writer.OpenBlock();
+        if (spec.Outputs.Count == 1)
+        {
+            writer.WriteLine($"return [{spec.Names.Forward}({fromList}, logits: true)];");
+        }
+        else
+        {
+            writer.WriteLine($"var outputs = {spec.Names.Forward}({fromList}, logits: true);");
+            writer.WriteLine($"return [{string.Join(", ", spec.Outputs.Select(output => "outputs." + spec.Layers[output.Layer].Identifier))}];");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The layers of <c>forward</c>; with <paramref name=\"logits\"/>, {Code.Xml(logitOutputs)} is left out.</summary>");
+        writer.WriteLine($"private {result} {spec.Names.Forward}({parameters}, bool logits)");
+        writer.OpenBlock();
+        EmitBody(writer, spec, logits: true);
+        writer.CloseBlock();
+    }
+
+    private static void EmitBody(SourceWriter writer, NetworkSpec spec, bool logits)
+    {
+        var order = spec.ExecutionOrder.Where(index => spec.Layers[index].IsUsed).ToList();
+        var expressions = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var input in spec.Inputs)
+        {
+            expressions[input.Name] = input.ParameterName;
+        }
+
+        var outputs = new HashSet<int>(spec.Outputs.Select(static o => o.Layer));
+        var lastUse = new Dictionary<int, int>();
+        for (var position = 0; position < order.Count; position++)
+        {
+            foreach (var name in spec.Layers[order[position]].Inputs)
+            {
+                var source = IndexOf(spec, name);
+                if (source >= 0)
+                {
+                    lastUse[source] = position;
+                }
+            }
+        }
+
+        for (var position = 0; position < order.Count; position++)
+        {
+            var index = order[position];
+            var layer = spec.Layers[index];
+            var rule = LayerRules.For(layer.Kind);
+            var inputs = layer.Inputs.Select(name => expressions[name]).ToList();
+            var call = rule.EmitCall(layer.Config!, layer.Field, inputs, layer.InputType ?? new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+            var output = spec.Outputs.FirstOrDefault(o => o.Layer == index);
+            var activation = rule.Activation(layer.Config!);
+            string value;
+            if (logits && output is { Activation: not ActivationKind.Linear } && activation is { IsModule: true })
+            {
+                // The activation is the layer's module: its logits are its input.
+                value = $"logits ? {inputs[0]}.alias() : {call}";
+            }
+            else if (activation is { IsModule: false, Kind: not ActivationKind.Linear } && !(logits && output is { Activation: not ActivationKind.Linear }))
+            {
+                value = Activations.Apply(activation, call);
+            }
+            else
+            {
+                value = call;
+            }
+
+            writer.WriteLine($"var {layer.Local} = {value};");
+            expressions[layer.Name] = layer.Local;
+            foreach (var source in lastUse.Where(pair => pair.Value == position && !outputs.Contains(pair.Key)).Select(static pair => pair.Key).OrderBy(static i => i))
+            {
+                writer.WriteLine($"{spec.Layers[source].Local}.Dispose();");
+            }
+        }
+
+        var returned = spec.Outputs.Select(output =>
+        {
+            var layer = spec.Layers[output.Layer];
+            var activation = LayerRules.For(layer.Kind).Activation(layer.Config!);
+            return logits && output.Activation != ActivationKind.Linear && activation is { IsModule: false }
+                ? $"logits ? {layer.Local} : {Activations.Apply(activation, layer.Local)}"
+                : layer.Local;
+        }).ToList();
+        writer.WriteLine(spec.Outputs.Count == 1
+            ? $"return {returned[0]};"
+            : $"return new {Model.Analysis.NameRules.OutputsType}({string.Join(", ", returned)});");
+    }
+
+    private static int IndexOf(NetworkSpec spec, string name)
+    {
+        for (var i = 0; i < spec.Layers.Count; i++)
+        {
+            if (spec.Layers[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

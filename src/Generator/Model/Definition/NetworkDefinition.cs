@@ -1,0 +1,66 @@
+namespace NetGen.Model;
+
+/// <summary>
+/// A network as declared: what the parser read from the class and its attributes, before any
+/// analysis. Plain data (no Roslyn types), so analysis can be tested without a compilation.
+/// </summary>
+/// <param name="Name">The class name.</param>
+/// <param name="Declaration">How the class is declared, for the checks a generated class needs.</param>
+/// <param name="Inputs">The <c>[Input]</c> attributes, in declaration order.</param>
+/// <param name="Layers">The layer members, in declaration order.</param>
+/// <param name="Network">The arguments of <c>[Network]</c>.</param>
+/// <param name="Optimizer">The arguments of <c>[Optimizer]</c>, when present.</param>
+/// <param name="OtherMembers">Names of the class's members that are not layers (a generated name must not take one).</param>
+/// <param name="StrayOutputs">Members marked <c>[Output]</c> that have no layer attribute.</param>
+internal sealed record NetworkDefinition(
+    string Name,
+    DeclarationForm Declaration,
+    EquatableArray<InputDefinition> Inputs,
+    EquatableArray<LayerDefinition> Layers,
+    AttributeArguments Network,
+    AttributeArguments? Optimizer,
+    EquatableArray<string> OtherMembers,
+    EquatableArray<string> StrayOutputs);
+
+/// <summary>How the network class is declared; anything but a plain, non-generic class cannot be generated.</summary>
+/// <param name="Kind">"class", "record", "struct", "record struct" or "interface".</param>
+/// <param name="IsGeneric">Whether it has type parameters.</param>
+/// <param name="IsStatic">Whether it is static.</param>
+/// <param name="IsFileLocal">Whether it is a <c>file</c> type.</param>
+/// <param name="BaseType">The base class it declares itself, when any.</param>
+/// <param name="HasVarName">Whether it, or a type containing it, is named <c>var</c> (generated code declares locals with <c>var</c>).</param>
+internal sealed record DeclarationForm(
+    string Kind = "class",
+    bool IsGeneric = false,
+    bool IsStatic = false,
+    bool IsFileLocal = false,
+    string? BaseType = null,
+    bool HasVarName = false);
+
+/// <summary>One <c>[Input]</c> attribute.</summary>
+/// <param name="Arguments">Its arguments: <c>shape</c>, <c>Name</c>, <c>ElementType</c>.</param>
+internal sealed record InputDefinition(AttributeArguments Arguments);
+
+/// <summary>One layer member as declared.</summary>
+/// <param name="Name">Member name, which is the module name.</param>
+/// <param name="Kind">Layer kind, from the attribute.</param>
+/// <param name="Arguments">The layer attribute's arguments.</param>
+/// <param name="Member">How the member is declared.</param>
+/// <param name="Output">The arguments of its <c>[Output]</c> attribute, when it has one.</param>
+internal sealed record LayerDefinition(
+    string Name,
+    LayerKind Kind,
+    AttributeArguments Arguments,
+    MemberDeclaration Member,
+    AttributeArguments? Output = null);
+
+/// <summary>How a layer member is declared.</summary>
+/// <param name="DeclaredType">The member's type, fully qualified with <c>global::</c>, or null when it cannot be read.</param>
+/// <param name="Modifiers">Its modifiers as written, <c>partial</c> excluded (the implementation repeats them).</param>
+/// <param name="IsPartialProperty">Whether it is a partial, get-only, by-value instance property the generator can implement.</param>
+/// <param name="File">Index of the file declaring it among the class's files (0 for a class in one file).</param>
+internal sealed record MemberDeclaration(
+    string? DeclaredType,
+    string Modifiers = "public",
+    bool IsPartialProperty = true,
+    int File = 0);

@@ -1,0 +1,13 @@
+namespace NetGen.Model.Layers;
+
+/// <summary>
+/// A layer's activation, for the kinds that have one: what configuration rules check (softmax on
+/// one unit, a sigmoid output with categorical cross-entropy) and what the emitter applies.
+/// </summary>
+/// <param name="Kind">The function.</param>
+/// <param name="Alpha">LeakyReLU's negative slope.</param>
+/// <param name="IsModule">
+/// True when the layer's module is the activation (an <c>Activation</c> layer); false when the
+/// activation is applied to the module's output (Dense's <c>activation</c> argument).
+/// </param>
+internal sealed record ActivationUse(ActivationKind Kind, double Alpha, bool IsModule);

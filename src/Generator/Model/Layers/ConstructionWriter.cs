@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace NetGen.Model.Layers;
+
+/// <summary>
+/// Collects the statements that build one layer in the generated constructor. Rules write
+/// expressions in terms of <see cref="Field"/> and the constructor's parameters; the emitter
+/// indents them and registers the module.
+/// </summary>
+internal sealed class ConstructionWriter
+{
+    private readonly List<string> _lines = new();
+
+    public ConstructionWriter(string field, string device, string dtype, string generator)
+    {
+        Field = field;
+        Device = device;
+        Dtype = dtype;
+        Generator = generator;
+    }
+
+    /// <summary>The field that holds the module.</summary>
+    public string Field { get; }
+
+    /// <summary>The constructor parameter holding the device (a <c>Device?</c>).</summary>
+    public string Device { get; }
+
+    /// <summary>The constructor parameter holding the element type (a <c>ScalarType?</c>).</summary>
+    public string Dtype { get; }
+
+    /// <summary>The local holding the seeded generator, or null for TorchSharp's global one.</summary>
+    public string Generator { get; }
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary><c>_field = expression;</c></summary>
+    public void Create(string expression) => _lines.Add(Field + " = " + expression + ";");
+
+    /// <summary>Applies a Keras initializer to one of the module's tensors: <c>Initializers.Apply(_field.weight, ...)</c>.</summary>
+    public void Initialize(string tensor, InitializerKind initializer)
+    {
+        if (initializer != InitializerKind.TorchDefault)
+        {
+            _lines.Add($"global::NetGen.Initializers.Apply({Field}.{tensor}, global::NetGen.Initializer.{initializer}, {Generator});");
+        }
+    }
+}

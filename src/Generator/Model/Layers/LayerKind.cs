@@ -1,0 +1,18 @@
+namespace NetGen.Model;
+
+/// <summary>
+/// The layer kinds of the DSL, one per layer attribute. Each has exactly one
+/// <see cref="Layers.LayerRule"/> (see <see cref="Layers.LayerRules.For"/>), which a test checks.
+/// </summary>
+internal enum LayerKind
+{
+    Dense,
+    Dropout,
+    BatchNormalization,
+    Activation,
+    Flatten,
+    Add,
+    Concatenate,
+    Reshape,
+    Permute,
+}

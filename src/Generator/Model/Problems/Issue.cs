@@ -1,0 +1,24 @@
+namespace NetGen.Model;
+
+/// <summary>A problem found by analysis, before the parser gives it a source span.</summary>
+internal sealed class Issue
+{
+    public Issue(ProblemKind kind, Site site, params string[] arguments)
+    {
+        Kind = kind;
+        Site = site;
+        Arguments = arguments;
+    }
+
+    public ProblemKind Kind { get; }
+
+    public Site Site { get; }
+
+    /// <summary>Message arguments, already formatted with the invariant culture.</summary>
+    public string[] Arguments { get; }
+
+    /// <summary>What the problem does to the generated class.</summary>
+    public ProblemEffect Effect => ProblemEffects.Of(Kind, Site);
+
+    public override string ToString() => $"{Kind} at {Site}: {string.Join(" | ", Arguments)}";
+}

@@ -1,0 +1,51 @@
+namespace NetGen.Model;
+
+/// <summary>What a problem does to the class NetGen generates.</summary>
+internal enum ProblemEffect
+{
+    /// <summary>Nothing: a warning or a note; the network is generated as declared.</summary>
+    None,
+
+    /// <summary>
+    /// The module is generated (forward, summary and weight loading work), but the declared
+    /// compile configuration is invalid: training throws until <c>Compile</c> replaces it.
+    /// </summary>
+    DisablesTraining,
+
+    /// <summary>The module cannot be built: a placeholder keeps the user's code compiling and throws when used.</summary>
+    BlocksGeneration,
+}
+
+/// <summary>
+/// The effect of each problem. Every problem that the analyzer reports as an error has an effect
+/// other than <see cref="ProblemEffect.None"/>, and the reverse (a test checks it against the descriptors).
+/// </summary>
+internal static class ProblemEffects
+{
+    public static ProblemEffect Of(ProblemKind kind, Site site) => kind switch
+    {
+        // Warnings and notes.
+        ProblemKind.UnusedLayer or ProblemKind.ImplicitInputAcrossFiles or ProblemKind.SoftmaxOnSingleUnit
+            or ProblemKind.SigmoidWithCategoricalCrossentropy or ProblemKind.SoftmaxWithBinaryCrossentropy
+            or ProblemKind.AccuracyOnRegression or ProblemKind.MeanSquaredErrorOnClassifier or ProblemKind.DropoutAfterOutput
+            or ProblemKind.UnsupportedOptimizerHyperparameter => ProblemEffect.None,
+
+        // Errors in the loss, metrics or optimizer: the module itself is fine.
+        ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
+            or ProblemKind.InvalidOptimizerHyperparameter => ProblemEffect.DisablesTraining,
+
+        // An undefined enum value or a bad value is a configuration error where the configuration is declared.
+        ProblemKind.UndefinedEnumValue or ProblemKind.InvalidLayerHyperparameter when site.IsConfiguration => ProblemEffect.DisablesTraining,
+
+        ProblemKind.NetworkMustBePartial or ProblemKind.MissingInput or ProblemKind.InvalidInputShape or ProblemKind.EmptyNetwork
+            or ProblemKind.LayerMemberMustBePartialProperty or ProblemKind.LayerTypeMismatch or ProblemKind.MultipleLayerAttributes
+            or ProblemKind.UnknownReference or ProblemKind.CyclicReference or ProblemKind.ReservedLayerName
+            or ProblemKind.InvalidLayerHyperparameter or ProblemKind.UnsupportedNetworkDeclaration or ProblemKind.InvalidInputName
+            or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
+            or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
+            or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
+            or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange => ProblemEffect.BlocksGeneration,
+
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Every problem kind needs an effect."),
+    };
+}

@@ -1,0 +1,131 @@
+namespace NetGen.Model;
+
+/// <summary>
+/// Every problem the network model can find in a declaration. Each value maps to exactly one
+/// diagnostic (ID in the comment) in <c>NetGen.Analyzers.DiagnosticDescriptors</c>; IDs are never reused.
+/// </summary>
+internal enum ProblemKind
+{
+    // Structure (NG00xx)
+
+    /// <summary>NG0001: args = network name.</summary>
+    NetworkMustBePartial = 1,
+
+    /// <summary>NG0002: args = network name.</summary>
+    MissingInput,
+
+    /// <summary>NG0003: args = network name, shape as written.</summary>
+    InvalidInputShape,
+
+    /// <summary>NG0004: args = network name.</summary>
+    EmptyNetwork,
+
+    /// <summary>NG0005: args = member name.</summary>
+    LayerMemberMustBePartialProperty,
+
+    /// <summary>NG0006: args = member name, layer kind, expected type, actual type.</summary>
+    LayerTypeMismatch,
+
+    /// <summary>NG0007: args = member name.</summary>
+    MultipleLayerAttributes,
+
+    /// <summary>NG0008: args = layer name, referenced name, network name, input name.</summary>
+    UnknownReference,
+
+    /// <summary>NG0009: args = layer name, cycle as "A -> B -> A".</summary>
+    CyclicReference,
+
+    /// <summary>NG0010: args = layer name, what the name is reserved for.</summary>
+    ReservedLayerName,
+
+    /// <summary>NG0011: args = layer name, output layer name.</summary>
+    UnusedLayer,
+
+    /// <summary>NG0012: args = hyperparameter, layer name, requirement, value.</summary>
+    InvalidLayerHyperparameter,
+
+    /// <summary>NG0013: args = network name, what it must be instead.</summary>
+    UnsupportedNetworkDeclaration,
+
+    /// <summary>NG0014: args = input name as written, network name, what is wrong with it.</summary>
+    InvalidInputName,
+
+    /// <summary>NG0015: args = network name, number of inputs, largest supported number.</summary>
+    TooManyInputs,
+
+    /// <summary>NG0016: args = layer name, the member before it, that member's file.</summary>
+    ImplicitInputAcrossFiles,
+
+    /// <summary>NG0017: args = value as written, enum name, argument name.</summary>
+    UndefinedEnumValue,
+
+    /// <summary>NG0018: args = member name.</summary>
+    OutputIsNotALayer,
+
+    /// <summary>NG0019: args = member name, what NetGen generates under that name.</summary>
+    MemberNameTaken,
+
+    /// <summary>NG0020: args = layer name, network name, the inputs.</summary>
+    AmbiguousInput,
+
+    // Shape (NG01xx)
+
+    /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
+    UnsupportedInputRank = 101,
+
+    /// <summary>NG0102: args = layer name, inputs with their shapes.</summary>
+    AddShapeMismatch,
+
+    /// <summary>NG0103: args = layer name, axis, inputs with their shapes.</summary>
+    ConcatenateShapeMismatch,
+
+    /// <summary>NG0104: args = layer name, axis, largest valid axis.</summary>
+    ConcatenateAxisOutOfRange,
+
+    /// <summary>NG0105: args = layer kind, layer name, what must be known, why it is not.</summary>
+    UnknownDimension,
+
+    /// <summary>NG0106: args = layer kind, layer name, accepted element types, input with its type.</summary>
+    UnsupportedElementType,
+
+    /// <summary>NG0107: args = layer name, input shape, its value count, target shape, its value count.</summary>
+    ReshapeSizeMismatch,
+
+    // Configuration (NG02xx)
+
+    /// <summary>NG0201: args = layer name.</summary>
+    SoftmaxOnSingleUnit = 201,
+
+    /// <summary>NG0202: args = loss, output layer name.</summary>
+    CategoricalCrossentropyOnSingleUnit,
+
+    /// <summary>NG0203: args = output layer name, loss.</summary>
+    SigmoidWithCategoricalCrossentropy,
+
+    /// <summary>NG0204: args = output layer name.</summary>
+    SoftmaxWithBinaryCrossentropy,
+
+    /// <summary>NG0205: args = network name, loss.</summary>
+    AccuracyOnRegression,
+
+    /// <summary>NG0206: args = output layer name, activation, loss.</summary>
+    MeanSquaredErrorOnClassifier,
+
+    /// <summary>NG0207: args = layer name, rate.</summary>
+    DropoutRateOutOfRange,
+
+    /// <summary>NG0208: args = layer name.</summary>
+    DropoutAfterOutput,
+
+    /// <summary>NG0209: args = value.</summary>
+    InvalidLearningRate,
+
+    /// <summary>NG0210: args = optimizer, hyperparameter.</summary>
+    UnsupportedOptimizerHyperparameter,
+
+    /// <summary>NG0211: args = network name, optimizer on [Network], optimizer on [Optimizer].</summary>
+    ConflictingOptimizer,
+
+    /// <summary>NG0212: args = hyperparameter, optimizer, requirement, value.</summary>
+    InvalidOptimizerHyperparameter,
+}

@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using NetGen.Model;
+using NetGen.Model.Analysis;
+using NetGen.Model.Layers;
+
+namespace NetGen.Parsing;
+
+/// <summary>
+/// Reads a <c>[Network]</c> class from Roslyn symbols into a <see cref="NetworkDefinition"/>,
+/// runs <see cref="NetworkAnalysis"/>, and returns the spec to emit plus the problems at their
+/// spans. Never throws on incomplete code: what cannot be read is left out, and the analysis
+/// stays quiet about what the compiler already reports.
+/// </summary>
+internal static class NetworkParser
+{
+    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private static readonly SymbolDisplayFormat s_namespaceFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    /// <param name="type">The class marked <c>[Network]</c>.</param>
+    /// <param name="knownTypes">NetGen's attribute types in its compilation.</param>
+    /// <param name="locate">Whether to give problems their source spans (the analyzer does; the generator needs only the spec).</param>
+    /// <param name="cancellationToken">Cancels between members.</param>
+    public static NetworkParseResult Parse(INamedTypeSymbol type, KnownTypes knownTypes, bool locate, CancellationToken cancellationToken)
+    {
+        var problems = ImmutableArray.CreateBuilder<Problem>();
+        var attributes = type.GetAttributes();
+        var networkAttribute = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, knownTypes.NetworkAttribute));
+        var declaration = FindDeclaration(type, networkAttribute, cancellationToken);
+        var nameLocation = declaration is null ? Location.None : declaration.Identifier.GetLocation();
+
+        var isPartial = IsPartialAllTheWay(type, cancellationToken);
+        if (!isPartial && locate)
+        {
+            problems.Add(new Problem(ProblemKind.NetworkMustBePartial, nameLocation, type.Name));
+        }
+
+        var inputAttributes = attributes.Where(a => KnownTypes.Is(a.AttributeClass, knownTypes.InputAttribute)).ToList();
+        var optimizerAttribute = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, knownTypes.OptimizerAttribute));
+
+        var layers = new List<LayerSyntax>();
+        var others = new Dictionary<string, ISymbol>(StringComparer.Ordinal);
+        var strayOutputs = new List<string>();
+        var files = new List<string>();
+        var fileOf = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        var severalLayerAttributes = false;
+        foreach (var member in OrderedMembers(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = member.Locations[0].SourceTree?.FilePath ?? string.Empty;
+            if (!files.Contains(path))
+            {
+                files.Add(path);
+            }
+
+            fileOf[member] = files.IndexOf(path);
+            var memberAttributes = member.GetAttributes();
+            var layerAttributes = memberAttributes.Where(attribute => knownTypes.LayerKindOf(attribute.AttributeClass) is not null).ToList();
+            var output = memberAttributes.FirstOrDefault(attribute => KnownTypes.Is(attribute.AttributeClass, knownTypes.OutputAttribute));
+            if (layerAttributes.Count == 0)
+            {
+                others[member.Name] = member;
+                if (output is not null)
+                {
+                    strayOutputs.Add(member.Name);
+                }
+
+                continue;
+            }
+
+            severalLayerAttributes |= layerAttributes.Count > 1;
+            if (locate)
+            {
+                foreach (var extra in layerAttributes.Skip(1))
+                {
+                    problems.Add(new Problem(ProblemKind.MultipleLayerAttributes, AttributeLocation(extra, member, cancellationToken), member.Name));
+                }
+            }
+
+            layers.Add(new LayerSyntax(member, layerAttributes[0], output));
+        }
+
+        foreach (var nested in type.GetTypeMembers())
+        {
+            others[nested.Name] = nested;
+        }
+
+        var definition = new NetworkDefinition(
+            type.Name,
+            ReadDeclaration(type, declaration),
+            inputAttributes.Select(static a => new InputDefinition(ArgumentConversion.Read(a))).ToEquatableArray(),
+            layers.Select(layer => ReadLayer(layer, knownTypes, fileOf[layer.Member], cancellationToken)).ToEquatableArray(),
+            ArgumentConversion.Read(networkAttribute),
+            optimizerAttribute is null ? null : ArgumentConversion.Read(optimizerAttribute),
+            others.Keys.ToEquatableArray(),
+            strayOutputs.ToEquatableArray());
+        var analysis = NetworkAnalysis.Analyze(definition);
+
+        if (locate)
+        {
+            var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
+            foreach (var issue in analysis.Issues)
+            {
+                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments));
+            }
+        }
+
+        var canGenerate = analysis.CanGenerate && !severalLayerAttributes;
+        var spec = isPartial && declaration is not null
+            ? CreateSpec(type, declaration, definition, analysis, canGenerate, others.Keys, cancellationToken)
+            : null;
+        return new NetworkParseResult(spec, problems.ToImmutable());
+    }
+
+    private static TypeDeclarationSyntax? FindDeclaration(INamedTypeSymbol type, AttributeData? networkAttribute, CancellationToken cancellationToken)
+    {
+        if (networkAttribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } attributeSyntax
+            && attributeSyntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner)
+        {
+            return owner;
+        }
+
+        return type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+    }
+
+    private static bool IsPartialAllTheWay(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax
+                    && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static DeclarationForm ReadDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax? declaration)
+    {
+        var baseType = type.BaseType is { SpecialType: not SpecialType.System_Object } candidate && candidate.TypeKind != TypeKind.Error && !KnownTypes.IsNetworkBase(candidate)
+            ? candidate.ToDisplayString()
+            : null;
+        var hasVarName = false;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            hasVarName |= current.Name == "var";
+        }
+
+        return new DeclarationForm(
+            Keyword(declaration),
+            type.IsGenericType || type.ContainingType is { IsGenericType: true },
+            type.IsStatic,
+            type.IsFileLocal,
+            baseType,
+            hasVarName);
+    }
+
+    /// <summary>Members in declaration order across partial files (file path, then position).</summary>
+    private static IEnumerable<ISymbol> OrderedMembers(INamedTypeSymbol type) =>
+        type.GetMembers()
+            .Where(static member => !member.IsImplicitlyDeclared && member.Locations.Length > 0 && member.Locations[0].IsInSource && member is not INamedTypeSymbol)
+            .OrderBy(static member => member.Locations[0].SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(static member => member.Locations[0].SourceSpan.Start);
+
+    private static LayerDefinition ReadLayer(LayerSyntax layer, KnownTypes knownTypes, int file, CancellationToken cancellationToken)
+    {
+        var member = layer.Member;
+        var declaredType = member switch
+        {
+            IPropertySymbol property when property.Type.TypeKind != TypeKind.Error => property.Type.ToDisplayString(s_typeFormat),
+            IFieldSymbol field when field.Type.TypeKind != TypeKind.Error => field.Type.ToDisplayString(s_typeFormat),
+            _ => null,
+        };
+        var isPartialProperty = member is IPropertySymbol
+        {
+            IsPartialDefinition: true, IsStatic: false, SetMethod: null, GetMethod: not null, IsIndexer: false,
+            ReturnsByRef: false, ReturnsByRefReadonly: false,
+        };
+
+        return new LayerDefinition(
+            member.Name,
+            knownTypes.LayerKindOf(layer.Attribute.AttributeClass)!.Value,
+            ArgumentConversion.Read(layer.Attribute),
+            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file),
+            layer.Output is null ? null : ArgumentConversion.Read(layer.Output));
+    }
+
+    /// <summary>The property's modifiers as written on its declaration, <c>partial</c> left out.</summary>
+    private static string Modifiers(ISymbol member, CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax property)
+            {
+                return string.Join(" ", property.Modifiers.Where(static m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(static m => m.Text));
+            }
+        }
+
+        return "public";
+    }
+
+    private static NetworkSpec CreateSpec(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        NetworkDefinition definition,
+        AnalysisResult analysis,
+        bool canGenerate,
+        IEnumerable<string> otherMembers,
+        CancellationToken cancellationToken)
+    {
+        var containing = new List<ContainingTypeSpec>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var syntax = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            containing.Insert(0, new ContainingTypeSpec(Keyword(syntax), NameWithTypeParameters(outer)));
+        }
+
+        // Private names avoid every member the user declared, and each other.
+        var taken = new HashSet<string>(otherMembers.Concat(definition.Layers.Select(static l => l.Name)), StringComparer.Ordinal) { type.Name };
+        var parameters = new HashSet<string>(StringComparer.Ordinal) { "logits", "inputs", "device", "dtype", "seed" };
+        var inputs = analysis.Inputs
+            .Select((input, i) => new InputSpec(input.Name, ParameterName(input.Name, i, parameters), input.Type))
+            .ToEquatableArray();
+        var locals = new HashSet<string>(inputs.Select(static i => i.ParameterName.TrimStart('@')), StringComparer.Ordinal) { "logits", "inputs" };
+        var layers = new List<LayerSpec>();
+        for (var i = 0; i < definition.Layers.Count; i++)
+        {
+            var layer = definition.Layers[i];
+            var result = analysis.Layers[i];
+            var rule = LayerRules.For(layer.Kind);
+            layers.Add(new LayerSpec(
+                layer.Name,
+                Identifiers.Escape(layer.Name),
+                layer.Kind,
+                rule.TypeName,
+                layer.Member.DeclaredType ?? "object",
+                layer.Member.Modifiers,
+                layer.Member.IsPartialProperty && layer.Member.DeclaredType is not null,
+                result.InputNames.ToEquatableArray(),
+                result.Config,
+                result.InputTypes.Count > 0 ? result.InputTypes[0] : null,
+                result.Output.Type,
+                result.Parameters.Total,
+                result.Parameters.Trainable,
+                result.IsUsed,
+                Identifiers.Escape(Identifiers.Unique("_" + Identifiers.Camel(layer.Name), taken)),
+                Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name), locals))));
+        }
+
+        var outputs = analysis.Outputs.Select(index => new OutputSpec(index, definition.Layers[index].Name, LogitsActivation(analysis, definition, index))).ToEquatableArray();
+        var names = new GeneratedNames(
+            Identifiers.Unique("s_description", taken),
+            Identifiers.Unique("CreateDefaultCompileOptions", taken),
+            Identifiers.Unique("Forward", taken),
+            Identifiers.Unique("DeclarationErrors", taken),
+            Identifiers.Unique("ThrowDeclarationErrors", taken));
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace ? containingNamespace.ToDisplayString(s_namespaceFormat) : null;
+        var hintPrefix = string.Join(".", new[] { ns }.Concat(containing.Select(static c => c.Name)).Where(static s => s is not null));
+        var hintName = (hintPrefix.Length > 0 ? hintPrefix + "." : string.Empty) + type.Name
+            + (type.Arity > 0 ? "`" + type.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+        hintName = new string(hintName.Select(static c => char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_').ToArray()) + ".g.cs";
+
+        return new NetworkSpec(
+            hintName,
+            ns,
+            containing.ToEquatableArray(),
+            NameWithTypeParameters(type),
+            Identifiers.Escape(type.Name),
+            type.Name,
+            HasDocumentationSummary(type, cancellationToken),
+            canGenerate,
+            definition.Declaration,
+            definition.OtherMembers,
+            analysis.CompileError,
+            inputs,
+            layers.ToEquatableArray(),
+            analysis.ExecutionOrder.ToEquatableArray(),
+            outputs,
+            analysis.Compile,
+            names);
+    }
+
+    /// <summary>
+    /// The output layer's own last activation when the logits path can leave it out: sigmoid or
+    /// softmax, and no other layer reads the output (it would need the activated values).
+    /// </summary>
+    private static ActivationKind LogitsActivation(AnalysisResult analysis, NetworkDefinition definition, int index)
+    {
+        var layer = definition.Layers[index];
+        var readByOthers = analysis.Layers.Any(other => other.IsUsed && other.InputNames.Contains(layer.Name));
+        return !readByOthers
+            && analysis.Layers[index].Config is { } config
+            && LayerRules.For(layer.Kind).Activation(config) is { Kind: ActivationKind.Sigmoid or ActivationKind.Softmax } activation
+            ? activation.Kind
+            : ActivationKind.Linear;
+    }
+
+    /// <summary>
+    /// Whether the user documented the class: the generated table then goes in remarks only, so
+    /// hovering shows their summary. Reads the trivia, which exists whatever the documentation mode.
+    /// </summary>
+    private static bool HasDocumentationSummary(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax(cancellationToken))
+            .OfType<TypeDeclarationSyntax>()
+            .Any(static declaration => declaration.GetLeadingTrivia().ToFullString().Contains("<summary>"));
+
+    private static string Keyword(TypeDeclarationSyntax? syntax) => syntax switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        StructDeclarationSyntax => "struct",
+        InterfaceDeclarationSyntax => "interface",
+        _ => "class",
+    };
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type) =>
+        Identifiers.Escape(type.Name) + (type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(static p => Identifiers.Escape(p.Name))) + ">");
+
+    /// <summary>forward's parameter for an input: its name in camel case when that is an identifier, else <c>input1</c>, <c>input2</c>...</summary>
+    private static string ParameterName(string inputName, int index, HashSet<string> taken)
+    {
+        var candidate = Identifiers.Camel(inputName);
+        if (!Identifiers.IsValid(candidate))
+        {
+            candidate = "input" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Identifiers.Escape(Identifiers.Unique(candidate, taken));
+    }
+
+    private static Location AttributeLocation(AttributeData attribute, ISymbol member, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? member.Locations[0];
+}

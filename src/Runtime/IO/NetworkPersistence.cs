@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using NetGen.IO;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace NetGen;
+
+/// <summary>Saving and loading a network's weights.</summary>
+public static class NetworkPersistence
+{
+    /// <summary>
+    /// Saves the parameters and buffers (the <c>state_dict</c>, keyed by member name such as
+    /// <c>Hidden1.weight</c>). A <c>.safetensors</c> path writes safetensors, which Python loads
+    /// with <c>safetensors.torch.load_file</c> and <c>model.load_state_dict</c>; any other path
+    /// writes TorchSharp's format, which <c>Module.load</c> also reads.
+    /// </summary>
+    /// <remarks>
+    /// The write is atomic: a temporary file in the same directory is renamed over the target
+    /// only once complete, so an interrupted save never corrupts the previous file.
+    /// </remarks>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The file to create or replace; its directory is created if needed.</param>
+    public static void SaveWeights(this INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var module = (nn.Module)network;
+        AtomicFile.Write(path, stream =>
+        {
+            if (WeightsFile.IsSafetensors(path))
+            {
+                module.save_safetensors(stream, leaveOpen: true);
+            }
+            else
+            {
+                using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+                module.save(writer);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Loads weights saved by <see cref="SaveWeights"/>, by TorchSharp's <c>Module.save</c>, or
+    /// by Python as safetensors. The file's tensor names and shapes are compared with this
+    /// network's before any data is read; values are converted to each parameter's type and device.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">A <c>.safetensors</c> file, or a TorchSharp weights file for any other extension.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="WeightsMismatchException">Names or shapes differ; the message lists every difference and the network is unchanged.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated or not in the format its extension says; the network is unchanged.</exception>
+    public static void LoadWeights(this INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var module = (nn.Module)network;
+        var index = WeightsFile.ReadIndex(path);
+        var state = module.state_dict();
+        CheckFits(network, path, index, state);
+
+        var loaded = WeightsFile.ReadTensors(path);
+        try
+        {
+            // The file may have been replaced (e.g. by a checkpoint save) since its index was read;
+            // checking again keeps the load all-or-nothing.
+            CheckFits(network, path, loaded.Select(static pair => KeyValuePair.Create(pair.Key, new TensorEntry(pair.Value.dtype, pair.Value.shape))).ToList(), state);
+            using (no_grad())
+            {
+                foreach (var (name, target) in state)
+                {
+                    // copy_ converts type and device, so float64 files from Python load into float32 models.
+                    target.copy_(loaded[name]);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var tensor in loaded.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static void CheckFits(INetwork network, string path, IReadOnlyList<KeyValuePair<string, TensorEntry>> index, Dictionary<string, Tensor> state)
+    {
+        var file = index.ToDictionary(static e => e.Key, static e => e.Value, StringComparer.Ordinal);
+        var missing = state.Keys.Where(key => !file.ContainsKey(key)).ToList();
+        var unexpected = index.Select(static e => e.Key).Where(key => !state.ContainsKey(key)).ToList();
+        var shapes = state
+            .Where(pair => file.TryGetValue(pair.Key, out var entry) && !entry.Shape.AsSpan().SequenceEqual(pair.Value.shape))
+            .Select(pair => new ShapeMismatch(pair.Key, file[pair.Key].Shape, pair.Value.shape))
+            .ToList();
+        if (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0)
+        {
+            throw new WeightsMismatchException(path, network.Description.Name, missing, unexpected, shapes);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace NetGen.Layers;
+
+/// <summary>
+/// The activations generated <c>forward</c> methods apply after a layer's module. Each frees the
+/// pre-activation tensor it is given as soon as the activated one exists (autograd keeps what
+/// it needs), so a network run outside any dispose scope does not leave one tensor per layer to
+/// the garbage collector. The argument must be a tensor nothing else uses.
+/// </summary>
+public static class Activations
+{
+    /// <summary><c>max(0, x)</c>, freeing <paramref name="x"/>.</summary>
+    public static Tensor ReLU(Tensor x) => Consume(x, nn.functional.relu(x));
+
+    /// <summary>The logistic sigmoid, freeing <paramref name="x"/>.</summary>
+    public static Tensor Sigmoid(Tensor x) => Consume(x, nn.functional.sigmoid(x));
+
+    /// <summary>The hyperbolic tangent, freeing <paramref name="x"/>.</summary>
+    public static Tensor Tanh(Tensor x) => Consume(x, nn.functional.tanh(x));
+
+    /// <summary>Softmax over the last axis, freeing <paramref name="x"/>.</summary>
+    public static Tensor Softmax(Tensor x) => Consume(x, nn.functional.softmax(x, -1));
+
+    /// <summary><c>x</c> above zero, <c>alpha * x</c> below, freeing <paramref name="x"/>.</summary>
+    public static Tensor LeakyReLU(Tensor x, double alpha) => Consume(x, nn.functional.leaky_relu(x, alpha));
+
+    private static Tensor Consume(Tensor input, Tensor output)
+    {
+        input.Dispose();
+        return output;
+    }
+}

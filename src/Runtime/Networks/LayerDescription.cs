@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+
+namespace NetGen;
+
+/// <summary>One layer of a <see cref="NetworkDescription"/>.</summary>
+/// <param name="Name">The member name, which is also the module name.</param>
+/// <param name="Type">The Keras layer type, such as <c>Dense</c>.</param>
+/// <param name="OutputShape">Shape of the layer's output for one sample, or null when it is known only at run time.</param>
+/// <param name="ParameterCount">All parameters of the layer, batch-normalization statistics included.</param>
+/// <param name="TrainableParameterCount">Parameters updated by training.</param>
+/// <param name="Inputs">Names of the layers (or inputs) this layer reads.</param>
+public sealed record LayerDescription(
+    string Name,
+    string Type,
+    Shape? OutputShape,
+    long ParameterCount,
+    long TrainableParameterCount,
+    IReadOnlyList<string> Inputs);

@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using NetGen.Callbacks;
+using NetGen.Training;
+using NetGen.Data;
+using static TorchSharp.torch;
+
+namespace NetGen;
+
+/// <summary>
+/// <c>Fit</c>, Keras-style, for every network: in-memory tensors (one input and output, or by
+/// name), or batches from any source. Every step runs in a dispose scope, so memory stays flat
+/// however many epochs run; losses and metrics stay on the device until a progress line needs them.
+/// </summary>
+public static class NetworkTraining
+{
+    /// <summary>Trains a network with one input and one output on tensors in memory.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="x">Inputs, one row per sample, each shaped like the input.</param>
+    /// <param name="y">Targets, one row per sample (class ids for sparse categorical cross-entropy).</param>
+    /// <param name="epochs">Passes over the training samples.</param>
+    /// <param name="batchSize">Samples per optimizer step; the last batch of an epoch may be smaller.</param>
+    /// <param name="shuffle">Whether the training samples are reshuffled every epoch.</param>
+    /// <param name="validationSplit">Fraction in [0, 1) of the last samples held out for validation (taken before shuffling).</param>
+    /// <param name="validationData">Separate validation samples; not together with <paramref name="validationSplit"/>.</param>
+    /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/> and <see cref="TerminateOnNaN"/>.</param>
+    /// <param name="verbose">How much progress is printed.</param>
+    /// <param name="output">Where progress goes; the console by default.</param>
+    /// <param name="seed">Seeds the shuffling and TorchSharp's generator (dropout), for reproducible runs.</param>
+    /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>Every logged value per epoch.</returns>
+    public static History Fit(
+        this INetwork network,
+        Tensor x,
+        Tensor y,
+        int epochs = 1,
+        int batchSize = 32,
+        bool shuffle = true,
+        double validationSplit = 0,
+        (Tensor X, Tensor Y)? validationData = null,
+        IEnumerable<Callback>? callbacks = null,
+        Verbosity verbose = Verbosity.Epoch,
+        TextWriter? output = null,
+        int? seed = null,
+        ThreadPolicy? threads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        Single(network, nameof(x));
+        return FitTensors(
+            network, [x], [y], epochs, batchSize, shuffle, validationSplit,
+            validationData is { } v ? ([v.X ?? throw new ArgumentNullException(nameof(validationData))], [v.Y ?? throw new ArgumentNullException(nameof(validationData))]) : null,
+            callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains a network on tensors in memory given by name: <paramref name="x"/> by input name,
+    /// <paramref name="y"/> by output name (Keras's <c>fit(x={...}, y={...})</c>).
+    /// </summary>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, CancellationToken)"/>
+    public static History Fit(
+        this INetwork network,
+        IReadOnlyDictionary<string, Tensor> x,
+        IReadOnlyDictionary<string, Tensor> y,
+        int epochs = 1,
+        int batchSize = 32,
+        bool shuffle = true,
+        double validationSplit = 0,
+        (IReadOnlyDictionary<string, Tensor> X, IReadOnlyDictionary<string, Tensor> Y)? validationData = null,
+        IEnumerable<Callback>? callbacks = null,
+        Verbosity verbose = Verbosity.Epoch,
+        TextWriter? output = null,
+        int? seed = null,
+        ThreadPolicy? threads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var description = network.Description;
+        return FitTensors(
+            network,
+            ByName(description.Inputs.Select(static i => i.Name), x, "input", nameof(x)),
+            ByName(description.Outputs.Select(static o => o.Name), y, "output", nameof(y)),
+            epochs, batchSize, shuffle, validationSplit,
+            validationData is { } v
+                ? (ByName(description.Inputs.Select(static i => i.Name), v.X, "input", nameof(validationData)), ByName(description.Outputs.Select(static o => o.Name), v.Y, "output", nameof(validationData)))
+                : null,
+            callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains a network on batches from any source (an image folder with augmentation, time-series
+    /// windows, a TorchSharp <c>DataLoader</c> through <see cref="Batches.AsBatches"/>), enumerated
+    /// once per epoch; shuffling is the source's business.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="batches">The training batches, with targets.</param>
+    /// <param name="epochs">Passes over the batches.</param>
+    /// <param name="validationData">Validation batches, evaluated after every epoch.</param>
+    /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/>.</param>
+    /// <param name="verbose">How much progress is printed.</param>
+    /// <param name="output">Where progress goes; the console by default.</param>
+    /// <param name="seed">Seeds TorchSharp's generator (dropout), for reproducible runs.</param>
+    /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    public static History Fit(
+        this INetwork network,
+        IEnumerable<Batch> batches,
+        int epochs = 1,
+        IEnumerable<Batch>? validationData = null,
+        IEnumerable<Callback>? callbacks = null,
+        Verbosity verbose = Verbosity.Epoch,
+        TextWriter? output = null,
+        int? seed = null,
+        ThreadPolicy? threads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(batches);
+        CheckEpochs(epochs);
+        var placement = new Placement(network);
+        var training = new EnumeratedBatches(network, placement, batches, needsTargets: true, nameof(batches));
+        var validation = validationData is null ? null : new EnumeratedBatches(network, placement, validationData, needsTargets: true, nameof(validationData));
+        return FitCore(network, training, validation, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    private static History FitTensors(
+        INetwork network,
+        Tensor[] x,
+        Tensor[] y,
+        int epochs,
+        int batchSize,
+        bool shuffle,
+        double validationSplit,
+        (Tensor[] X, Tensor[] Y)? validationData,
+        IEnumerable<Callback>? callbacks,
+        Verbosity verbose,
+        TextWriter? output,
+        int? seed,
+        ThreadPolicy? threads,
+        CancellationToken cancellationToken)
+    {
+        CheckEpochs(epochs);
+        CheckBatchSize(batchSize);
+        if (!(validationSplit >= 0 && validationSplit < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "The validation split must be in [0, 1).");
+        }
+
+        if (validationSplit > 0 && validationData is not null)
+        {
+            throw new ArgumentException("Give either validationSplit or validationData, not both.", nameof(validationData));
+        }
+
+        var placement = new Placement(network);
+        var shuffler = shuffle ? new SeededShuffle(seed ?? Random.Shared.Next()) : null;
+        using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x));
+        TensorBatches? training = null;
+        TensorBatches? validation = null;
+        try
+        {
+            if (validationSplit > 0)
+            {
+                (training, validation) = all.Split(validationSplit);
+            }
+            else if (validationData is { } given)
+            {
+                validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData));
+            }
+
+            return FitCore(network, training ?? all, validation, epochs, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
+        }
+        finally
+        {
+            training?.Dispose();
+            validation?.Dispose();
+        }
+    }
+
+    private static History FitCore(
+        INetwork network,
+        BatchSource training,
+        BatchSource? validation,
+        int epochs,
+        int? batchSizeHint,
+        IEnumerable<Callback>? callbacks,
+        Verbosity verbose,
+        TextWriter? output,
+        int? seed,
+        ThreadPolicy? threads,
+        CancellationToken cancellationToken)
+    {
+        var core = network.Core;
+        var module = (nn.Module)network;
+        using var fitting = core.BeginTraining();
+        var options = network.CompileOptions;
+        var optimizer = core.Optimizer(options.Optimizer);
+        var writer = verbose == Verbosity.Silent ? null : output ?? Console.Out;
+        var history = new History();
+        var context = new TrainingContext(network, history, epochs, writer, optimizer, options);
+        var callbackList = callbacks?.ToList() ?? new List<Callback>();
+        if (callbackList.Any(static callback => callback is null))
+        {
+            throw new ArgumentException("The callbacks contain null.", nameof(callbacks));
+        }
+
+        var logs = new RunLogs(network.Description, options);
+        var step = new StepContext(network, options, optimizer, logs);
+        if (seed is { } value)
+        {
+            manual_seed(value);
+        }
+
+        var work = (batchSizeHint ?? 32) * network.Description.TrainableParameterCount;
+        using var threadScope = (threads ?? ThreadPolicy.Default).Apply(work);
+        bool wasTraining;
+        lock (core.Gate)
+        {
+            wasTraining = module.training;
+            module.train();
+        }
+
+        try
+        {
+            callbackList.ForEach(callback => callback.OnTrainBegin(context));
+            for (var epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                callbackList.ForEach(callback => callback.OnEpochBegin(context, epoch));
+                if (verbose == Verbosity.Batch)
+                {
+                    writer?.WriteLine(EpochHeader(epoch, epochs));
+                }
+
+                var clock = Stopwatch.StartNew();
+                logs.Reset();
+                var steps = 0;
+                foreach (var batch in training.Batches(epoch))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = NewDisposeScope();
+                    callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
+                    step.BatchSize = batch.Size;
+                    lock (core.Gate)
+                    {
+                        network.TrainStep(batch, step);
+                    }
+
+                    steps++;
+                    if (verbose == Verbosity.Batch)
+                    {
+                        // Keras's progress bar shows the running means of the epoch so far.
+                        writer?.WriteLine(Progress.BatchLine(steps, training.BatchCount, logs.Results()));
+                    }
+
+                    var batchLogs = new BatchLogs(logs);
+                    callbackList.ForEach(callback => callback.OnBatchEnd(context, steps - 1, batchLogs));
+                    if (context.StopTraining)
+                    {
+                        break;
+                    }
+                }
+
+                // A callback may stop the epoch early: the values are over the batches actually trained.
+                var epochLogs = logs.Results();
+                if (validation is not null && !cancellationToken.IsCancellationRequested)
+                {
+                    foreach (var (name, result) in NetworkEvaluation.EvaluateCore(network, options, validation, cancellationToken))
+                    {
+                        epochLogs["val_" + name] = result;
+                    }
+                }
+
+                history.Add(epochLogs);
+                if (verbose != Verbosity.Batch)
+                {
+                    writer?.WriteLine(EpochHeader(epoch, epochs));
+                }
+
+                writer?.WriteLine(Progress.EpochLine(steps, training.BatchCount, clock.Elapsed, epochLogs));
+                callbackList.ForEach(callback => callback.OnEpochEnd(context, epoch, epochLogs));
+            }
+        }
+        finally
+        {
+            try
+            {
+                EndTraining(callbackList, context);
+            }
+            finally
+            {
+                logs.Reset();
+                lock (core.Gate)
+                {
+                    module.train(wasTraining);
+                }
+            }
+        }
+
+        if (context.StopReason is { } reason)
+        {
+            writer?.WriteLine(reason);
+        }
+
+        return history;
+    }
+
+    /// <summary>Runs every callback's <c>OnTrainEnd</c>, even after one of them throws.</summary>
+    private static void EndTraining(List<Callback> callbacks, TrainingContext context)
+    {
+        List<Exception>? failures = null;
+        foreach (var callback in callbacks)
+        {
+            try
+            {
+                callback.OnTrainEnd(context);
+            }
+            catch (Exception exception)
+            {
+                (failures ??= new List<Exception>()).Add(exception);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException("Several callbacks failed at the end of training.", failures);
+        }
+    }
+
+    private static string EpochHeader(int epoch, int epochs) =>
+        $"Epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture)}/{epochs.ToString(CultureInfo.InvariantCulture)}";
+
+    internal static void Single(INetwork network, string parameter)
+    {
+        var description = network.Description;
+        if (description.Inputs.Count != 1 || description.Outputs.Count != 1)
+        {
+            throw new ArgumentException(
+                $"{description.Name} has {description.Inputs.Count} inputs and {description.Outputs.Count} outputs; give its data by name (inputs {string.Join(", ", description.Inputs.Select(static i => i.Name))}; outputs {string.Join(", ", description.Outputs.Select(static o => o.Name))}).",
+                parameter);
+        }
+    }
+
+    internal static Tensor[] ByName(IEnumerable<string> names, IReadOnlyDictionary<string, Tensor>? values, string kind, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(values, parameter);
+        var expected = names.ToList();
+        var missing = expected.Where(name => !values.ContainsKey(name)).ToList();
+        var unknown = values.Keys.Where(key => !expected.Contains(key)).ToList();
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"The {kind}s are {string.Join(", ", expected.Select(static n => "'" + n + "'"))}"
+                + (missing.Count > 0 ? $"; no tensor was given for {string.Join(", ", missing.Select(static n => "'" + n + "'"))}" : string.Empty)
+                + (unknown.Count > 0 ? $"; {string.Join(", ", unknown.Select(static n => "'" + n + "'"))} is not one of them" : string.Empty) + ".",
+                parameter);
+        }
+
+        return expected.Select(name => values[name] ?? throw new ArgumentNullException(parameter, $"The tensor for '{name}' is null.")).ToArray();
+    }
+
+    internal static void CheckBatchSize(int batchSize)
+    {
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be positive.");
+        }
+    }
+
+    private static void CheckEpochs(int epochs)
+    {
+        if (epochs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Fit needs at least one epoch.");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace NetGen.Training;
+
+/// <summary>
+/// What a training or evaluation step works with: the network, its compile options and
+/// optimizer, and the building blocks of the default step, so an overridden
+/// <see cref="INetwork.TrainStep"/> can reuse them (Keras's <c>compute_loss</c>, <c>apply_gradients</c>,
+/// metric updates) and log values of its own.
+/// </summary>
+public sealed class StepContext
+{
+    private readonly RunLogs _logs;
+    private readonly optim.Optimizer? _optimizer;
+
+    // Per output: the activation still to apply when the network runs for logits, and whether
+    // the output's loss is computed from those logits.
+    private readonly Activation[] _pending;
+    private readonly bool[] _fused;
+    private readonly bool _runForLogits;
+
+    internal StepContext(INetwork network, CompileOptions options, optim.Optimizer? optimizer, RunLogs logs)
+    {
+        Network = network;
+        CompileOptions = options;
+        _optimizer = optimizer;
+        _logs = logs;
+
+        var outputs = network.Description.Outputs;
+        _fused = outputs.Select((output, i) => options.Outputs[i].Loss is { } loss && loss.HasLogitsForm(output.Activation)).ToArray();
+        _runForLogits = _fused.Any(static fused => fused);
+        _pending = outputs.Select(output => _runForLogits && output.Activation is Activation.Sigmoid or Activation.Softmax ? output.Activation : Activation.Linear).ToArray();
+        if (!options.Outputs.Any(static output => output.Loss is not null))
+        {
+            throw new InvalidOperationException(
+                $"{network.Description.Name} has no loss: declare Loss on [Network] or [Output], or call Compile(loss: ...) before training or evaluating.");
+        }
+    }
+
+    /// <summary>The network being trained or evaluated.</summary>
+    public INetwork Network { get; }
+
+    /// <summary>The optimizer and the losses and metrics of each output.</summary>
+    public CompileOptions CompileOptions { get; }
+
+    /// <summary>Whether this is a training step (gradients on, dropout active).</summary>
+    public bool IsTraining => _optimizer is not null;
+
+    /// <summary>The TorchSharp optimizer over the trainable parameters.</summary>
+    /// <exception cref="InvalidOperationException">An evaluation step has no optimizer.</exception>
+    public optim.Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException("An evaluation step has no optimizer.");
+
+    /// <summary>Samples in the batch being processed.</summary>
+    public long BatchSize { get; internal set; }
+
+    /// <summary>
+    /// Runs the network on the batch's inputs. Outputs whose loss has a fused form are computed as
+    /// logits, and their probabilities only when asked for (<see cref="StepOutputs.Prediction"/>).
+    /// </summary>
+    public StepOutputs Forward(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var raw = _runForLogits ? Network.RunLogits(batch.Inputs) : Network.Run(batch.Inputs);
+        return new StepOutputs(raw, _pending);
+    }
+
+    /// <summary>
+    /// The weighted sum of the outputs' losses against the batch's targets (Keras's
+    /// <c>compute_loss</c>); logs it as <c>loss</c>, and each output's loss as <c>{output}_loss</c>
+    /// when there are several.
+    /// </summary>
+    public Tensor ComputeLoss(Batch batch, StepOutputs outputs)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(outputs);
+        Tensor? total = null;
+        var several = CompileOptions.Outputs.Count > 1;
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var options = CompileOptions.Outputs[i];
+            if (options.Loss is not { } loss)
+            {
+                continue;
+            }
+
+            var target = batch.Targets[i];
+            var value = _fused[i]
+                ? loss.ComputeFromLogits(outputs.Logits(i)!, Network.Description.Outputs[i].Activation, target)
+                : loss.Compute(outputs.Prediction(i), target);
+            if (several)
+            {
+                Log(options.Name + "_loss", value);
+            }
+
+            var weighted = options.LossWeight == 1 ? value : value * options.LossWeight;
+            total = total is null ? weighted : total + weighted;
+        }
+
+        Log("loss", total!);
+        return total!;
+    }
+
+    /// <summary>Adds the batch to every output's metrics (on the outputs' probabilities, without gradients).</summary>
+    public void UpdateMetrics(Batch batch, StepOutputs outputs)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(outputs);
+        using var noGrad = no_grad();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var metrics = _logs.MetricsByOutput[i];
+            if (metrics.Length == 0)
+            {
+                continue;
+            }
+
+            var prediction = outputs.Prediction(i);
+            foreach (var metric in metrics)
+            {
+                metric.Update(prediction, batch.Targets[i]);
+            }
+        }
+    }
+
+    /// <summary>Applies the optimizer's decoupled weight decay, then its step (Keras's <c>apply_gradients</c>).</summary>
+    public void ApplyGradients()
+    {
+        CompileOptions.Optimizer.DecayWeights(Optimizer);
+        Optimizer.step();
+    }
+
+    /// <summary>
+    /// Logs a scalar under <paramref name="name"/>: the epoch's value is its mean over samples,
+    /// and it appears in the progress line and in <c>History</c> like the loss.
+    /// </summary>
+    public void Log(string name, Tensor value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        _logs.Tracker(name).Add(value, BatchSize);
+    }
+
+    /// <summary>The default training step; <see cref="INetwork.TrainStep"/> calls it unless overridden.</summary>
+    public void DefaultTrainStep(Batch batch)
+    {
+        Optimizer.zero_grad();
+        var outputs = Forward(batch);
+        var loss = ComputeLoss(batch, outputs);
+        loss.backward();
+        ApplyGradients();
+        UpdateMetrics(batch, outputs);
+    }
+
+    /// <summary>The default evaluation step; <see cref="INetwork.TestStep"/> calls it unless overridden.</summary>
+    public void DefaultTestStep(Batch batch)
+    {
+        var outputs = Forward(batch);
+        ComputeLoss(batch, outputs);
+        UpdateMetrics(batch, outputs);
+    }
+}

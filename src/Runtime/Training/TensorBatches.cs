@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NetGen.Data;
+using static TorchSharp.torch;
+
+namespace NetGen.Training;
+
+/// <summary>
+/// Batches cut from tensors in memory (one per input and per output, one row per sample). The
+/// tensors move to the network's device and floating-point type once, not per batch; shuffled
+/// epochs gather rows through a permutation drawn from a seeded SplitMix64 stream, unshuffled
+/// ones take zero-copy slices.
+/// </summary>
+internal sealed class TensorBatches : BatchSource, IDisposable
+{
+    private readonly NetworkDescription _description;
+    private readonly Tensor[] _inputs;
+    private readonly Tensor[] _targets;
+    private readonly List<Tensor> _owned = new();
+    private readonly int _batchSize;
+    private readonly SeededShuffle? _shuffle;
+    private readonly Device _device;
+
+    private TensorBatches(NetworkDescription description, Tensor[] inputs, Tensor[] targets, int batchSize, SeededShuffle? shuffle, Device device, List<Tensor> owned)
+    {
+        _description = description;
+        _inputs = inputs;
+        _targets = targets;
+        _batchSize = batchSize;
+        _shuffle = shuffle;
+        _device = device;
+        _owned = owned;
+        Count = inputs[0].shape[0];
+    }
+
+    /// <summary>Samples in the source.</summary>
+    public long Count { get; }
+
+    /// <inheritdoc />
+    public override int? BatchCount => (int)((Count + _batchSize - 1) / _batchSize);
+
+    /// <summary>
+    /// Checks and places the data: every tensor has the same number of samples (at least one),
+    /// inputs fit the declared shapes and element types.
+    /// </summary>
+    public static TensorBatches Create(
+        INetwork network,
+        Placement placement,
+        IReadOnlyList<Tensor> inputs,
+        IReadOnlyList<Tensor> targets,
+        int batchSize,
+        SeededShuffle? shuffle,
+        string parameter)
+    {
+        var description = network.Description;
+        var rows = inputs[0].dim() == 0 ? 0 : inputs[0].shape[0];
+        foreach (var (tensor, name) in inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))))
+        {
+            if (tensor.dim() == 0 || tensor.shape[0] != rows)
+            {
+                throw new ArgumentException(
+                    $"Every input and target needs one row per sample; '{description.Inputs[0].Name}' is {Shape.Format(inputs[0].shape)} and '{name}' is {Shape.Format(tensor.shape)}.",
+                    parameter);
+            }
+        }
+
+        if (rows == 0)
+        {
+            throw new ArgumentException($"The data for {description.Name} has no samples.", parameter);
+        }
+
+        placement.CheckInputs(inputs, parameter);
+        var owned = new List<Tensor>();
+        Tensor Keep(Tensor original, Tensor placed)
+        {
+            if (!ReferenceEquals(original, placed))
+            {
+                placed = placed.DetachFromDisposeScope();
+                owned.Add(placed);
+            }
+
+            return placed;
+        }
+
+        var placedInputs = inputs.Select((tensor, i) => Keep(tensor, placement.Input(tensor, i))).ToArray();
+        var placedTargets = targets.Select(tensor => Keep(tensor, placement.Target(tensor))).ToArray();
+        return new TensorBatches(description, placedInputs, placedTargets, batchSize, shuffle, placement.Device, owned);
+    }
+
+    /// <summary>
+    /// Splits off the last <paramref name="fraction"/> of the samples, before any shuffling, as
+    /// Keras's <c>validation_split</c> does: this source keeps the first part.
+    /// </summary>
+    public (TensorBatches Training, TensorBatches Validation) Split(double fraction)
+    {
+        var training = (long)Math.Floor(Count * (1 - fraction));
+        if (training < 1 || training >= Count)
+        {
+            throw new ArgumentException(
+                FormattableString.Invariant($"A validation split of {fraction} of {Count} samples leaves no training or no validation samples."),
+                "validationSplit");
+        }
+
+        TensorBatches Slice(long start, long length, SeededShuffle? shuffle) => new(
+            _description,
+            _inputs.Select(t => t.narrow(0, start, length).DetachFromDisposeScope()).ToArray(),
+            _targets.Select(t => t.narrow(0, start, length).DetachFromDisposeScope()).ToArray(),
+            _batchSize,
+            shuffle,
+            _device,
+            new List<Tensor>());
+
+        var first = Slice(0, training, _shuffle);
+        var second = Slice(training, Count - training, null);
+        first._owned.AddRange(first._inputs.Concat(first._targets));
+        second._owned.AddRange(second._inputs.Concat(second._targets));
+        return (first, second);
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<Batch> Batches(int epoch)
+    {
+        if (_shuffle is null)
+        {
+            for (long start = 0; start < Count; start += _batchSize)
+            {
+                var length = Math.Min(_batchSize, Count - start);
+                yield return new Batch(_inputs.Select(t => t.narrow(0, start, length)).ToArray(), _targets.Select(t => t.narrow(0, start, length)).ToArray())
+                    .Resolve(_description, needsTargets: false);
+            }
+
+            yield break;
+        }
+
+        var order = new long[Count];
+        for (var i = 0L; i < Count; i++)
+        {
+            order[i] = i;
+        }
+
+        _shuffle.Shuffle(order);
+        using var permutation = tensor(order, device: _device).DetachFromDisposeScope();
+        for (long start = 0; start < Count; start += _batchSize)
+        {
+            var length = Math.Min(_batchSize, Count - start);
+            var rows = permutation.narrow(0, start, length);
+            yield return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
+                .Resolve(_description, needsTargets: false);
+        }
+    }
+
+    /// <summary>Releases the copies and slices this source made (never the caller's tensors).</summary>
+    public void Dispose()
+    {
+        _owned.ForEach(static tensor => tensor.Dispose());
+        _owned.Clear();
+    }
+}
