@@ -26,6 +26,14 @@ public sealed class CsvFormatException : FormatException
         Text = text;
     }
 
+    /// <summary>Creates the exception for a problem with the file as a whole, caused by <paramref name="inner"/> (e.g. a gzip decoding error).</summary>
+    internal CsvFormatException(string path, int line, string problem, Exception? inner)
+        : base(Describe(path, line, column: null, problem), inner)
+    {
+        Path = path;
+        Line = line;
+    }
+
     /// <summary>The file.</summary>
     public string Path { get; }
 

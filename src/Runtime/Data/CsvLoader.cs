@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
+using System.Text;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -18,9 +18,13 @@ public static class CsvLoader
     /// <summary>Reads a table into features ([samples, features]) and labels ([samples]).</summary>
     /// <param name="path">A <c>.csv</c> file, or a gzipped one (recognised by its content, whatever the name).</param>
     /// <param name="options">Header, delimiter, label and skipped columns; the defaults read a headed, comma-separated table whose last column is the label.</param>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="CsvFormatException">The file is empty, a row is ragged or a field is not a number.</exception>
-    /// <exception cref="ArgumentException">A label or skipped column named in <paramref name="options"/> is not in the file.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the path is a directory.</exception>
+    /// <exception cref="CsvFormatException">
+    /// The file is empty, truncated or corrupt (gzip), a row is ragged, two columns have the same
+    /// name, or a field is not a number, is NaN or infinite (see <see cref="CsvOptions.AllowNaNAndInfinity"/>)
+    /// or does not fit in float32.
+    /// </exception>
+    /// <exception cref="ArgumentException">A label or skipped column named in <paramref name="options"/> is not in the file, or no feature column is left.</exception>
     public static TabularData Load(string path, CsvOptions? options = null)
     {
         options ??= new CsvOptions();
@@ -33,8 +37,15 @@ public static class CsvLoader
         }
 
         var featureColumns = Enumerable.Range(0, table.ColumnCount).Where(c => c != label && !skipped.Contains(c)).ToArray();
-        var features = ReadFeatures(table, featureColumns);
-        var labels = options.IntegerLabels ? ReadClassIds(table, label) : ReadValues(table, label);
+        if (featureColumns.Length == 0)
+        {
+            throw new ArgumentException(
+                $"SkipColumns and SkipColumnNames leave no feature columns in {Path.GetFileName(path)}: its columns are {ColumnList(table)} and '{table.Names[label]}' is the label.",
+                nameof(options));
+        }
+
+        var features = ReadFeatures(table, featureColumns, options);
+        var labels = options.IntegerLabels ? ReadClassIds(table, label) : ReadValues(table, label, options);
         return new TabularData(features, labels, featureColumns.Select(c => table.Names[c]).ToArray(), table.Names[label]);
     }
 
@@ -44,15 +55,24 @@ public static class CsvLoader
     /// </summary>
     /// <param name="path">A <c>.csv</c> file, or a gzipped one.</param>
     /// <param name="options">How to read the file; without options there is no header.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the path is a directory.</exception>
+    /// <exception cref="CsvFormatException">As for <see cref="Load"/>.</exception>
+    /// <exception cref="ArgumentException">A skipped column named in <paramref name="options"/> is not in the file, or every column is skipped.</exception>
     public static Tensor LoadMatrix(string path, CsvOptions? options = null)
     {
         options ??= new CsvOptions { HasHeader = false };
         var table = CsvTable.Read(path, options);
         var skipped = SkippedColumns(table, options);
-        return ReadFeatures(table, Enumerable.Range(0, table.ColumnCount).Where(c => !skipped.Contains(c)).ToArray());
+        var columns = Enumerable.Range(0, table.ColumnCount).Where(c => !skipped.Contains(c)).ToArray();
+        if (columns.Length == 0)
+        {
+            throw new ArgumentException($"SkipColumns and SkipColumnNames leave no columns in {Path.GetFileName(path)}: its columns are {ColumnList(table)}.", nameof(options));
+        }
+
+        return ReadFeatures(table, columns, options);
     }
 
-    private static Tensor ReadFeatures(CsvTable table, int[] columns)
+    private static Tensor ReadFeatures(CsvTable table, int[] columns, CsvOptions options)
     {
         var values = new float[table.Rows.Count * columns.Length];
         var next = 0;
@@ -60,19 +80,19 @@ public static class CsvLoader
         {
             foreach (var c in columns)
             {
-                values[next++] = ParseFloat(table, r, c);
+                values[next++] = ParseFloat(table, r, c, options);
             }
         }
 
         return tensor(values, new long[] { table.Rows.Count, columns.Length });
     }
 
-    private static Tensor ReadValues(CsvTable table, int column)
+    private static Tensor ReadValues(CsvTable table, int column, CsvOptions options)
     {
         var values = new float[table.Rows.Count];
         for (var r = 0; r < values.Length; r++)
         {
-            values[r] = ParseFloat(table, r, column);
+            values[r] = ParseFloat(table, r, column, options);
         }
 
         return tensor(values);
@@ -83,10 +103,11 @@ public static class CsvLoader
         var ids = new long[table.Rows.Count];
         for (var r = 0; r < ids.Length; r++)
         {
-            var value = ParseDouble(table, r, column);
+            var kind = CsvNumber.Parse(table.Rows[r][column], out var value);
+            ThrowIfNotANumber(table, r, column, kind);
 
             // Class ids written by pandas or numpy often look like "1.0": accept any whole number.
-            if (value != Math.Floor(value) || Math.Abs(value) > 9e15)
+            if (kind != CsvNumberKind.Finite || value != Math.Floor(value) || Math.Abs(value) > 9e15)
             {
                 throw FieldError(table, r, column, "is not an integer class id");
             }
@@ -97,35 +118,63 @@ public static class CsvLoader
         return tensor(ids);
     }
 
-    private static float ParseFloat(CsvTable table, int row, int column)
+    private static float ParseFloat(CsvTable table, int row, int column, CsvOptions options)
     {
-        var value = ParseDouble(table, row, column);
-        var single = (float)value;
+        var kind = CsvNumber.Parse(table.Rows[row][column], out var value);
+        ThrowIfNotANumber(table, row, column, kind);
+        if (kind == CsvNumberKind.NonFinite)
+        {
+            // One NaN turns the loss, and then every weight, into NaN, far from the cause.
+            return options.AllowNaNAndInfinity
+                ? (float)value
+                : throw FieldError(table, row, column, $"is not a finite number (set {nameof(CsvOptions)}.{nameof(CsvOptions.AllowNaNAndInfinity)} to load NaN and infinities)");
+        }
 
-        // Silently turning 1e300 into infinity would poison training far from the cause.
-        return float.IsInfinity(single) && !double.IsInfinity(value)
+        // Silently turning 1e300 (or 1e400, beyond even float64) into infinity would poison training the same way.
+        var single = (float)value;
+        return kind == CsvNumberKind.Overflow || float.IsInfinity(single)
             ? throw FieldError(table, row, column, "is outside the float32 range")
             : single;
     }
 
-    private static double ParseDouble(CsvTable table, int row, int column)
+    private static void ThrowIfNotANumber(CsvTable table, int row, int column, CsvNumberKind kind)
     {
-        var text = table.Rows[row][column];
-        if (double.TryParse(text.AsSpan().Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        switch (kind)
         {
-            return value;
+            case CsvNumberKind.Empty:
+                throw FieldError(table, row, column, "is not a number (the field is empty)");
+            case CsvNumberKind.NotANumber:
+                throw FieldError(table, row, column, "is not a number");
         }
-
-        return text.Trim().Length == 0
-            ? throw FieldError(table, row, column, "is not a number (the field is empty)")
-            : throw FieldError(table, row, column, "is not a number");
     }
 
     private static CsvFormatException FieldError(CsvTable table, int row, int column, string problem)
     {
         var text = table.Rows[row][column];
-        return new CsvFormatException(table.Path, table.Lines[row], table.Names[column], text, $"\"{text}\" {problem}");
+        return new CsvFormatException(table.Path, table.Lines[row], table.Names[column], text, $"\"{Visible(text)}\" {problem}");
     }
+
+    /// <summary>The text with invisible characters (NUL, a stray byte-order mark...) spelled <c>\u0000</c>, so a message shows why "1" is not a number.</summary>
+    private static string Visible(string text)
+    {
+        if (!text.Any(IsInvisible))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(IsInvisible(c) ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsInvisible(char c) =>
+        char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    private static string ColumnList(CsvTable table) => string.Join(", ", table.Names.Select(static n => "'" + n + "'"));
 
     private static int LabelIndex(CsvTable table, CsvOptions options)
     {
@@ -166,7 +215,7 @@ public static class CsvLoader
         return index >= 0
             ? index
             : throw new ArgumentException(
-                $"{Path.GetFileName(table.Path)} has no column '{name}' ({option}); its columns are {string.Join(", ", table.Names.Select(static n => "'" + n + "'"))}.",
+                $"{Path.GetFileName(table.Path)} has no column '{name}' ({option}); its columns are {ColumnList(table)}.",
                 "options");
     }
 
@@ -178,105 +227,5 @@ public static class CsvLoader
             : throw new ArgumentException(
                 $"{option} {index.ToString(CultureInfo.InvariantCulture)} is outside the {table.ColumnCount.ToString(CultureInfo.InvariantCulture)} columns of {Path.GetFileName(table.Path)}.",
                 "options");
-    }
-
-    /// <summary>The fields of a file as text, with the line each row came from, before any parsing.</summary>
-    private sealed class CsvTable
-    {
-        private CsvTable(string path, bool hasHeader, string[] names, List<string[]> rows, List<int> lines)
-        {
-            Path = path;
-            HasHeader = hasHeader;
-            Names = names;
-            Rows = rows;
-            Lines = lines;
-        }
-
-        public string Path { get; }
-
-        public bool HasHeader { get; }
-
-        /// <summary>Header names, or <c>column0</c>, <c>column1</c>... so errors can always name a column.</summary>
-        public string[] Names { get; }
-
-        public List<string[]> Rows { get; }
-
-        public List<int> Lines { get; }
-
-        public int ColumnCount => Names.Length;
-
-        public static CsvTable Read(string path, CsvOptions options)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(path);
-            ArgumentNullException.ThrowIfNull(options);
-            if (options.SkipRows < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), options.SkipRows, "SkipRows cannot be negative.");
-            }
-
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
-            }
-
-            using var reader = new StreamReader(OpenMaybeGzipped(path));
-            string[]? header = null;
-            var rows = new List<string[]>();
-            var lines = new List<int>();
-            var lineNumber = 0;
-            while (reader.ReadLine() is { } line)
-            {
-                lineNumber++;
-                if (lineNumber <= options.SkipRows || string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var fields = CsvLine.Split(line, options.Delimiter) ?? throw new CsvFormatException(path, lineNumber, "has a quote that is never closed.");
-                if (options.HasHeader && header is null)
-                {
-                    header = fields.Select(static f => f.Trim()).ToArray();
-                    continue;
-                }
-
-                var expected = header?.Length ?? (rows.Count > 0 ? rows[0].Length : fields.Length);
-                if (fields.Length != expected)
-                {
-                    throw new CsvFormatException(
-                        path,
-                        lineNumber,
-                        $"has {fields.Length.ToString(CultureInfo.InvariantCulture)} fields, expected {expected.ToString(CultureInfo.InvariantCulture)}.");
-                }
-
-                rows.Add(fields);
-                lines.Add(lineNumber);
-            }
-
-            if (rows.Count == 0)
-            {
-                throw new CsvFormatException(path, 0, header is null ? "is empty." : "has a header but no data rows.");
-            }
-
-            var names = header ?? Enumerable.Range(0, rows[0].Length).Select(static i => "column" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            return new CsvTable(path, header is not null, names, rows, lines);
-        }
-
-        private static Stream OpenMaybeGzipped(string path)
-        {
-            var stream = File.OpenRead(path);
-            try
-            {
-                // Decide by content, not name: a .gz renamed .csv (or the reverse) still reads.
-                Span<byte> magic = stackalloc byte[2];
-                var isGzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-                stream.Position = 0;
-                return isGzip ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-            }
-            catch
-            {
-                stream.Dispose();
-                throw;
-            }
-        }
     }
 }

@@ -37,4 +37,17 @@ public sealed record CsvOptions
 
     /// <summary>Labels as int64 class ids instead of float32 values.</summary>
     public bool IntegerLabels { get; init; }
+
+    /// <summary>
+    /// Whether fields spelled <c>NaN</c>, <c>nan</c>, <c>inf</c>, <c>Infinity</c> or <c>-Infinity</c>
+    /// (any case, optional sign) load as NaN and infinities. Off by default: they are errors, because
+    /// a single NaN silently turns the loss and every weight into NaN. Turn it on for data whose
+    /// missing values you handle yourself (the scalers ignore NaN when fitting).
+    /// </summary>
+    /// <remarks>
+    /// Numbers too large for float32, such as <c>1e39</c> or <c>1e400</c>, are errors either way:
+    /// they are not infinities but values that cannot be represented. Empty fields are errors too,
+    /// and class ids (<see cref="IntegerLabels"/>) must always be whole numbers.
+    /// </remarks>
+    public bool AllowNaNAndInfinity { get; init; }
 }

@@ -8,7 +8,8 @@ namespace NetGen.Data;
 /// <summary>
 /// Scales each feature linearly so the fitted data spans <see cref="FeatureRange"/>, [0, 1] by
 /// default, as scikit-learn's <c>MinMaxScaler</c>. A constant feature is treated as having range 1,
-/// so it maps to the range's lower end instead of dividing by zero.
+/// so it maps to the range's lower end instead of dividing by zero. NaN is ignored when fitting
+/// (numpy's <c>nanmin</c> and <c>nanmax</c>) and passes through <see cref="Scaler.Transform"/> as NaN.
 /// </summary>
 public sealed class MinMaxScaler : Scaler
 {
@@ -42,8 +43,12 @@ public sealed class MinMaxScaler : Scaler
     /// <inheritdoc />
     protected override (Tensor Offset, Tensor Scale) Learn(Tensor x)
     {
-        var min = x.amin([0L]);
-        var max = x.amax([0L]);
+        // numpy's nanmin and nanmax: a feature with no value at all gets NaN, as in scikit-learn.
+        var (present, count) = Present(x);
+        var none = count == 0;
+        var nan = full_like(count, double.NaN);
+        var min = where(none, nan, where(present, x, full_like(x, double.PositiveInfinity)).amin([0L]));
+        var max = where(none, nan, where(present, x, full_like(x, double.NegativeInfinity)).amax([0L]));
         var range = max - min;
         range = where(range < 10 * MachineEpsilon, ones_like(range), range);
 

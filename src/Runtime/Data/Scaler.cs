@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -9,7 +10,14 @@ namespace NetGen.Data;
 /// training split) and applied unchanged to the others, so no statistic of the validation or
 /// test data leaks into training.
 /// </summary>
-/// <remarks>Statistics are learned in float64, as scikit-learn does, whatever the input's precision.</remarks>
+/// <remarks>
+/// <para>Statistics are learned in float64, as scikit-learn does, whatever the input's precision.</para>
+/// <para>
+/// Missing values follow scikit-learn: NaN is ignored when fitting (each feature's statistics
+/// come from its non-NaN values, like <c>numpy.nanmean</c>) and stays NaN when transformed; a
+/// feature with no value at all gets NaN statistics. Infinities cannot be fitted and are an error.
+/// </para>
+/// </remarks>
 public abstract class Scaler : IDisposable
 {
     private Tensor? _offset;
@@ -24,11 +32,15 @@ public abstract class Scaler : IDisposable
     /// <summary>Number of features seen by <see cref="Fit"/>.</summary>
     public long FeatureCount { get; private set; }
 
-    /// <summary>Number of samples the statistics were learned from (scikit-learn's <c>n_samples_seen_</c>).</summary>
+    /// <summary>
+    /// Number of rows the statistics were learned from (scikit-learn's <c>n_samples_seen_</c>),
+    /// counting rows with NaN in them; a feature's statistics use only its non-NaN values.
+    /// </summary>
     public long SamplesSeen { get; private set; }
 
     /// <summary>Learns the statistics of <paramref name="x"/>, a [samples, features] matrix; a refit replaces them.</summary>
     /// <returns>This scaler, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is not a matrix with at least one row, or holds an infinity.</exception>
     public Scaler Fit(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -38,7 +50,9 @@ public abstract class Scaler : IDisposable
         }
 
         using var scope = NewDisposeScope();
-        var (offset, scale) = Learn(x.detach().to_type(ScalarType.Float64));
+        var data = x.detach().to_type(ScalarType.Float64);
+        ThrowIfInfinite(data);
+        var (offset, scale) = Learn(data);
         _offset?.Dispose();
         _scale?.Dispose();
         _offset = offset.MoveToOuterDisposeScope();
@@ -81,17 +95,46 @@ public abstract class Scaler : IDisposable
     }
 
     /// <summary>
-    /// Computes the per-feature offset and (non-zero) scale of float64 data ([samples, features]).
-    /// Runs inside a dispose scope: the returned tensors are kept, everything else is freed.
+    /// Computes the per-feature offset and (non-zero) scale of float64 data ([samples, features]),
+    /// ignoring NaN (the data holds no infinity). Runs inside a dispose scope: the returned
+    /// tensors are kept, everything else is freed.
     /// </summary>
     protected abstract (Tensor Offset, Tensor Scale) Learn(Tensor x);
 
     /// <summary>The values of a per-feature float64 tensor.</summary>
     protected static IReadOnlyList<double> Values(Tensor perFeature) => perFeature.cpu().data<double>().ToArray();
 
+    /// <summary>Whether each value is a number (not NaN), and how many there are per feature, as float64.</summary>
+    protected static (Tensor Present, Tensor Count) Present(Tensor x)
+    {
+        var present = x.isnan().logical_not();
+        return (present, present.sum([0L], type: ScalarType.Float64));
+    }
+
     private static ScalarType OutputType(Tensor x) => x.is_floating_point() ? x.dtype : ScalarType.Float32;
 
     private static string ShapeText(Tensor x) => "[" + string.Join(", ", x.shape) + "]";
+
+    /// <summary>
+    /// scikit-learn refuses infinities ("Input X contains infinity"): one would make its feature's
+    /// mean or range infinite and every transformed value of that feature NaN.
+    /// </summary>
+    private void ThrowIfInfinite(Tensor x)
+    {
+        using var infinite = x.isinf();
+        if (!infinite.any().item<bool>())
+        {
+            return;
+        }
+
+        using var where = infinite.nonzero();
+        var row = where[0, 0].item<long>();
+        var column = where[0, 1].item<long>();
+        var value = x[row, column].item<double>();
+        throw new ArgumentException(
+            $"{GetType().Name} cannot fit infinite values: x[{row.ToString(CultureInfo.InvariantCulture)}, {column.ToString(CultureInfo.InvariantCulture)}] is {value.ToString(CultureInfo.InvariantCulture)}. NaN is ignored, as in scikit-learn.",
+            nameof(x));
+    }
 
     private void Check(Tensor x)
     {

@@ -7,7 +7,8 @@ namespace NetGen.Data;
 /// <summary>
 /// Standardizes each feature to mean 0 and standard deviation 1, as scikit-learn's
 /// <c>StandardScaler</c>: the population standard deviation, and a constant feature is only
-/// centred (scale 1) instead of divided by zero.
+/// centred (scale 1) instead of divided by zero. NaN is ignored when fitting (numpy's
+/// <c>nanmean</c> and <c>nanvar</c>) and passes through <see cref="Scaler.Transform"/> as NaN.
 /// </summary>
 public sealed class StandardScaler : Scaler
 {
@@ -25,13 +26,28 @@ public sealed class StandardScaler : Scaler
     /// <inheritdoc />
     protected override (Tensor Offset, Tensor Scale) Learn(Tensor x)
     {
-        var mean = x.mean([0L]);
-        var variance = x.var(0, unbiased: false);
+        var (present, count) = Present(x);
+        Tensor mean;
+        Tensor variance;
+        if (present.all().item<bool>())
+        {
+            mean = x.mean([0L]);
+            variance = x.var(0, unbiased: false);
+        }
+        else
+        {
+            // numpy's nanmean and nanvar (population): sums over the values present. A feature
+            // with none gets 0 / 0 = NaN, as in scikit-learn.
+            var zero = zeros_like(x);
+            mean = where(present, x, zero).sum([0L]) / count;
+            variance = where(present, x - mean, zero).square().sum([0L]) / count;
+        }
 
         // A constant column's variance comes out as rounding noise, not exactly zero; scikit-learn
-        // bounds that noise by n*eps*var + (n*mean*eps)^2 and leaves such columns unscaled.
-        var n = (double)x.shape[0];
-        var noise = (variance * (n * MachineEpsilon)) + (mean * (n * MachineEpsilon)).square();
+        // bounds that noise by n*eps*var + (n*mean*eps)^2, with n the feature's count of values,
+        // and leaves such columns unscaled.
+        var n = count * MachineEpsilon;
+        var noise = (variance * n) + (mean * n).square();
         var scale = where(variance <= noise, ones_like(variance), variance.sqrt());
         _mean = Values(mean);
         _scale = Values(scale);

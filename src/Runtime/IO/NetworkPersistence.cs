@@ -45,14 +45,16 @@ public static class NetworkPersistence
 
     /// <summary>
     /// Loads weights saved by <see cref="SaveWeights"/>, by TorchSharp's <c>Module.save</c>, or
-    /// by Python as safetensors. The file's tensor names and shapes are compared with this
-    /// network's before any data is read; values are converted to each parameter's type and device.
+    /// by Python as safetensors. The file's tensor names, shapes and types are compared with this
+    /// network's before any data is read; floating-point values are converted to each parameter's
+    /// floating-point type (as PyTorch's <c>load_state_dict</c> does) and device, while bool or
+    /// integer tensors for floating-point parameters are refused (see <see cref="WeightsMismatchException"/>).
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="path">A <c>.safetensors</c> file, or a TorchSharp weights file for any other extension.</param>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="WeightsMismatchException">Names or shapes differ; the message lists every difference and the network is unchanged.</exception>
-    /// <exception cref="InvalidDataException">The file is truncated or not in the format its extension says; the network is unchanged.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the path is a directory.</exception>
+    /// <exception cref="WeightsMismatchException">Names, shapes or types differ; the message lists every difference and the network is unchanged.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated, inconsistent or not in the format its extension says; the network is unchanged.</exception>
     public static void LoadWeights(this INetwork network, string path)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -86,18 +88,7 @@ public static class NetworkPersistence
         }
     }
 
-    private static void CheckFits(INetwork network, string path, IReadOnlyList<KeyValuePair<string, TensorEntry>> index, Dictionary<string, Tensor> state)
-    {
-        var file = index.ToDictionary(static e => e.Key, static e => e.Value, StringComparer.Ordinal);
-        var missing = state.Keys.Where(key => !file.ContainsKey(key)).ToList();
-        var unexpected = index.Select(static e => e.Key).Where(key => !state.ContainsKey(key)).ToList();
-        var shapes = state
-            .Where(pair => file.TryGetValue(pair.Key, out var entry) && !entry.Shape.AsSpan().SequenceEqual(pair.Value.shape))
-            .Select(pair => new ShapeMismatch(pair.Key, file[pair.Key].Shape, pair.Value.shape))
-            .ToList();
-        if (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0)
-        {
-            throw new WeightsMismatchException(path, network.Description.Name, missing, unexpected, shapes);
-        }
-    }
+    // Names, shapes and element types are compared in IO/WeightsFit.cs, beside the file formats.
+    private static void CheckFits(INetwork network, string path, IReadOnlyList<KeyValuePair<string, TensorEntry>> index, Dictionary<string, Tensor> state) =>
+        WeightsFit.Check(path, network.Description.Name, index, state);
 }

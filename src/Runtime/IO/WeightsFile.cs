@@ -20,11 +20,16 @@ internal static class WeightsFile
     /// <summary>Whether <paramref name="path"/> names a safetensors file (by extension, case-insensitively).</summary>
     public static bool IsSafetensors(string path) => path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Every tensor's name, type and shape, in file order, from the file's index alone.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is truncated or not in the format its extension says.</exception>
+    /// <summary>Every tensor's name, type and shape, in file order, from the file's index alone; names are unique.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the path is a directory.</exception>
+    /// <exception cref="InvalidDataException">The file is truncated, inconsistent or not in the format its extension says.</exception>
     public static IReadOnlyList<KeyValuePair<string, TensorEntry>> ReadIndex(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"Weights path '{path}' is a directory, not a file.", path);
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Weights file '{path}' does not exist.", path);
@@ -79,9 +84,16 @@ internal static class WeightsFile
         }
 
         var entries = new List<KeyValuePair<string, TensorEntry>>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0L; i < count; i++)
         {
             var name = reader.ReadString();
+            if (!names.Add(name))
+            {
+                // TorchSharp's reader would keep the last one; which was meant cannot be known.
+                throw new FormatException($"tensor '{name}' appears twice");
+            }
+
             var dtype = (ScalarType)reader.Read7BitEncodedInt64();
             var rank = reader.Read7BitEncodedInt64();
             if (rank is < 0 or > 64)
@@ -94,6 +106,11 @@ internal static class WeightsFile
             for (var d = 0; d < rank; d++)
             {
                 shape[d] = reader.Read7BitEncodedInt64();
+                if (shape[d] < 0)
+                {
+                    throw new FormatException($"tensor '{name}' has a negative dimension {shape[d]}");
+                }
+
                 bytes = checked(bytes * shape[d]);
             }
 
@@ -117,7 +134,9 @@ internal static class WeightsFile
     /// <summary>
     /// The safetensors layout: an 8-byte little-endian header length, a UTF-8 JSON header
     /// mapping each name to <c>dtype</c>, <c>shape</c> and <c>data_offsets</c> (relative to the
-    /// end of the header) plus an optional <c>__metadata__</c> entry, then the data.
+    /// end of the header) plus an optional <c>__metadata__</c> entry, then the data. As the
+    /// format's specification requires (and its Rust reader enforces), names are unique and the
+    /// tensors tile the data exactly: no overlap, no gap, nothing after the last one.
     /// </summary>
     private static List<KeyValuePair<string, TensorEntry>> ReadSafetensorsIndex(FileStream stream)
     {
@@ -134,8 +153,16 @@ internal static class WeightsFile
         var dataLength = stream.Length - 8 - (long)headerLength;
         using var json = JsonDocument.Parse(header);
         var entries = new List<KeyValuePair<string, TensorEntry>>();
+        var ranges = new List<(string Name, long Begin, long End)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in json.RootElement.EnumerateObject())
         {
+            // JSON allows a repeated key, and a dictionary built from it would fail or keep one of them.
+            if (!names.Add(property.Name))
+            {
+                throw new FormatException($"the header names '{property.Name}' twice");
+            }
+
             if (property.Name == "__metadata__")
             {
                 continue;
@@ -149,12 +176,19 @@ internal static class WeightsFile
             }
 
             var offsets = property.Value.GetProperty("data_offsets");
+            if (offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
+            {
+                throw new FormatException($"tensor '{property.Name}' has data_offsets {offsets.GetRawText()}, not [begin, end]");
+            }
+
             var begin = offsets[0].GetInt64();
             var end = offsets[1].GetInt64();
             var expected = ElementSize(dtype, property.Name);
             foreach (var dimension in shape)
             {
-                expected = checked(expected * dimension);
+                expected = dimension >= 0
+                    ? checked(expected * dimension)
+                    : throw new FormatException($"tensor '{property.Name}' has a negative dimension {dimension}");
             }
 
             if (begin < 0 || end - begin != expected)
@@ -168,9 +202,44 @@ internal static class WeightsFile
             }
 
             entries.Add(new(property.Name, new TensorEntry(dtype, shape.ToArray())));
+            ranges.Add((property.Name, begin, end));
         }
 
+        CheckTiling(ranges, dataLength);
         return entries;
+    }
+
+    /// <summary>
+    /// Overlapping ranges would load the same bytes into several tensors, and bytes no tensor
+    /// covers are either damage or a second file hidden in this one (the specification forbids
+    /// both, to rule out polyglot files).
+    /// </summary>
+    private static void CheckTiling(List<(string Name, long Begin, long End)> ranges, long dataLength)
+    {
+        ranges.Sort(static (a, b) => a.Begin != b.Begin ? a.Begin.CompareTo(b.Begin) : a.End.CompareTo(b.End));
+        var previous = (Name: (string?)null, End: 0L);
+        foreach (var (name, begin, end) in ranges)
+        {
+            if (begin < previous.End)
+            {
+                throw new FormatException($"tensors '{previous.Name}' and '{name}' overlap: '{name}' starts at byte {begin} of the data, before '{previous.Name}' ends at byte {previous.End}");
+            }
+
+            if (begin > previous.End)
+            {
+                var after = previous.Name is null ? "the start of the data" : $"'{previous.Name}'";
+                throw new FormatException($"no tensor holds bytes {previous.End} to {begin} of the data, between {after} and '{name}'");
+            }
+
+            previous = (name, end);
+        }
+
+        if (previous.End != dataLength)
+        {
+            throw new FormatException(previous.Name is null
+                ? $"{dataLength} bytes follow a header that names no tensors"
+                : $"{dataLength - previous.End} bytes follow the last tensor '{previous.Name}', which ends at byte {previous.End} of the data");
+        }
     }
 
     /// <summary>The safetensors types TorchSharp.PyBridge can read.</summary>
@@ -200,5 +269,5 @@ internal static class WeightsFile
     };
 
     private static InvalidDataException Invalid(string path, string detail, Exception inner) =>
-        new($"'{path}' is not a complete {(IsSafetensors(path) ? "safetensors" : "TorchSharp weights")} file: {detail}.", inner);
+        new($"'{path}' is not a {(inner is EndOfStreamException ? "complete" : "valid")} {(IsSafetensors(path) ? "safetensors" : "TorchSharp weights")} file: {detail}.", inner);
 }

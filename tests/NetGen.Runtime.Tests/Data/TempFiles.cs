@@ -29,5 +29,24 @@ internal sealed class TempFiles : IDisposable
         return path;
     }
 
+    public string WriteBytes(string name, byte[] content)
+    {
+        var path = PathOf(name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    /// <summary>One complete gzip member holding <paramref name="content"/> as UTF-8 without a byte-order mark.</summary>
+    public static byte[] Gzip(string content, CompressionLevel level = CompressionLevel.Optimal)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, level, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(content));
+        }
+
+        return buffer.ToArray();
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -23,8 +23,31 @@ internal static class WeightFiles
         }
     }
 
+    /// <summary>A safetensors file with the given JSON header (padded to 8 bytes, as Python pads it) and data bytes.</summary>
+    public static void WriteSafetensors(string path, string header, byte[] data)
+    {
+        header = header.PadRight((header.Length + 7) / 8 * 8);
+        using var file = File.Create(path);
+        using var writer = new BinaryWriter(file);
+        writer.Write((ulong)header.Length);
+        writer.Write(System.Text.Encoding.UTF8.GetBytes(header));
+        writer.Write(data);
+    }
+
+    /// <summary>One header entry: <c>"name":{"dtype":"F32","shape":[2,4],"data_offsets":[0,32]}</c>.</summary>
+    public static string Entry(string name, string dtype, long[] shape, long begin, long end) =>
+        $"\"{name}\":{{\"dtype\":\"{dtype}\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{begin},{end}]}}";
+
     public static Dictionary<string, Tensor> StateOf(nn.Module module) =>
         module.state_dict().ToDictionary(static p => p.Key, static p => p.Value.detach().clone());
+
+    /// <summary>Fails unless every tensor of <paramref name="module"/> still equals its copy in <paramref name="before"/>.</summary>
+    public static void AssertUnchanged(Dictionary<string, Tensor> before, nn.Module module)
+    {
+        var now = module.state_dict();
+        Xunit.Assert.Equal(before.Keys, now.Keys);
+        Xunit.Assert.True(before.All(p => Same(p.Value, now[p.Key])), "a failed load must not change the network");
+    }
 
     public static bool SameState(nn.Module a, nn.Module b)
     {

@@ -94,13 +94,13 @@ public sealed class WeightsRoundTripTests
         var data = new MemoryStream();
         var json = new StringBuilder("{\"__metadata__\":{\"format\":\"pt\"}");
         var next = 0.5;
+        Span<byte> buffer = stackalloc byte[8];
         foreach (var (name, shape) in values)
         {
             var count = shape.Aggregate(1L, static (a, b) => a * b);
             json.Append($",\"{name}\":{{\"dtype\":\"F64\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{data.Length},{data.Length + (8 * count)}]}}");
             for (var i = 0; i < count; i++, next += 0.25)
             {
-                Span<byte> buffer = stackalloc byte[8];
                 BinaryPrimitives.WriteDoubleLittleEndian(buffer, next);
                 data.Write(buffer);
             }
