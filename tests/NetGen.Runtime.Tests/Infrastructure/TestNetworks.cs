@@ -3,25 +3,42 @@ using System.Collections.Generic;
 using System.Linq;
 using NetGen.Callbacks;
 using NetGen.Optimizers;
+using NetGen.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Infrastructure;
 
-/// <summary>Written the way the generator writes a network: 4 -> Dense(8, relu) -> Dense(1, sigmoid).</summary>
-public sealed class TinyNet : Network
+// The one set of hand-written networks the runtime tests use. Each is written the way the
+// generator writes networks: modules registered under member names, a description of the layers,
+// and, for a sigmoid or softmax output, a ForwardLogits that leaves the activation out.
+
+/// <summary>Builds the descriptions of hand-written test networks.</summary>
+internal static class Describe
 {
-    private static readonly NetworkDescription s_description = new("TinyNet", "input", new Shape(4),
-    [
-        new LayerDescription("Hidden", "Dense", new Shape(8), 40, 40, ["input"]),
-        new LayerDescription("Output", "Dense", new Shape(1), 9, 9, ["Hidden"]),
-    ]);
+    public static InputDescription Input(int features, string name = "input") => new(name, ElementType.Float32, new Shape(features));
+
+    public static LayerDescription Dense(string name, int inputs, int units, string from) =>
+        new(name, "Dense", new Shape(units), (inputs * units) + units, (inputs * units) + units, [from]);
+
+    public static NetworkDescription Stack(string name, int features, IReadOnlyList<LayerDescription> layers, Activation outputActivation = Activation.Linear) =>
+        new(name, [Input(features)], layers, [new OutputDescription(layers[^1].Name, layers[^1].OutputShape, outputActivation)]);
+
+    public static CompileOptions Options(Optimizer optimizer, NetGen.Losses.LossFunction? loss, params NetGen.Metrics.MetricAccumulator[] metrics) =>
+        new(optimizer, [new OutputOptions("Output", loss, 1.0, metrics)]);
+}
+
+/// <summary>4 -> Dense(8, relu) -> Dense(1, sigmoid), trained from logits like a generated network.</summary>
+public sealed class TinyNet : Network<Tensor, Tensor>
+{
+    private static readonly NetworkDescription s_description = Describe.Stack("TinyNet", 4,
+        [Describe.Dense("Hidden", 4, 8, "input"), Describe.Dense("Output", 8, 1, "Hidden")], Activation.Sigmoid);
 
     private readonly TorchSharp.Modules.Linear _hidden;
     private readonly TorchSharp.Modules.Linear _output;
 
     public TinyNet(CompileOptions? options = null)
-        : base(nameof(TinyNet), s_description, options ?? new CompileOptions(Loss.BinaryCrossentropy, [Metric.Accuracy], new Adam(learningRate: 0.01)))
+        : base(nameof(TinyNet), s_description, () => options ?? Describe.Options(new Adam(learningRate: 0.01), Loss.BinaryCrossentropy, Metric.Accuracy))
     {
         _hidden = nn.Linear(4, 8);
         register_module("Hidden", _hidden);
@@ -29,32 +46,40 @@ public sealed class TinyNet : Network
         register_module("Output", _output);
     }
 
-    public TinyNet(Optimizer optimizer, params Metric[] metrics)
-        : this(new CompileOptions(Loss.BinaryCrossentropy, metrics.Length == 0 ? [Metric.Accuracy] : metrics, optimizer))
+    public TinyNet(Optimizer optimizer, params NetGen.Metrics.MetricAccumulator[] metrics)
+        : this(Describe.Options(optimizer, Loss.BinaryCrossentropy, metrics.Length == 0 ? [Metric.Accuracy] : metrics))
     {
     }
 
-    public override Tensor forward(Tensor input) => nn.functional.sigmoid(_output.forward(nn.functional.relu(_hidden.forward(input))));
+    public TorchSharp.Modules.Linear Hidden => _hidden;
 
-    /// <summary>A copy with the same weights (TorchSharp's RNG is global and tests run in parallel).</summary>
+    public TorchSharp.Modules.Linear Output => _output;
+
+    public override Tensor forward(Tensor input) => nn.functional.sigmoid(Logits(input));
+
+    /// <summary>A copy with the same weights (TorchSharp's generator is global and tests run in parallel).</summary>
     public TinyNet CloneWithOptions(CompileOptions options)
     {
         var copy = new TinyNet(options);
         copy.load_state_dict(state_dict());
         return copy;
     }
+
+    protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => [Logits(inputs[0])];
+
+    private Tensor Logits(Tensor input) => _output.call(nn.functional.relu(_hidden.call(input)));
 }
 
 /// <summary>One weight, no bias: output = w * x. Starts at w = 1.</summary>
-public sealed class ScalarNet : Network
+public sealed class ScalarNet : Network<Tensor, Tensor>
 {
-    private static readonly NetworkDescription s_description = new("ScalarNet", "input", new Shape(1),
+    private static readonly NetworkDescription s_description = Describe.Stack("ScalarNet", 1,
         [new LayerDescription("Output", "Dense", new Shape(1), 1, 1, ["input"])]);
 
     private readonly TorchSharp.Modules.Linear _output;
 
     public ScalarNet(Optimizer optimizer)
-        : base(nameof(ScalarNet), s_description, new CompileOptions(Loss.MeanSquaredError, [], optimizer))
+        : base(nameof(ScalarNet), s_description, () => Describe.Options(optimizer, Loss.MeanSquaredError))
     {
         _output = nn.Linear(1, 1, hasBias: false);
         register_module("Output", _output);
@@ -66,16 +91,15 @@ public sealed class ScalarNet : Network
 
     public double Weight => _output.weight!.item<float>();
 
-    public override Tensor forward(Tensor input) => _output.forward(input);
+    public override Tensor forward(Tensor input) => _output.call(input);
 }
 
-/// <summary>No parameters: the output is the input. Lets Predict/PredictClasses be checked on chosen values.</summary>
-public sealed class IdentityNet : Network
+/// <summary>No parameters: the output is the input. Lets Predict, losses and metrics be checked on chosen values.</summary>
+public sealed class IdentityNet : Network<Tensor, Tensor>
 {
-    public IdentityNet(int width, Loss loss = Loss.MeanSquaredError)
-        : base(nameof(IdentityNet), new NetworkDescription("IdentityNet", "input", new Shape(width),
-            [new LayerDescription("Output", "Activation", new Shape(width), 0, 0, ["input"])]),
-            new CompileOptions(loss, [], new Sgd()))
+    public IdentityNet(int width, Loss loss = Loss.MeanSquaredError, params NetGen.Metrics.MetricAccumulator[] metrics)
+        : base(nameof(IdentityNet), Describe.Stack("IdentityNet", width, [new LayerDescription("Output", "Activation", new Shape(width), 0, 0, ["input"])]),
+            () => Describe.Options(new Sgd(), loss == Loss.None ? null : loss, metrics))
     {
     }
 
@@ -83,13 +107,13 @@ public sealed class IdentityNet : Network
 }
 
 /// <summary>4 -> Dense(16) -> Dropout(0.5) -> Dense(1).</summary>
-public sealed class DropoutNet : Network
+public sealed class DropoutNet : Network<Tensor, Tensor>
 {
-    private static readonly NetworkDescription s_description = new("DropoutNet", "input", new Shape(4),
+    private static readonly NetworkDescription s_description = Describe.Stack("DropoutNet", 4,
     [
-        new LayerDescription("Hidden", "Dense", new Shape(16), 80, 80, ["input"]),
+        Describe.Dense("Hidden", 4, 16, "input"),
         new LayerDescription("Drop", "Dropout", new Shape(16), 0, 0, ["Hidden"]),
-        new LayerDescription("Output", "Dense", new Shape(1), 17, 17, ["Drop"]),
+        Describe.Dense("Output", 16, 1, "Drop"),
     ]);
 
     private readonly TorchSharp.Modules.Linear _hidden;
@@ -97,7 +121,7 @@ public sealed class DropoutNet : Network
     private readonly TorchSharp.Modules.Linear _output;
 
     public DropoutNet()
-        : base(nameof(DropoutNet), s_description, new CompileOptions(Loss.MeanSquaredError, [], new Sgd()))
+        : base(nameof(DropoutNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
         _hidden = nn.Linear(4, 16);
         register_module("Hidden", _hidden);
@@ -107,19 +131,22 @@ public sealed class DropoutNet : Network
         register_module("Output", _output);
     }
 
-    public override Tensor forward(Tensor input) => _output.forward(_drop.forward(_hidden.forward(input)));
+    public override Tensor forward(Tensor input) => _output.call(_drop.call(_hidden.call(input)));
 }
 
 /// <summary>A graph: two Dense branches of the input, added, then a Dense output.</summary>
-public sealed class BranchNet : Network
+public sealed class BranchNet : Network<Tensor, Tensor>
 {
-    private static readonly NetworkDescription s_description = new("BranchNet", "features", new Shape(4),
-    [
-        new LayerDescription("Left", "Dense", new Shape(3), 15, 15, ["features"]),
-        new LayerDescription("Right", "Dense", new Shape(3), 15, 15, ["features"]),
-        new LayerDescription("Merged", "Add", new Shape(3), 0, 0, ["Left", "Right"]),
-        new LayerDescription("Output", "Dense", new Shape(1), 4, 4, ["Merged"]),
-    ]);
+    private static readonly NetworkDescription s_description = new(
+        "BranchNet",
+        [Describe.Input(4, "features")],
+        [
+            Describe.Dense("Left", 4, 3, "features"),
+            Describe.Dense("Right", 4, 3, "features"),
+            new LayerDescription("Merged", "Add", new Shape(3), 0, 0, ["Left", "Right"]),
+            Describe.Dense("Output", 3, 1, "Merged"),
+        ],
+        [new OutputDescription("Output", new Shape(1), Activation.Linear)]);
 
     private readonly TorchSharp.Modules.Linear _left;
     private readonly TorchSharp.Modules.Linear _right;
@@ -127,7 +154,7 @@ public sealed class BranchNet : Network
     private readonly TorchSharp.Modules.Linear _output;
 
     public BranchNet()
-        : base(nameof(BranchNet), s_description, new CompileOptions(Loss.MeanSquaredError, [], new Sgd()))
+        : base(nameof(BranchNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
         _left = nn.Linear(4, 3);
         register_module("Left", _left);
@@ -139,35 +166,109 @@ public sealed class BranchNet : Network
         register_module("Output", _output);
     }
 
-    public override Tensor forward(Tensor input) => _output.forward(_merged.forward([_left.forward(input), _right.forward(input)]));
+    public override Tensor forward(Tensor input) => _output.call(_merged.call([_left.call(input), _right.call(input)]));
 }
 
-/// <summary>4 -> Dense(8) -> BatchNormalization -> Dense(1).</summary>
-public sealed class NormalizedNet : Network
+/// <summary>
+/// Hidden -> optional Norm (batch normalization) -> Output, with a configurable width and output
+/// name, so weight files can be made that do not fit. state_dict keys: Hidden.weight, Norm.running_mean, Output.bias...
+/// </summary>
+public sealed class NormalizedNet : Network<Tensor, Tensor>
 {
-    private static readonly NetworkDescription s_description = new("NormalizedNet", "input", new Shape(4),
-    [
-        new LayerDescription("Hidden", "Dense", new Shape(8), 40, 40, ["input"]),
-        new LayerDescription("Norm", "BatchNormalization", new Shape(8), 32, 16, ["Hidden"]),
-        new LayerDescription("Output", "Dense", new Shape(1), 9, 9, ["Norm"]),
-    ]);
-
     private readonly TorchSharp.Modules.Linear _hidden;
-    private readonly TorchSharp.Modules.BatchNorm1d _norm;
+    private readonly TorchSharp.Modules.BatchNorm1d? _norm;
     private readonly TorchSharp.Modules.Linear _output;
 
-    public NormalizedNet()
-        : base(nameof(NormalizedNet), s_description, new CompileOptions(Loss.MeanSquaredError, [], new Sgd()))
+    public NormalizedNet(int hidden = 8, bool withNorm = true, string outputName = "Output")
+        : base(nameof(NormalizedNet), Layout(hidden, withNorm, outputName), () => new CompileOptions(new Sgd(), [new OutputOptions(outputName, Loss.MeanSquaredError)]))
     {
-        _hidden = nn.Linear(4, 8);
+        _hidden = nn.Linear(4, hidden);
         register_module("Hidden", _hidden);
-        _norm = nn.BatchNorm1d(8);
-        register_module("Norm", _norm);
-        _output = nn.Linear(8, 1);
-        register_module("Output", _output);
+        if (withNorm)
+        {
+            _norm = nn.BatchNorm1d(hidden);
+            register_module("Norm", _norm);
+        }
+
+        _output = nn.Linear(hidden, 1);
+        register_module(outputName, _output);
     }
 
-    public override Tensor forward(Tensor input) => _output.forward(_norm.forward(_hidden.forward(input)));
+    public override Tensor forward(Tensor input)
+    {
+        var hidden = nn.functional.relu(_hidden.call(input));
+        return _output.call(_norm is null ? hidden : _norm.call(hidden));
+    }
+
+    private static NetworkDescription Layout(int hidden, bool withNorm, string outputName)
+    {
+        var dense = Describe.Dense("Hidden", 4, hidden, "input");
+        var output = new LayerDescription(outputName, "Dense", new Shape(1), hidden + 1, hidden + 1, [withNorm ? "Norm" : "Hidden"]);
+        return Describe.Stack("NormalizedNet", 4, withNorm
+            ? [dense, new LayerDescription("Norm", "BatchNormalization", new Shape(hidden), 4 * hidden, 2 * hidden, ["Hidden"]), output]
+            : [dense, output]);
+    }
+}
+
+/// <summary>
+/// Two inputs, two outputs: <c>wide</c> (3 features) and <c>deep</c> (2 features) are joined;
+/// <c>Price</c> is a linear regression head, <c>Kind</c> a sigmoid classifier trained from logits.
+/// </summary>
+public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
+{
+    private static readonly NetworkDescription s_description = new(
+        "TwoHeadNet",
+        [Describe.Input(3, "wide"), Describe.Input(2, "deep")],
+        [
+            new LayerDescription("Joined", "Concatenate", new Shape(5), 0, 0, ["wide", "deep"]),
+            Describe.Dense("Price", 5, 1, "Joined"),
+            Describe.Dense("Kind", 5, 1, "Joined"),
+        ],
+        [new OutputDescription("Price", new Shape(1), Activation.Linear), new OutputDescription("Kind", new Shape(1), Activation.Sigmoid)]);
+
+    private readonly Layers.Concatenate _joined;
+    private readonly TorchSharp.Modules.Linear _price;
+    private readonly TorchSharp.Modules.Linear _kind;
+
+    public TwoHeadNet(CompileOptions? options = null)
+        : base(nameof(TwoHeadNet), s_description, () => options ?? new CompileOptions(new Adam(learningRate: 0.05),
+        [
+            new OutputOptions("Price", Loss.MeanSquaredError, 1.0, [Metric.Mae]),
+            new OutputOptions("Kind", Loss.BinaryCrossentropy, 0.5, [Metric.Accuracy]),
+        ]))
+    {
+        _joined = new Layers.Concatenate(1);
+        register_module("Joined", _joined);
+        _price = nn.Linear(5, 1);
+        register_module("Price", _price);
+        _kind = nn.Linear(5, 1);
+        register_module("Kind", _kind);
+    }
+
+    public override Outputs forward(Tensor wide, Tensor deep) => Run(wide, deep, logits: false);
+
+    protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs)
+    {
+        var outputs = Run(inputs[0], inputs[1], logits: true);
+        return [outputs.Price, outputs.Kind];
+    }
+
+    private Outputs Run(Tensor wide, Tensor deep, bool logits)
+    {
+        using var joined = _joined.call([wide, deep]);
+        var kind = _kind.call(joined);
+        return new Outputs(_price.call(joined), logits ? kind : nn.functional.sigmoid(kind));
+    }
+
+    /// <summary>The two outputs, as the generator writes the record of a network with several outputs.</summary>
+    public sealed class Outputs(Tensor price, Tensor kind) : INetworkOutputs
+    {
+        public Tensor Price { get; } = price;
+
+        public Tensor Kind { get; } = kind;
+
+        Tensor[] INetworkOutputs.ToArray() => [Price, Kind];
+    }
 }
 
 /// <summary>Deterministic toy data built with System.Random, so parallel tests do not share torch's RNG.</summary>
@@ -220,7 +321,7 @@ public sealed class Recorder : Callback
 
     public override void OnEpochBegin(Callbacks.TrainingContext context, int epoch) => _batches = 0;
 
-    public override void OnBatchEnd(Callbacks.TrainingContext context, int batch, double loss) => _batches++;
+    public override void OnBatchEnd(Callbacks.TrainingContext context, int batch, BatchLogs logs) => _batches++;
 
     public override void OnEpochEnd(Callbacks.TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
     {
@@ -233,6 +334,6 @@ public sealed class Recorder : Callback
 
         Logs.Add(new Dictionary<string, double>(logs));
         LiveTensors.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
-        OutputWeights.Add(ToyData.Floats(context.Network.state_dict()["Output.weight"]));
+        OutputWeights.Add(ToyData.Floats(context.Module.state_dict()["Output.weight"]));
     }
 }
