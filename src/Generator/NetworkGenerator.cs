@@ -26,7 +26,7 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         var specs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.NetworkAttributeName,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (context, cancellationToken) =>
                 {
                     if (context.TargetSymbol is not INamedTypeSymbol type

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Emit;
 using NetGen.Generator.Tests.Infrastructure;
 using NetGen.Model;
+using NetGen.Model.Analysis;
+using NetGen.Model.Layers;
 
 namespace NetGen.Generator.Tests;
 
@@ -17,23 +18,30 @@ public sealed class EmitterTests
         ContainingTypes: EquatableArray<ContainingTypeSpec>.Empty,
         TypeName: "Net",
         ClassName: "Net",
+        QualifiedName: "global::Demo.Net",
+        DisplayName: "Net",
         HasUserSummary: false,
         CanGenerate: true,
-        InputName: "input",
-        InputParameterName: "input",
-        InputShape: new TensorShape(4),
+        Declaration: new DeclarationForm(),
+        UserMembers: EquatableArray<string>.Empty,
+        CompileError: null,
+        Inputs: EquatableArray.Create(new InputSpec("input", "input", TensorType.Float(4))),
         Layers: new[]
         {
-            new LayerSpec("Hidden", LayerKind.Dense, "Dense", "global::TorchSharp.Modules.Linear", "public", true,
-                EquatableArray.Create("input"), new LayerHyperparameters(Units: 3, Activation: ActivationKind.LeakyReLU, Alpha: 0.25),
-                new TensorShape(4), new TensorShape(3), 15, 15),
-            new LayerSpec("Drop", LayerKind.Dropout, "Dropout", "global::TorchSharp.Modules.Dropout", "internal", true,
-                EquatableArray.Create("Hidden"), new LayerHyperparameters(Rate: dropout),
-                new TensorShape(3), new TensorShape(3), 0, 0),
+            new LayerSpec("Hidden", "Hidden", LayerKind.Dense, "Dense", "global::TorchSharp.Modules.Linear", "public", true,
+                EquatableArray.Create("input"), new DenseConfig(3, ActivationKind.LeakyReLU, true, 0.25, InitializerKind.GlorotUniform, InitializerKind.Zeros),
+                TensorType.Float(4), TensorType.Float(3), 15, 15, true, "_hidden", "hidden"),
+            new LayerSpec("Drop", "Drop", LayerKind.Dropout, "Dropout", "global::TorchSharp.Modules.Dropout", "internal", true,
+                EquatableArray.Create("Hidden"), new DropoutConfig(dropout),
+                TensorType.Float(3), TensorType.Float(3), 0, 0, true, "_drop", "drop"),
         }.ToEquatableArray(),
         ExecutionOrder: EquatableArray.Create(0, 1),
-        Compile: new CompileSpec(LossKind.MeanAbsoluteError, EquatableArray.Create(MetricKind.Mse), NetGen.Model.OptimizerKind.Sgd,
-            (settings ?? new[] { new OptimizerSetting("LearningRate", 1e-7, true), new OptimizerSetting("Nesterov", 1, false), new OptimizerSetting("Momentum", 0.5, false) }).ToEquatableArray()));
+        Outputs: EquatableArray.Create(new OutputSpec(1, "Drop", ActivationKind.Linear)),
+        Compile: new CompileModel(
+            NetGen.Model.OptimizerKind.Sgd,
+            (settings ?? new[] { new OptimizerSetting("LearningRate", 1e-7, true), new OptimizerSetting("Nesterov", 1, false), new OptimizerSetting("Momentum", 0.5, false) }).ToEquatableArray(),
+            EquatableArray.Create(new OutputCompile("Drop", LossKind.MeanAbsoluteError, false, 1.0, EquatableArray.Create(MetricKind.Mse), false))),
+        Names: new GeneratedNames("s_description", "CreateDefaultCompileOptions", "Forward", "DeclarationErrors", "ThrowDeclarationErrors"));
 
     private const string UserPart = """
         namespace Demo;
@@ -60,10 +68,13 @@ public sealed class EmitterTests
     {
         var source = NetworkEmitter.Emit(Spec());
 
-        Assert.Contains("_hidden = global::TorchSharp.torch.nn.Linear(4, 3, hasBias: true);", source);
-        Assert.Contains("var hidden = global::TorchSharp.torch.nn.functional.leaky_relu(_hidden.forward(input), 0.25);", source);
+        Assert.Contains("_hidden = global::TorchSharp.torch.nn.Linear(4, 3, hasBias: true, device: device, dtype: dtype);", source);
+        Assert.Contains("global::NetGen.Initializers.Apply(_hidden.weight, global::NetGen.Initializer.GlorotUniform, generator);", source);
+        Assert.Contains("var hidden = global::NetGen.Layers.Activations.LeakyReLU(_hidden.call(input), 0.25);", source);
+        Assert.Contains("var drop = _drop.call(hidden);\n        hidden.Dispose();\n        return drop;", source);
         Assert.Contains("internal partial global::TorchSharp.Modules.Dropout Drop { get => _drop; }", source);
-        Assert.Contains("Optimizer: new global::NetGen.Optimizers.Sgd(learningRate: 1E-07, nesterov: true, momentum: 0.5));", source);
+        Assert.Contains("new global::NetGen.Optimizers.Sgd(learningRate: 1E-07, nesterov: true, momentum: 0.5),", source);
+        Assert.Contains("new global::NetGen.OutputOptions(\"Drop\", global::NetGen.Loss.MeanAbsoluteError, 1.0, [global::NetGen.Metric.Mse]),", source);
         Assert.Contains("public const long ParameterCount = 15;", source);
     }
 
@@ -86,8 +97,20 @@ public sealed class EmitterTests
     }
 
     [Fact]
-    public void OutputIsDeterministic() =>
-        Assert.Equal(NetworkEmitter.Emit(Spec()), NetworkEmitter.Emit(Spec(), CancellationToken.None));
+    public void NonFiniteHyperparametersAreWrittenByName() =>
+        Assert.Equal("double.PositiveInfinity", Format.DoubleLiteral(double.PositiveInfinity));
+
+    [Fact]
+    public void ACompileErrorKeepsTheModuleAndThrowsFromTheCompileOptions()
+    {
+        var source = NetworkEmitter.Emit(Spec() with { CompileError = "NG0209" });
+
+        var compilation = GeneratorTestHelper.CreateCompilation(UserPart, source);
+
+        Assert.Contains("_hidden.call(input)", source);
+        Assert.Contains("throw new global::System.InvalidOperationException(\"The loss, metrics or optimizer declared on 'Net' are invalid (NG0209)", source);
+        Assert.Empty(compilation.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 
     [Fact]
     public void PlaceholderForInvalidSpecCompiles()

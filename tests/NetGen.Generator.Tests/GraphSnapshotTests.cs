@@ -19,8 +19,10 @@ public sealed class GraphSnapshotTests
             [Input(4, 6)]
             public partial class Everything
             {
+                [Permute(2, 1)] public partial NetGen.Layers.Permute Transposed { get; }
+                [Reshape(2, 12)] public partial NetGen.Layers.Reshape Pairs { get; }
                 [Flatten] public partial Flatten Flat { get; }
-                [Dense(32, UseBias = false)] public partial Linear Project { get; }
+                [Dense(32, UseBias = false, KernelInitializer = Initializer.HeUniform)] public partial Linear Project { get; }
                 [BatchNormalization(Momentum = 0.9, Epsilon = 1e-5)] internal partial BatchNorm1d Norm { get; }
                 [Activation(Activation.LeakyReLU, Alpha = 0.1)] public partial LeakyReLU Leaky { get; }
                 [Dropout(0.25)] public partial Dropout Drop { get; }
@@ -30,7 +32,10 @@ public sealed class GraphSnapshotTests
             }
             """;
 
-        GeneratedCode.Verify(new[] { source });
+        var run = GeneratedCode.Verify(new[] { source });
+
+        // The output's softmax is its own module: trained from logits, its input is the logits.
+        Assert.Contains("var probabilities = logits ? logits2.alias() : _probabilities.call(logits2);", run.Source("Shop.Models.Everything.g.cs"));
     }
 
     [Fact]
@@ -105,5 +110,160 @@ public sealed class GraphSnapshotTests
 
         var run = GeneratedCode.Verify(new[] { source });
         Assert.Contains("throw new global::System.InvalidOperationException(DeclarationErrors)", run.Source("Broken.g.cs"));
+    }
+
+    [Fact]
+    public void SeveralInputsAndOutputs()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.MeanSquaredError, Metrics = [Metric.Mae])]
+            [Input(3, Name = "wide")]
+            [Input(2, Name = "deep")]
+            public partial class TwoHeads
+            {
+                [Dense(8, Activation.ReLU, From = "deep")] public partial Linear Deep { get; }
+                [Concatenate("wide", nameof(Deep))] public partial NetGen.Layers.Concatenate Joined { get; }
+                [Output(LossWeight = 2.0)] [Dense(1)] public partial Linear Price { get; }
+                [Output(Loss = Loss.BinaryCrossentropy, Metrics = [Metric.Accuracy])] [Dense(1, Activation.Sigmoid, From = nameof(Joined))] public partial Linear Kind { get; }
+            }
+
+            public static class Usage
+            {
+                public static TorchSharp.torch.Tensor Price(TwoHeads network, TorchSharp.torch.Tensor wide, TorchSharp.torch.Tensor deep) => network.forward(wide, deep).Price;
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("TwoHeads.g.cs");
+        Assert.Contains("partial class TwoHeads : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TwoHeads.Outputs>", generated);
+        Assert.Contains("return new Outputs(price, logits ? kind : global::NetGen.Layers.Activations.Sigmoid(kind));", generated);
+    }
+
+    [Fact]
+    public void SequenceWithANamedLength()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.CategoricalCrossentropy, Metrics = [Metric.Accuracy])]
+            [Input("steps", 8, Name = "frames")]
+            public partial class Tagger
+            {
+                [Dense(16, Activation.ReLU)] public partial Linear Encode { get; }
+                [BatchNormalization] public partial BatchNorm1d Norm { get; }
+                [Dense(5, Activation.Softmax)] public partial Linear Tags { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("Tagger.g.cs");
+        Assert.Contains("new global::NetGen.Shape(global::NetGen.Dimension.Named(\"steps\"), 8)", generated);
+        Assert.Contains("global::NetGen.Layers.ChannelsFirst.Apply(_norm, encode)", generated);
+        Assert.Contains("public const long ParameterCount = 293;", generated);
+    }
+
+    [Fact]
+    public void AnUnusedLayerIsBuiltButNotRun()
+    {
+        // The review's case: Tail reads the output. The output stays Out, and Tail is registered
+        // (its weights load) but forward does not compute it.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(4)]
+            public partial class Dangling
+            {
+                [Dense(3)] public partial Linear A { get; }
+                [Dense(5, From = nameof(Out))] public partial Linear Tail { get; }
+                [Dense(2, From = nameof(A))] public partial Linear Out { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("Dangling.g.cs");
+        Assert.Contains("base.register_module(\"Tail\", _tail);", generated);
+        Assert.DoesNotContain("_tail.call", generated);
+        Assert.Contains("new global::NetGen.OutputDescription(\"Out\", new global::NetGen.Shape(2)", generated);
+    }
+
+    [Fact]
+    public void GeneratedNamesAvoidTheUsersMembers()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(4, Name = "in")]
+            public partial class @class
+            {
+                private int _hidden;
+                private static readonly int s_description = 1;
+                private int Forward() => _hidden + s_description;
+
+                [Dense(3, From = "in")] public partial Linear Hidden { get; }
+                [Dense(3)] public virtual partial Linear hidden { get; }
+                [Dense(2)] partial Linear @int { get; }
+                [Add(nameof(@int), nameof(@int))] internal partial NetGen.Layers.Add Twice { get; }
+                [Dense(1, Activation.Sigmoid)] public partial Linear Output { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("class.g.cs");
+        Assert.Contains("private readonly global::TorchSharp.Modules.Linear _hidden2;", generated);
+        Assert.Contains("private readonly global::TorchSharp.Modules.Linear _hidden3;", generated);
+        Assert.Contains("public virtual partial global::TorchSharp.Modules.Linear hidden { get => _hidden3; }", generated);
+        Assert.Contains("partial global::TorchSharp.Modules.Linear @int { get => _int; }", generated);
+        Assert.Contains("private static readonly global::NetGen.NetworkDescription s_description2 = new(", generated);
+        Assert.Contains("forward(global::TorchSharp.torch.Tensor @in) => Forward2(@in, logits: false);", generated);
+    }
+
+    [Fact]
+    public void AConfigurationErrorKeepsTheModule()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.MeanSquaredError, LearningRate = 0)]
+            [Input(4)]
+            public partial class Misconfigured
+            {
+                [Dense(1)] public partial Linear Output { get; }
+            }
+            """;
+
+        GeneratedCode.Verify(new[] { source });
+    }
+
+    [Fact]
+    public void DeclarationsNetGenCannotCompleteStillCompile()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial record AsRecord { [Dense(1)] public partial Linear A { get; } }
+            [Network] [Input(4)] public partial class Generic<T> { [Dense(1)] public partial Linear A { get; } }
+            [Network] [Input(4)] public partial class Derived : System.Collections.Generic.List<int> { [Dense(1)] public partial Linear A { get; } }
+
+            public static class Usage
+            {
+                public static object Use() => (new AsRecord().A, new Generic<int>().A, new Derived().A);
+            }
+            """;
+
+        GeneratedCode.Verify(new[] { source });
     }
 }

@@ -76,19 +76,33 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void WarningOnlyEditRegeneratesOnlyWhatTheCodeUses()
+    public void DiagnosticOnlyEditLeavesTheSpecUnchanged()
     {
-        // Softmax on one unit (NG0201) is a warning: the analyzer reports it, and the generated
-        // code changes only because the activation it applies changed.
-        var (driver, compilation) = FirstRun(Network, Other);
-        var edited = Replace(compilation, 0, Network.Replace("Dense(1, Activation.Sigmoid)", "Dense(1, Activation.Softmax)"));
+        // Momentum on Adam is a warning (NG0210, "the value is ignored"): the analyzer reports
+        // it, and since the generated code ignores it too, the spec stays equal.
+        var withOptimizer = Network.Replace("[Input(30)]", "[Optimizer(OptimizerKind.Adam, Beta1 = 0.8)]\n[Input(30)]");
+        var (driver, compilation) = FirstRun(withOptimizer, Other);
+        var edited = Replace(compilation, 0, withOptimizer.Replace("Beta1 = 0.8", "Beta1 = 0.8, Momentum = 0.9"));
 
         var rerun = GeneratorTestHelper.Run(edited, driver);
 
-        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Networks));
+        AssertReranButUnchanged(rerun.Driver);
+    }
+
+    [Fact]
+    public void ConfigurationErrorKeepsTheModuleAndOnlyDisablesTraining()
+    {
+        // An invalid learning rate (NG0209) no longer replaces the module by a placeholder.
+        var (driver, compilation) = FirstRun(Network, Other);
+        var edited = Replace(compilation, 0, Network.Replace("Loss = Loss.BinaryCrossentropy", "Loss = Loss.BinaryCrossentropy, LearningRate = -1"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        var source = rerun.Source("CancerNet.g.cs");
         Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Specs));
-        Assert.Contains("functional.softmax(_output.forward(hidden), -1)", rerun.Source("CancerNet.g.cs"));
-        Assert.DoesNotContain("DeclarationErrors", rerun.Source("CancerNet.g.cs"));
+        Assert.Contains("_output.call(hidden)", source);
+        Assert.Contains("throw new global::System.InvalidOperationException(\"The loss, metrics or optimizer declared on 'CancerNet' are invalid (NG0209)", source);
+        Assert.DoesNotContain("DeclarationErrors", source);
     }
 
     [Fact]

@@ -27,8 +27,25 @@ public sealed class RobustnessTests
         "[Network] public class N { }",
         // Self reference and a cycle.
         "[Network] [Input(4)] public partial class N { [Dense(2, From = nameof(A))] public partial Linear A { get; } [Add(nameof(C), nameof(A))] public partial NetGen.Layers.Add C { get; } }",
-        // Generic network.
+        // Generic network, a record, a network with a base class of its own, a static one.
         "[Network] [Input(4)] public partial class N<T> { [Dense(2)] public partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial record N { [Dense(2)] public partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial class N : System.Exception { [Dense(2)] public partial Linear A { get; } }",
+        "[Network] [Input(4)] public static partial class N { }",
+        // Null and undefined arguments (the reliability review's crashes and silent placeholders).
+        "[Network(Metrics = null)] [Input(4)] public partial class N { [Dense(1, Activation.Sigmoid)] public partial Linear A { get; } }",
+        "[Network] [Input(null)] public partial class N { [Dense(1)] public partial Linear A { get; } }",
+        "[Network] [Input(default)] public partial class N { [Dense(1)] public partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial class N { [Dense(4)] public partial Linear B { get; } [Add(null, nameof(B))] public partial NetGen.Layers.Add S { get; } [Dense(1)] public partial Linear A { get; } }",
+        "[Network(Metrics = [(Metric)77], Loss = (Loss)99)] [Input(4)] public partial class N { [Dense(1, (Activation)99)] public partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial class N { [BatchNormalization(Epsilon = double.PositiveInfinity)] public partial BatchNorm1d A { get; } }",
+        // Names that collide with generated ones, keywords, missing accessibility, modifiers.
+        "[Network] [Input(4)] public partial class N { private int _hidden; [Dense(2)] public partial Linear Hidden { get; } [Dense(1)] public partial Linear hidden { get; } }",
+        "[Network] [Input(4)] public partial class N { [Dense(1)] partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial class N { [Dense(1)] public new virtual partial Linear A { get; } }",
+        "[Network] [Input(4)] public partial class @class { [Dense(1)] public partial Linear @int { get; } }",
+        "[Network] [Input(4)] public partial class var { [Dense(1)] public partial Linear A { get; } }",
+        "[Network] [Input(4, Name = \"_b\")] public partial class N { [Dense(1)] public partial Linear B { get; } }",
         // Shapes whose sizes overflow 32 bits when flattened or joined.
         "[Network] [Input(100000, 100000, 1000)] public partial class N { [Flatten] public partial Flatten F { get; } [Dense(2)] public partial Linear A { get; } }",
         "[Network] [Input(2000000000)] public partial class N { [Concatenate(\"input\", \"input\")] public partial NetGen.Layers.Concatenate C { get; } }",
@@ -45,6 +62,12 @@ public sealed class RobustnessTests
         var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
 
         run.AssertNoGeneratorException();
+        var generatedTrees = run.Sources.Select(static s => s.HintName).ToList();
+        var inGenerated = run.Output.GetDiagnostics()
+            .Where(static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Where(d => generatedTrees.Any(hint => d.Location.SourceTree?.FilePath.EndsWith(hint, System.StringComparison.Ordinal) == true))
+            .ToList();
+        Assert.True(inGenerated.Count == 0, "Errors in generated code:\n" + string.Join("\n", inGenerated));
     }
 
     private const string GraphWhileTyping = """

@@ -7,7 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using NetGen.Generator.Tests.Infrastructure;
 using NetGen.Model;
-using NetGen.Model.Parsing;
+using NetGen.Parsing;
 
 namespace NetGen.Generator.Tests;
 
@@ -25,7 +25,10 @@ public sealed class SpecTests
         {
             [Dense(8, Activation.ReLU)] public partial Linear A { get; }
             [Dense(8, Activation.ReLU, From = "input")] public partial Linear B { get; }
-            [Concatenate(nameof(A), nameof(B))] public partial NetGen.Layers.Concatenate Joined { get; }
+            [Reshape(2, 4)] public partial NetGen.Layers.Reshape Pair { get; }
+            [Permute(2, 1)] public partial NetGen.Layers.Permute Swapped { get; }
+            [Flatten] public partial Flatten Flat { get; }
+            [Concatenate(nameof(A), nameof(Flat))] public partial NetGen.Layers.Concatenate Joined { get; }
             [Dense(3, Activation.Softmax)] public partial Linear Output { get; }
         }
         """;
@@ -76,7 +79,7 @@ public sealed class SpecTests
     private static NetworkSpec Parse(Compilation compilation)
     {
         var type = compilation.GetTypeByMetadataName("Classifier")!;
-        return NetworkParser.Parse(type, KnownTypes.Create(compilation)!, CancellationToken.None).Spec!;
+        return NetworkParser.Parse(type, KnownTypes.Create(compilation)!, locate: false, CancellationToken.None).Spec!;
     }
 
     private static void Walk(object? value, string path, HashSet<object> seen, List<string> leaks)

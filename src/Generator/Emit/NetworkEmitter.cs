@@ -65,6 +65,9 @@ internal static class NetworkEmitter
         var trainable = spec.Layers.Sum(static l => l.TrainableParameterCount);
         var result = spec.Outputs.Count == 1 ? Tensor : NameRules.OutputsType;
 
+        // The base list is outside the class's scope: the nested Outputs record needs its full name there.
+        var baseResult = spec.Outputs.Count == 1 ? Tensor : spec.QualifiedName + "." + NameRules.OutputsType;
+
         // /// <summary>...</summary> (unless the user wrote one) <remarks><code>summary table</code></remarks>
         // [GeneratedCode] partial class Name : global::NetGen.Network<Tensor, ..., Result>
         if (!spec.HasUserSummary)
@@ -82,7 +85,7 @@ internal static class NetworkEmitter
         writer.WriteLine("/// </code>");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{s_version}\")]");
-        writer.WriteLine($"partial class {spec.TypeName} : {BaseType(spec.Inputs.Count, result)}");
+        writer.WriteLine($"partial class {spec.TypeName} : {BaseType(spec.Inputs.Count, baseResult)}");
         writer.OpenBlock();
 
         // public const long ParameterCount = ...; public const long TrainableParameterCount = ...;

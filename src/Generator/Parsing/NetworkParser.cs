@@ -115,7 +115,8 @@ internal static class NetworkParser
             }
         }
 
-        var canGenerate = analysis.CanGenerate && !severalLayerAttributes;
+        // A member whose type does not resolve is the compiler's error to report; the module cannot be built without it.
+        var canGenerate = analysis.CanGenerate && !severalLayerAttributes && definition.Layers.All(static layer => layer.Member.DeclaredType is not null);
         var spec = isPartial && declaration is not null
             ? CreateSpec(type, declaration, definition, analysis, canGenerate, others.Keys, cancellationToken)
             : null;
@@ -232,7 +233,10 @@ internal static class NetworkParser
 
         // Private names avoid every member the user declared, and each other.
         var taken = new HashSet<string>(otherMembers.Concat(definition.Layers.Select(static l => l.Name)), StringComparer.Ordinal) { type.Name };
-        var parameters = new HashSet<string>(StringComparer.Ordinal) { "logits", "inputs", "device", "dtype", "seed" };
+        var fields = definition.Layers.Select(layer => Identifiers.Escape(Identifiers.Unique("_" + Identifiers.Camel(layer.Name), taken))).ToList();
+
+        // forward's parameters must not hide the fields it reads.
+        var parameters = new HashSet<string>(fields.Select(static f => f.TrimStart('@')), StringComparer.Ordinal) { "logits", "inputs", "device", "dtype", "seed" };
         var inputs = analysis.Inputs
             .Select((input, i) => new InputSpec(input.Name, ParameterName(input.Name, i, parameters), input.Type))
             .ToEquatableArray();
@@ -258,7 +262,7 @@ internal static class NetworkParser
                 result.Parameters.Total,
                 result.Parameters.Trainable,
                 result.IsUsed,
-                Identifiers.Escape(Identifiers.Unique("_" + Identifiers.Camel(layer.Name), taken)),
+                fields[i],
                 Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name), locals))));
         }
 
@@ -282,6 +286,7 @@ internal static class NetworkParser
             containing.ToEquatableArray(),
             NameWithTypeParameters(type),
             Identifiers.Escape(type.Name),
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             type.Name,
             HasDocumentationSummary(type, cancellationToken),
             canGenerate,
@@ -292,9 +297,16 @@ internal static class NetworkParser
             layers.ToEquatableArray(),
             analysis.ExecutionOrder.ToEquatableArray(),
             outputs,
-            analysis.Compile,
+            EmittedCompile(analysis.Compile),
             names);
     }
+
+    /// <summary>
+    /// The compile configuration without the hyperparameters the optimizer does not have: they
+    /// are reported (NG0210) and ignored, so adding one must not change the spec.
+    /// </summary>
+    private static CompileModel? EmittedCompile(CompileModel? compile) =>
+        compile is null ? null : compile with { Settings = compile.Settings.Where(setting => OptimizerHyperparameters.Supports(compile.Optimizer, setting.Name)).ToEquatableArray() };
 
     /// <summary>
     /// The output layer's own last activation when the logits path can leave it out: sigmoid or

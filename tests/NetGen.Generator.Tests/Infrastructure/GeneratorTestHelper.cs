@@ -22,7 +22,7 @@ internal static class GeneratorTestHelper
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var framework = trusted.Where(static path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
             || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll");
-        var netgen = typeof(NetGen.Network).Assembly.Location;
+        var netgen = typeof(NetGen.INetwork).Assembly.Location;
         var torch = typeof(TorchSharp.torch).Assembly.Location;
         return framework.Concat(new[] { netgen, torch }).Distinct().Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     });

@@ -5,12 +5,12 @@ using static NetGen.Generator.Tests.Model.Networks;
 
 namespace NetGen.Generator.Tests.Model;
 
-/// <summary>Configuration rules over loss, metrics and output activation, without Roslyn.</summary>
+/// <summary>Configuration rules over each output's loss, metrics and activation, without Roslyn.</summary>
 public sealed class ConfigurationRuleTests
 {
     private static ProblemKind[] Kinds(LossKind loss, MetricKind[] metrics, params LayerDefinition[] layers)
     {
-        var network = Define(new[] { 8 }, layers) with { Compile = Compile(loss, metrics) };
+        var network = Define(new[] { 8 }, layers) with { Network = NetworkArguments(loss, metrics) };
         return NetworkAnalysis.Analyze(network).Issues.Select(static i => i.Kind).ToArray();
     }
 
@@ -62,26 +62,67 @@ public sealed class ConfigurationRuleTests
         Assert.Empty(Kinds(LossKind.CategoricalCrossentropy, new[] { MetricKind.Accuracy }, Dense("H", 16, ActivationKind.ReLU), Dropout("D", 0.5), Dense("Out", 3, ActivationKind.Softmax)));
 
     [Fact]
+    public void EachOutputIsCheckedWithItsOwnLoss()
+    {
+        // The network's loss (MSE) applies to Price; Kind declares its own, which is reported where it is written.
+        var network = Define(
+            new[] { 8 },
+            Dense("Price", 1).AsOutput(),
+            Dense("Kind", 1, ActivationKind.Sigmoid, from: "input").AsOutput(LossKind.CategoricalCrossentropy)) with { Network = NetworkArguments(LossKind.MeanSquaredError) };
+
+        var result = NetworkAnalysis.Analyze(network);
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.CategoricalCrossentropyOnSingleUnit, issue.Kind);
+        Assert.Equal(Site.OutputArgument(1, "Loss"), issue.Site);
+        Assert.Equal(new[] { LossKind.MeanSquaredError, LossKind.CategoricalCrossentropy }, result.Compile!.Outputs.Select(static o => o.Loss));
+    }
+
+    [Fact]
+    public void OutputLossWeightMustBeANonNegativeNumber()
+    {
+        var result = NetworkAnalysis.Analyze(Define(new[] { 8 }, Dense("Out", 1).AsOutput(LossKind.MeanSquaredError, weight: -1)));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.InvalidLayerHyperparameter, issue.Kind);
+        Assert.Equal(Site.OutputArgument(0, "LossWeight"), issue.Site);
+        Assert.Equal(ProblemEffect.DisablesTraining, issue.Effect);
+        Assert.True(result.CanGenerate);
+    }
+
+    [Fact]
     public void OptimizerHyperparameters()
     {
-        var compile = new CompileDefinition(
-            LossKind.MeanSquaredError,
-            EquatableArray<MetricKind>.Empty,
-            NetGen.Model.OptimizerKind.Adam,
-            NetGen.Model.OptimizerKind.Sgd,
-            true,
-            new[]
-            {
-                new OptimizerSetting("LearningRate", -1, false),
-                new OptimizerSetting("Momentum", 0.9, false),
-                new OptimizerSetting("Beta1", 1.5, false),
-            }.ToEquatableArray());
-        var network = Define(new[] { 8 }, Dense("Out", 1)) with { Compile = compile };
+        var network = Define(new[] { 8 }, Dense("Out", 1)) with
+        {
+            Network = AttributeArguments.Of(("Optimizer", ArgumentValue.Enum((int)NetGen.Model.OptimizerKind.Sgd, "NetGen.OptimizerKind"))),
+            Optimizer = AttributeArguments.Of(
+                ("kind", ArgumentValue.Enum((int)NetGen.Model.OptimizerKind.Adam, "NetGen.OptimizerKind")),
+                ("LearningRate", ArgumentValue.Double(-1)),
+                ("Momentum", ArgumentValue.Double(0.9)),
+                ("Beta1", ArgumentValue.Double(1.5))),
+        };
 
-        var kinds = NetworkAnalysis.Analyze(network).Issues.Select(static i => i.Kind).ToArray();
+        var result = NetworkAnalysis.Analyze(network);
 
         Assert.Equal(
             new[] { ProblemKind.ConflictingOptimizer, ProblemKind.InvalidLearningRate, ProblemKind.UnsupportedOptimizerHyperparameter, ProblemKind.InvalidOptimizerHyperparameter },
-            kinds);
+            result.Issues.Select(static i => i.Kind));
+        Assert.True(result.CanGenerate);
+        Assert.Equal("NG0211, NG0209, NG0212", result.CompileError);
+    }
+
+    [Fact]
+    public void WeightDecayBeyondFloat32IsInvalid()
+    {
+        var network = Define(new[] { 8 }, Dense("Out", 1)) with
+        {
+            Optimizer = AttributeArguments.Of(("kind", ArgumentValue.Enum(0, "NetGen.OptimizerKind")), ("WeightDecay", ArgumentValue.Double(1e308))),
+        };
+
+        var issue = Assert.Single(NetworkAnalysis.Analyze(network).Issues);
+
+        Assert.Equal(ProblemKind.InvalidOptimizerHyperparameter, issue.Kind);
+        Assert.Equal("zero or a positive float32", issue.Arguments[2]);
     }
 }

@@ -1,35 +1,114 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Model;
 
 namespace NetGen.Generator.Tests.Model;
 
-/// <summary>Builds network definitions by hand, without Roslyn.</summary>
+/// <summary>Builds network definitions by hand, without Roslyn: attribute arguments as the parser would read them.</summary>
 internal static class Networks
 {
-    public static NetworkDefinition Define(int[] input, params LayerDefinition[] layers) =>
-        new("Net", "input", input.ToEquatableArray(), layers.ToEquatableArray(), Compile());
+    public static NetworkDefinition Define(int[] input, params LayerDefinition[] layers) => Define(new[] { Input(input.Cast<object>().ToArray()) }, layers);
 
-    public static CompileDefinition Compile(LossKind loss = LossKind.None, params MetricKind[] metrics) =>
-        new(loss, metrics.ToEquatableArray(), NetGen.Model.OptimizerKind.Adam, null, false, EquatableArray<OptimizerSetting>.Empty);
+    public static NetworkDefinition Define(InputDefinition[] inputs, params LayerDefinition[] layers) =>
+        new("Net", new DeclarationForm(), inputs.ToEquatableArray(), layers.ToEquatableArray(), AttributeArguments.Empty, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+
+    /// <summary>An [Input]: ints are sizes, strings are named dimensions.</summary>
+    public static InputDefinition Input(object[] shape, string? name = null, ElementKind elementType = ElementKind.Float32)
+    {
+        var arguments = new List<(string, ArgumentValue)> { ("shape", ArgumentValue.Array(shape.Select(Value))) };
+        if (name is not null)
+        {
+            arguments.Add(("Name", ArgumentValue.String(name)));
+        }
+
+        if (elementType != ElementKind.Float32)
+        {
+            arguments.Add(("ElementType", ArgumentValue.Enum((int)elementType, "NetGen.ElementType")));
+        }
+
+        return new InputDefinition(AttributeArguments.Of(arguments.ToArray()));
+    }
+
+    public static AttributeArguments NetworkArguments(LossKind loss = LossKind.None, params MetricKind[] metrics) =>
+        AttributeArguments.Of(
+            ("Loss", ArgumentValue.Enum((int)loss, "NetGen.Loss")),
+            ("Metrics", ArgumentValue.Array(metrics.Select(static m => ArgumentValue.Enum((int)m, "NetGen.Metric")))));
 
     public static LayerDefinition Dense(string name, int units, ActivationKind activation = ActivationKind.Linear, string? from = null) =>
-        Layer(name, LayerKind.Dense, "TorchSharp.Modules.Linear", new LayerHyperparameters(Units: units, Activation: activation), from);
+        Layer(name, LayerKind.Dense, "TorchSharp.Modules.Linear", from, ("units", ArgumentValue.Int(units)), ("activation", ArgumentValue.Enum((int)activation, "NetGen.Activation")));
 
     public static LayerDefinition Dropout(string name, double rate) =>
-        Layer(name, LayerKind.Dropout, "TorchSharp.Modules.Dropout", new LayerHyperparameters(Rate: rate));
+        Layer(name, LayerKind.Dropout, "TorchSharp.Modules.Dropout", null, ("rate", ArgumentValue.Double(rate)));
 
-    public static LayerDefinition Flatten(string name) =>
-        Layer(name, LayerKind.Flatten, "TorchSharp.Modules.Flatten", new LayerHyperparameters());
+    public static LayerDefinition Flatten(string name, string? from = null) =>
+        Layer(name, LayerKind.Flatten, "TorchSharp.Modules.Flatten", from);
 
     public static LayerDefinition BatchNorm(string name, string type = "TorchSharp.Modules.BatchNorm1d") =>
-        Layer(name, LayerKind.BatchNormalization, type, new LayerHyperparameters());
+        Layer(name, LayerKind.BatchNormalization, type, null);
+
+    public static LayerDefinition Activation(string name, ActivationKind activation) =>
+        Layer(name, LayerKind.Activation, "TorchSharp.Modules." + activation switch { ActivationKind.Linear => "Identity", _ => activation.ToString() }, null,
+            ("activation", ArgumentValue.Enum((int)activation, "NetGen.Activation")));
+
+    public static LayerDefinition Reshape(string name, params int[] target) =>
+        Layer(name, LayerKind.Reshape, "NetGen.Layers.Reshape", null, ("targetShape", ArgumentValue.Array(target.Select(ArgumentValue.Int))));
+
+    public static LayerDefinition Permute(string name, params int[] dims) =>
+        Layer(name, LayerKind.Permute, "NetGen.Layers.Permute", null, ("dims", ArgumentValue.Array(dims.Select(ArgumentValue.Int))));
 
     public static LayerDefinition Add(string name, params string[] inputs) =>
-        new(name, LayerKind.Add, inputs.ToEquatableArray(), new LayerHyperparameters(), "global::NetGen.Layers.Add", "public", true, true);
+        Layer(name, LayerKind.Add, "NetGen.Layers.Add", null, ("inputs", Names(inputs)));
 
-    public static LayerDefinition Concatenate(string name, int axis, params string[] inputs) =>
-        new(name, LayerKind.Concatenate, inputs.ToEquatableArray(), new LayerHyperparameters(Axis: axis), "global::NetGen.Layers.Concatenate", "public", true, true);
+    public static LayerDefinition Concatenate(string name, int? axis, params string[] inputs)
+    {
+        var arguments = new List<(string, ArgumentValue)> { ("inputs", Names(inputs)) };
+        if (axis is { } value)
+        {
+            arguments.Add(("Axis", ArgumentValue.Int(value)));
+        }
 
-    private static LayerDefinition Layer(string name, LayerKind kind, string type, LayerHyperparameters hyperparameters, string? from = null) =>
-        new(name, kind, (from is null ? new string[0] : new[] { from }).ToEquatableArray(), hyperparameters, "global::" + type, "public", true, true);
+        return Layer(name, LayerKind.Concatenate, "NetGen.Layers.Concatenate", null, arguments.ToArray());
+    }
+
+    /// <summary>The layer marked [Output], with its own loss and metrics when given.</summary>
+    public static LayerDefinition AsOutput(this LayerDefinition layer, LossKind loss = LossKind.None, double? weight = null, params MetricKind[] metrics)
+    {
+        var arguments = new List<(string, ArgumentValue)>();
+        if (loss != LossKind.None)
+        {
+            arguments.Add(("Loss", ArgumentValue.Enum((int)loss, "NetGen.Loss")));
+        }
+
+        if (weight is { } value)
+        {
+            arguments.Add(("LossWeight", ArgumentValue.Double(value)));
+        }
+
+        if (metrics.Length > 0)
+        {
+            arguments.Add(("Metrics", ArgumentValue.Array(metrics.Select(static m => ArgumentValue.Enum((int)m, "NetGen.Metric")))));
+        }
+
+        return layer with { Output = AttributeArguments.Of(arguments.ToArray()) };
+    }
+
+    /// <summary>The layer with one more argument, as written in its attribute.</summary>
+    public static LayerDefinition With(this LayerDefinition layer, string name, ArgumentValue value) =>
+        layer with { Arguments = AttributeArguments.Of(layer.Arguments.Names.Select(n => { layer.Arguments.TryGet(n, out var v); return (n, v); }).Append((name, value)).ToArray()) };
+
+    private static LayerDefinition Layer(string name, LayerKind kind, string type, string? from, params (string Name, ArgumentValue Value)[] arguments) =>
+        new(
+            name,
+            kind,
+            AttributeArguments.Of(from is null ? arguments : arguments.Append(("From", ArgumentValue.String(from))).ToArray()),
+            new MemberDeclaration("global::" + type));
+
+    private static ArgumentValue Names(IEnumerable<string> names) => ArgumentValue.Array(names.Select(static n => ArgumentValue.String(n)));
+
+    private static ArgumentValue Value(object dimension) => dimension switch
+    {
+        int size => ArgumentValue.Int(size),
+        string name => ArgumentValue.String(name),
+        _ => ArgumentValue.Other(dimension.GetType().Name, dimension),
+    };
 }

@@ -6,7 +6,7 @@
 /// These members keep the rest of the code compiling; using them throws.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-partial class Broken : global::NetGen.Network
+partial class Broken : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
 {
     private const string DeclarationErrors = "NetGen could not generate 'Broken' because its declaration has errors; fix the NetGen (NG) diagnostics reported on it.";
 
@@ -18,7 +18,7 @@ partial class Broken : global::NetGen.Network
 
     /// <summary>Throws: the declaration has errors.</summary>
     public Broken()
-        : base(nameof(Broken), ThrowDeclarationErrors(), null!)
+        : base("Broken", ThrowDeclarationErrors(), null!)
     {
     }
 
@@ -33,7 +33,7 @@ partial class Broken : global::NetGen.Network
     public partial global::TorchSharp.Modules.Linear Output { get => throw new global::System.InvalidOperationException(DeclarationErrors); }
 
     /// <summary>Throws: the declaration has errors.</summary>
-    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => throw new global::System.InvalidOperationException(DeclarationErrors);
+    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input1) => throw new global::System.InvalidOperationException(DeclarationErrors);
 
     private static global::NetGen.NetworkDescription ThrowDeclarationErrors() => throw new global::System.InvalidOperationException(DeclarationErrors);
 }

@@ -10,6 +10,8 @@ namespace Shop.Models;
 /// _________________________________________________________________
 ///  Layer (type)                Output Shape              Param #
 /// =================================================================
+///  Transposed (Permute)        (None, 6, 4)              0
+///  Pairs (Reshape)             (None, 2, 12)             0
 ///  Flat (Flatten)              (None, 24)                0
 ///  Project (Dense)             (None, 32)                768
 ///  Norm (BatchNormalization)   (None, 32)                128
@@ -26,7 +28,7 @@ namespace Shop.Models;
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-partial class Everything : global::NetGen.Network
+partial class Everything : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
 {
     /// <summary>All parameters of the network (1007), batch-normalization statistics included, as Keras counts them.</summary>
     public const long ParameterCount = 1007;
@@ -36,11 +38,15 @@ partial class Everything : global::NetGen.Network
 
     private static readonly global::NetGen.NetworkDescription s_description = new(
         name: "Everything",
-        inputName: "input",
-        inputShape: new global::NetGen.Shape(4, 6),
+        inputs:
+        [
+            new global::NetGen.InputDescription("input", global::NetGen.ElementType.Float32, new global::NetGen.Shape(4, 6)),
+        ],
         layers:
         [
-            new global::NetGen.LayerDescription("Flat", "Flatten", new global::NetGen.Shape(24), 0, 0, ["input"]),
+            new global::NetGen.LayerDescription("Transposed", "Permute", new global::NetGen.Shape(6, 4), 0, 0, ["input"]),
+            new global::NetGen.LayerDescription("Pairs", "Reshape", new global::NetGen.Shape(2, 12), 0, 0, ["Transposed"]),
+            new global::NetGen.LayerDescription("Flat", "Flatten", new global::NetGen.Shape(24), 0, 0, ["Pairs"]),
             new global::NetGen.LayerDescription("Project", "Dense", new global::NetGen.Shape(32), 768, 768, ["Flat"]),
             new global::NetGen.LayerDescription("Norm", "BatchNormalization", new global::NetGen.Shape(32), 128, 64, ["Project"]),
             new global::NetGen.LayerDescription("Leaky", "Activation", new global::NetGen.Shape(32), 0, 0, ["Norm"]),
@@ -48,59 +54,105 @@ partial class Everything : global::NetGen.Network
             new global::NetGen.LayerDescription("Squash", "Dense", new global::NetGen.Shape(3), 99, 99, ["Drop"]),
             new global::NetGen.LayerDescription("Logits", "Dense", new global::NetGen.Shape(3), 12, 12, ["Squash"]),
             new global::NetGen.LayerDescription("Probabilities", "Activation", new global::NetGen.Shape(3), 0, 0, ["Logits"]),
+        ],
+        outputs:
+        [
+            new global::NetGen.OutputDescription("Probabilities", new global::NetGen.Shape(3), global::NetGen.Activation.Softmax),
         ]);
 
+    [global::TorchSharp.Utils.ComponentName(Name = "Transposed")]
+    private readonly global::NetGen.Layers.Permute _transposed;
+    [global::TorchSharp.Utils.ComponentName(Name = "Pairs")]
+    private readonly global::NetGen.Layers.Reshape _pairs;
+    [global::TorchSharp.Utils.ComponentName(Name = "Flat")]
     private readonly global::TorchSharp.Modules.Flatten _flat;
+    [global::TorchSharp.Utils.ComponentName(Name = "Project")]
     private readonly global::TorchSharp.Modules.Linear _project;
+    [global::TorchSharp.Utils.ComponentName(Name = "Norm")]
     private readonly global::TorchSharp.Modules.BatchNorm1d _norm;
+    [global::TorchSharp.Utils.ComponentName(Name = "Leaky")]
     private readonly global::TorchSharp.Modules.LeakyReLU _leaky;
+    [global::TorchSharp.Utils.ComponentName(Name = "Drop")]
     private readonly global::TorchSharp.Modules.Dropout _drop;
+    [global::TorchSharp.Utils.ComponentName(Name = "Squash")]
     private readonly global::TorchSharp.Modules.Linear _squash;
+    [global::TorchSharp.Utils.ComponentName(Name = "Logits")]
     private readonly global::TorchSharp.Modules.Linear _logits;
+    [global::TorchSharp.Utils.ComponentName(Name = "Probabilities")]
     private readonly global::TorchSharp.Modules.Softmax _probabilities;
 
-    /// <summary>Creates the network with freshly initialized parameters on the CPU; move it with <c>to(device)</c>.</summary>
+    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
     public Everything()
-        : base(nameof(Everything), s_description, CreateDefaultCompileOptions())
+        : this(device: null)
     {
-        // Flat: Flatten(), (None, 4, 6) -> (None, 24)
+    }
+
+    /// <summary>Creates the network with its parameters where they will live.</summary>
+    /// <param name="device">Where the parameters are created; the CPU when null.</param>
+    /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
+    /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
+    public Everything(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : base("Everything", s_description, CreateDefaultCompileOptions)
+    {
+        using var generator = global::NetGen.Initializers.Generator(seed);
+
+        // Transposed: Permute(2, 1), (None, 4, 6) -> (None, 6, 4)
+        _transposed = new global::NetGen.Layers.Permute(2, 1);
+        base.register_module("Transposed", _transposed);
+
+        // Pairs: Reshape(2, 12), (None, 6, 4) -> (None, 2, 12)
+        _pairs = new global::NetGen.Layers.Reshape(2, 12);
+        base.register_module("Pairs", _pairs);
+
+        // Flat: Flatten(), (None, 2, 12) -> (None, 24)
         _flat = global::TorchSharp.torch.nn.Flatten();
-        register_module("Flat", _flat);
+        base.register_module("Flat", _flat);
 
         // Project: Dense(32), (None, 24) -> (None, 32)
-        _project = global::TorchSharp.torch.nn.Linear(24, 32, hasBias: false);
-        register_module("Project", _project);
+        _project = global::TorchSharp.torch.nn.Linear(24, 32, hasBias: false, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_project.weight, global::NetGen.Initializer.HeUniform, generator);
+        base.register_module("Project", _project);
 
         // Norm: BatchNormalization(), (None, 32) -> (None, 32)
-        _norm = global::TorchSharp.torch.nn.BatchNorm1d(32, eps: 1E-05, momentum: 0.1);
-        register_module("Norm", _norm);
+        _norm = global::TorchSharp.torch.nn.BatchNorm1d(32, eps: 1E-05, momentum: 0.1, device: device, dtype: dtype);
+        base.register_module("Norm", _norm);
 
         // Leaky: Activation(LeakyReLU), (None, 32) -> (None, 32)
         _leaky = global::TorchSharp.torch.nn.LeakyReLU(0.1);
-        register_module("Leaky", _leaky);
+        base.register_module("Leaky", _leaky);
 
         // Drop: Dropout(0.25), (None, 32) -> (None, 32)
         _drop = global::TorchSharp.torch.nn.Dropout(0.25);
-        register_module("Drop", _drop);
+        base.register_module("Drop", _drop);
 
         // Squash: Dense(3, Tanh), (None, 32) -> (None, 3)
-        _squash = global::TorchSharp.torch.nn.Linear(32, 3, hasBias: true);
-        register_module("Squash", _squash);
+        _squash = global::TorchSharp.torch.nn.Linear(32, 3, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_squash.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_squash.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Squash", _squash);
 
         // Logits: Dense(3), (None, 3) -> (None, 3)
-        _logits = global::TorchSharp.torch.nn.Linear(3, 3, hasBias: true);
-        register_module("Logits", _logits);
+        _logits = global::TorchSharp.torch.nn.Linear(3, 3, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_logits.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_logits.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Logits", _logits);
 
         // Probabilities: Activation(Softmax), (None, 3) -> (None, 3)
         _probabilities = global::TorchSharp.torch.nn.Softmax(-1);
-        register_module("Probabilities", _probabilities);
+        base.register_module("Probabilities", _probabilities);
     }
 
     /// <summary>Shape of one input sample: (None, 4, 6).</summary>
     public static global::NetGen.Shape InputShape => s_description.InputShape;
 
     /// <summary>Shape of one output sample: (None, 3).</summary>
-    public static global::NetGen.Shape OutputShape => s_description.OutputShape;
+    public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
+
+    /// <summary>Layer <c>Transposed</c>: Permute(2, 1), output (None, 6, 4), 0 parameters.</summary>
+    public partial global::NetGen.Layers.Permute Transposed { get => _transposed; }
+
+    /// <summary>Layer <c>Pairs</c>: Reshape(2, 12), output (None, 2, 12), 0 parameters.</summary>
+    public partial global::NetGen.Layers.Reshape Pairs { get => _pairs; }
 
     /// <summary>Layer <c>Flat</c>: Flatten(), output (None, 24), 0 parameters.</summary>
     public partial global::TorchSharp.Modules.Flatten Flat { get => _flat; }
@@ -127,22 +179,43 @@ partial class Everything : global::NetGen.Network
     public partial global::TorchSharp.Modules.Softmax Probabilities { get => _probabilities; }
 
     /// <summary>Runs the network on a batch shaped (None, 4, 6); returns (None, 3).</summary>
-    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
+
+    /// <summary>The outputs with Probabilities's softmax left out, for training with a fused cross-entropy.</summary>
+    protected override global::TorchSharp.torch.Tensor[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<global::TorchSharp.torch.Tensor> inputs)
     {
-        var flat = _flat.forward(input);
-        var project = _project.forward(flat);
-        var norm = _norm.forward(project);
-        var leaky = _leaky.forward(norm);
-        var drop = _drop.forward(leaky);
-        var squash = global::TorchSharp.torch.nn.functional.tanh(_squash.forward(drop));
-        var logits = _logits.forward(squash);
-        var probabilities = _probabilities.forward(logits);
+        return [Forward(inputs[0], logits: true)];
+    }
+
+    /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Probabilities's softmax is left out.</summary>
+    private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
+    {
+        var transposed = _transposed.call(input);
+        var pairs = _pairs.call(transposed);
+        transposed.Dispose();
+        var flat = _flat.call(pairs);
+        pairs.Dispose();
+        var project = _project.call(flat);
+        flat.Dispose();
+        var norm = _norm.call(project);
+        project.Dispose();
+        var leaky = _leaky.call(norm);
+        norm.Dispose();
+        var drop = _drop.call(leaky);
+        leaky.Dispose();
+        var squash = global::NetGen.Layers.Activations.Tanh(_squash.call(drop));
+        drop.Dispose();
+        var logits2 = _logits.call(squash);
+        squash.Dispose();
+        var probabilities = logits ? logits2.alias() : _probabilities.call(logits2);
+        logits2.Dispose();
         return probabilities;
     }
 
-    /// <summary>The loss, metrics and optimizer declared on the class; <c>Compile</c> replaces them at run time.</summary>
+    /// <summary>The optimizer, losses and metrics declared on the class; <c>Compile</c> replaces them at run time.</summary>
     private static global::NetGen.CompileOptions CreateDefaultCompileOptions() => new(
-        Loss: global::NetGen.Loss.CategoricalCrossentropy,
-        Metrics: [global::NetGen.Metric.Accuracy],
-        Optimizer: new global::NetGen.Optimizers.Sgd(learningRate: 0.05, momentum: 0.9, nesterov: true, weightDecay: 1E-05));
+        new global::NetGen.Optimizers.Sgd(learningRate: 0.05, momentum: 0.9, nesterov: true, weightDecay: 1E-05),
+        [
+            new global::NetGen.OutputOptions("Probabilities", global::NetGen.Loss.CategoricalCrossentropy, 1.0, [global::NetGen.Metric.Accuracy]),
+        ]);
 }

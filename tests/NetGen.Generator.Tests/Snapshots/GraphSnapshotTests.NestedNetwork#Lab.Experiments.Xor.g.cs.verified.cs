@@ -22,7 +22,7 @@ partial class Experiments
     /// </code>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-    partial class Xor : global::NetGen.Network
+    partial class Xor : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
     {
         /// <summary>All parameters of the network (17), batch-normalization statistics included, as Keras counts them.</summary>
         public const long ParameterCount = 17;
@@ -32,35 +32,58 @@ partial class Experiments
 
         private static readonly global::NetGen.NetworkDescription s_description = new(
             name: "Xor",
-            inputName: "input",
-            inputShape: new global::NetGen.Shape(2),
+            inputs:
+            [
+                new global::NetGen.InputDescription("input", global::NetGen.ElementType.Float32, new global::NetGen.Shape(2)),
+            ],
             layers:
             [
                 new global::NetGen.LayerDescription("Hidden", "Dense", new global::NetGen.Shape(4), 12, 12, ["input"]),
                 new global::NetGen.LayerDescription("Output", "Dense", new global::NetGen.Shape(1), 5, 5, ["Hidden"]),
+            ],
+            outputs:
+            [
+                new global::NetGen.OutputDescription("Output", new global::NetGen.Shape(1), global::NetGen.Activation.Sigmoid),
             ]);
 
+        [global::TorchSharp.Utils.ComponentName(Name = "Hidden")]
         private readonly global::TorchSharp.Modules.Linear _hidden;
+        [global::TorchSharp.Utils.ComponentName(Name = "Output")]
         private readonly global::TorchSharp.Modules.Linear _output;
 
-        /// <summary>Creates the network with freshly initialized parameters on the CPU; move it with <c>to(device)</c>.</summary>
+        /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
         public Xor()
-            : base(nameof(Xor), s_description, CreateDefaultCompileOptions())
+            : this(device: null)
         {
+        }
+
+        /// <summary>Creates the network with its parameters where they will live.</summary>
+        /// <param name="device">Where the parameters are created; the CPU when null.</param>
+        /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
+        /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
+        public Xor(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+            : base("Xor", s_description, CreateDefaultCompileOptions)
+        {
+            using var generator = global::NetGen.Initializers.Generator(seed);
+
             // Hidden: Dense(4, Tanh), (None, 2) -> (None, 4)
-            _hidden = global::TorchSharp.torch.nn.Linear(2, 4, hasBias: true);
-            register_module("Hidden", _hidden);
+            _hidden = global::TorchSharp.torch.nn.Linear(2, 4, hasBias: true, device: device, dtype: dtype);
+            global::NetGen.Initializers.Apply(_hidden.weight, global::NetGen.Initializer.GlorotUniform, generator);
+            global::NetGen.Initializers.Apply(_hidden.bias, global::NetGen.Initializer.Zeros, generator);
+            base.register_module("Hidden", _hidden);
 
             // Output: Dense(1, Sigmoid), (None, 4) -> (None, 1)
-            _output = global::TorchSharp.torch.nn.Linear(4, 1, hasBias: true);
-            register_module("Output", _output);
+            _output = global::TorchSharp.torch.nn.Linear(4, 1, hasBias: true, device: device, dtype: dtype);
+            global::NetGen.Initializers.Apply(_output.weight, global::NetGen.Initializer.GlorotUniform, generator);
+            global::NetGen.Initializers.Apply(_output.bias, global::NetGen.Initializer.Zeros, generator);
+            base.register_module("Output", _output);
         }
 
         /// <summary>Shape of one input sample: (None, 2).</summary>
         public static global::NetGen.Shape InputShape => s_description.InputShape;
 
         /// <summary>Shape of one output sample: (None, 1).</summary>
-        public static global::NetGen.Shape OutputShape => s_description.OutputShape;
+        public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
         /// <summary>Layer <c>Hidden</c>: Dense(4, Tanh), output (None, 4), 12 parameters.</summary>
         public partial global::TorchSharp.Modules.Linear Hidden { get => _hidden; }
@@ -69,17 +92,28 @@ partial class Experiments
         public partial global::TorchSharp.Modules.Linear Output { get => _output; }
 
         /// <summary>Runs the network on a batch shaped (None, 2); returns (None, 1).</summary>
-        public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
+        public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
+
+        /// <summary>The outputs with Output's sigmoid left out, for training with a fused cross-entropy.</summary>
+        protected override global::TorchSharp.torch.Tensor[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<global::TorchSharp.torch.Tensor> inputs)
         {
-            var hidden = global::TorchSharp.torch.nn.functional.tanh(_hidden.forward(input));
-            var output = global::TorchSharp.torch.nn.functional.sigmoid(_output.forward(hidden));
-            return output;
+            return [Forward(inputs[0], logits: true)];
         }
 
-        /// <summary>The loss, metrics and optimizer declared on the class; <c>Compile</c> replaces them at run time.</summary>
+        /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Output's sigmoid is left out.</summary>
+        private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
+        {
+            var hidden = global::NetGen.Layers.Activations.Tanh(_hidden.call(input));
+            var output = _output.call(hidden);
+            hidden.Dispose();
+            return logits ? output : global::NetGen.Layers.Activations.Sigmoid(output);
+        }
+
+        /// <summary>The optimizer, losses and metrics declared on the class; <c>Compile</c> replaces them at run time.</summary>
         private static global::NetGen.CompileOptions CreateDefaultCompileOptions() => new(
-            Loss: global::NetGen.Loss.BinaryCrossentropy,
-            Metrics: [],
-            Optimizer: new global::NetGen.Optimizers.Adam());
+            new global::NetGen.Optimizers.Adam(),
+            [
+                new global::NetGen.OutputOptions("Output", global::NetGen.Loss.BinaryCrossentropy, 1.0, []),
+            ]);
     }
 }

@@ -22,7 +22,7 @@
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-partial class WideAndDeep : global::NetGen.Network
+partial class WideAndDeep : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
 {
     /// <summary>All parameters of the network (441), batch-normalization statistics included, as Keras counts them.</summary>
     public const long ParameterCount = 441;
@@ -32,8 +32,10 @@ partial class WideAndDeep : global::NetGen.Network
 
     private static readonly global::NetGen.NetworkDescription s_description = new(
         name: "WideAndDeep",
-        inputName: "features",
-        inputShape: new global::NetGen.Shape(8),
+        inputs:
+        [
+            new global::NetGen.InputDescription("features", global::NetGen.ElementType.Float32, new global::NetGen.Shape(8)),
+        ],
         layers:
         [
             new global::NetGen.LayerDescription("Deep1", "Dense", new global::NetGen.Shape(16), 144, 144, ["features"]),
@@ -41,44 +43,70 @@ partial class WideAndDeep : global::NetGen.Network
             new global::NetGen.LayerDescription("Residual", "Add", new global::NetGen.Shape(16), 0, 0, ["Deep1", "Deep2"]),
             new global::NetGen.LayerDescription("Wide", "Concatenate", new global::NetGen.Shape(24), 0, 0, ["features", "Residual"]),
             new global::NetGen.LayerDescription("Price", "Dense", new global::NetGen.Shape(1), 25, 25, ["Wide"]),
+        ],
+        outputs:
+        [
+            new global::NetGen.OutputDescription("Price", new global::NetGen.Shape(1), global::NetGen.Activation.Linear),
         ]);
 
+    [global::TorchSharp.Utils.ComponentName(Name = "Deep1")]
     private readonly global::TorchSharp.Modules.Linear _deep1;
+    [global::TorchSharp.Utils.ComponentName(Name = "Deep2")]
     private readonly global::TorchSharp.Modules.Linear _deep2;
+    [global::TorchSharp.Utils.ComponentName(Name = "Residual")]
     private readonly global::NetGen.Layers.Add _residual;
+    [global::TorchSharp.Utils.ComponentName(Name = "Wide")]
     private readonly global::NetGen.Layers.Concatenate _wide;
+    [global::TorchSharp.Utils.ComponentName(Name = "Price")]
     private readonly global::TorchSharp.Modules.Linear _price;
 
-    /// <summary>Creates the network with freshly initialized parameters on the CPU; move it with <c>to(device)</c>.</summary>
+    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
     public WideAndDeep()
-        : base(nameof(WideAndDeep), s_description, CreateDefaultCompileOptions())
+        : this(device: null)
     {
+    }
+
+    /// <summary>Creates the network with its parameters where they will live.</summary>
+    /// <param name="device">Where the parameters are created; the CPU when null.</param>
+    /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
+    /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
+    public WideAndDeep(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : base("WideAndDeep", s_description, CreateDefaultCompileOptions)
+    {
+        using var generator = global::NetGen.Initializers.Generator(seed);
+
         // Deep1: Dense(16, ReLU), (None, 8) -> (None, 16)
-        _deep1 = global::TorchSharp.torch.nn.Linear(8, 16, hasBias: true);
-        register_module("Deep1", _deep1);
+        _deep1 = global::TorchSharp.torch.nn.Linear(8, 16, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_deep1.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_deep1.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Deep1", _deep1);
 
         // Deep2: Dense(16, ReLU), (None, 16) -> (None, 16)
-        _deep2 = global::TorchSharp.torch.nn.Linear(16, 16, hasBias: true);
-        register_module("Deep2", _deep2);
+        _deep2 = global::TorchSharp.torch.nn.Linear(16, 16, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_deep2.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_deep2.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Deep2", _deep2);
 
         // Residual: Add(Deep1, Deep2), (None, 16) -> (None, 16)
         _residual = new global::NetGen.Layers.Add();
-        register_module("Residual", _residual);
+        base.register_module("Residual", _residual);
 
         // Wide: Concatenate(features, Residual; axis 1), (None, 8) -> (None, 24)
         _wide = new global::NetGen.Layers.Concatenate(1);
-        register_module("Wide", _wide);
+        base.register_module("Wide", _wide);
 
         // Price: Dense(1), (None, 24) -> (None, 1)
-        _price = global::TorchSharp.torch.nn.Linear(24, 1, hasBias: true);
-        register_module("Price", _price);
+        _price = global::TorchSharp.torch.nn.Linear(24, 1, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_price.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_price.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Price", _price);
     }
 
     /// <summary>Shape of one input sample: (None, 8).</summary>
     public static global::NetGen.Shape InputShape => s_description.InputShape;
 
     /// <summary>Shape of one output sample: (None, 1).</summary>
-    public static global::NetGen.Shape OutputShape => s_description.OutputShape;
+    public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
     /// <summary>Layer <c>Deep1</c>: Dense(16, ReLU), output (None, 16), 144 parameters.</summary>
     public partial global::TorchSharp.Modules.Linear Deep1 { get => _deep1; }
@@ -98,17 +126,22 @@ partial class WideAndDeep : global::NetGen.Network
     /// <summary>Runs the network on a batch shaped (None, 8); returns (None, 1).</summary>
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor features)
     {
-        var deep1 = global::TorchSharp.torch.nn.functional.relu(_deep1.forward(features));
-        var deep2 = global::TorchSharp.torch.nn.functional.relu(_deep2.forward(deep1));
-        var residual = _residual.forward([deep1, deep2]);
-        var wide = _wide.forward([features, residual]);
-        var price = _price.forward(wide);
+        var deep1 = global::NetGen.Layers.Activations.ReLU(_deep1.call(features));
+        var deep2 = global::NetGen.Layers.Activations.ReLU(_deep2.call(deep1));
+        var residual = _residual.call([deep1, deep2]);
+        deep1.Dispose();
+        deep2.Dispose();
+        var wide = _wide.call([features, residual]);
+        residual.Dispose();
+        var price = _price.call(wide);
+        wide.Dispose();
         return price;
     }
 
-    /// <summary>The loss, metrics and optimizer declared on the class; <c>Compile</c> replaces them at run time.</summary>
+    /// <summary>The optimizer, losses and metrics declared on the class; <c>Compile</c> replaces them at run time.</summary>
     private static global::NetGen.CompileOptions CreateDefaultCompileOptions() => new(
-        Loss: global::NetGen.Loss.MeanSquaredError,
-        Metrics: [global::NetGen.Metric.Mae],
-        Optimizer: new global::NetGen.Optimizers.Adam());
+        new global::NetGen.Optimizers.Adam(),
+        [
+            new global::NetGen.OutputOptions("Price", global::NetGen.Loss.MeanSquaredError, 1.0, [global::NetGen.Metric.Mae]),
+        ]);
 }

@@ -20,7 +20,7 @@ namespace NetGen.Samples.BreastCancer;
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-partial class CancerNet : global::NetGen.Network
+partial class CancerNet : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
 {
     /// <summary>All parameters of the network (541), batch-normalization statistics included, as Keras counts them.</summary>
     public const long ParameterCount = 541;
@@ -30,41 +30,67 @@ partial class CancerNet : global::NetGen.Network
 
     private static readonly global::NetGen.NetworkDescription s_description = new(
         name: "CancerNet",
-        inputName: "input",
-        inputShape: new global::NetGen.Shape(30),
+        inputs:
+        [
+            new global::NetGen.InputDescription("input", global::NetGen.ElementType.Float32, new global::NetGen.Shape(30)),
+        ],
         layers:
         [
             new global::NetGen.LayerDescription("Hidden1", "Dense", new global::NetGen.Shape(12), 372, 372, ["input"]),
             new global::NetGen.LayerDescription("Hidden2", "Dense", new global::NetGen.Shape(12), 156, 156, ["Hidden1"]),
             new global::NetGen.LayerDescription("Output", "Dense", new global::NetGen.Shape(1), 13, 13, ["Hidden2"]),
+        ],
+        outputs:
+        [
+            new global::NetGen.OutputDescription("Output", new global::NetGen.Shape(1), global::NetGen.Activation.Sigmoid),
         ]);
 
+    [global::TorchSharp.Utils.ComponentName(Name = "Hidden1")]
     private readonly global::TorchSharp.Modules.Linear _hidden1;
+    [global::TorchSharp.Utils.ComponentName(Name = "Hidden2")]
     private readonly global::TorchSharp.Modules.Linear _hidden2;
+    [global::TorchSharp.Utils.ComponentName(Name = "Output")]
     private readonly global::TorchSharp.Modules.Linear _output;
 
-    /// <summary>Creates the network with freshly initialized parameters on the CPU; move it with <c>to(device)</c>.</summary>
+    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
     public CancerNet()
-        : base(nameof(CancerNet), s_description, CreateDefaultCompileOptions())
+        : this(device: null)
     {
+    }
+
+    /// <summary>Creates the network with its parameters where they will live.</summary>
+    /// <param name="device">Where the parameters are created; the CPU when null.</param>
+    /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
+    /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
+    public CancerNet(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : base("CancerNet", s_description, CreateDefaultCompileOptions)
+    {
+        using var generator = global::NetGen.Initializers.Generator(seed);
+
         // Hidden1: Dense(12, ReLU), (None, 30) -> (None, 12)
-        _hidden1 = global::TorchSharp.torch.nn.Linear(30, 12, hasBias: true);
-        register_module("Hidden1", _hidden1);
+        _hidden1 = global::TorchSharp.torch.nn.Linear(30, 12, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_hidden1.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_hidden1.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Hidden1", _hidden1);
 
         // Hidden2: Dense(12, ReLU), (None, 12) -> (None, 12)
-        _hidden2 = global::TorchSharp.torch.nn.Linear(12, 12, hasBias: true);
-        register_module("Hidden2", _hidden2);
+        _hidden2 = global::TorchSharp.torch.nn.Linear(12, 12, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_hidden2.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_hidden2.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Hidden2", _hidden2);
 
         // Output: Dense(1, Sigmoid), (None, 12) -> (None, 1)
-        _output = global::TorchSharp.torch.nn.Linear(12, 1, hasBias: true);
-        register_module("Output", _output);
+        _output = global::TorchSharp.torch.nn.Linear(12, 1, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_output.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_output.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Output", _output);
     }
 
     /// <summary>Shape of one input sample: (None, 30).</summary>
     public static global::NetGen.Shape InputShape => s_description.InputShape;
 
     /// <summary>Shape of one output sample: (None, 1).</summary>
-    public static global::NetGen.Shape OutputShape => s_description.OutputShape;
+    public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
     /// <summary>Layer <c>Hidden1</c>: Dense(12, ReLU), output (None, 12), 372 parameters.</summary>
     public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
@@ -76,17 +102,29 @@ partial class CancerNet : global::NetGen.Network
     public partial global::TorchSharp.Modules.Linear Output { get => _output; }
 
     /// <summary>Runs the network on a batch shaped (None, 30); returns (None, 1).</summary>
-    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
+
+    /// <summary>The outputs with Output's sigmoid left out, for training with a fused cross-entropy.</summary>
+    protected override global::TorchSharp.torch.Tensor[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<global::TorchSharp.torch.Tensor> inputs)
     {
-        var hidden1 = global::TorchSharp.torch.nn.functional.relu(_hidden1.forward(input));
-        var hidden2 = global::TorchSharp.torch.nn.functional.relu(_hidden2.forward(hidden1));
-        var output = global::TorchSharp.torch.nn.functional.sigmoid(_output.forward(hidden2));
-        return output;
+        return [Forward(inputs[0], logits: true)];
     }
 
-    /// <summary>The loss, metrics and optimizer declared on the class; <c>Compile</c> replaces them at run time.</summary>
+    /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Output's sigmoid is left out.</summary>
+    private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
+    {
+        var hidden1 = global::NetGen.Layers.Activations.ReLU(_hidden1.call(input));
+        var hidden2 = global::NetGen.Layers.Activations.ReLU(_hidden2.call(hidden1));
+        hidden1.Dispose();
+        var output = _output.call(hidden2);
+        hidden2.Dispose();
+        return logits ? output : global::NetGen.Layers.Activations.Sigmoid(output);
+    }
+
+    /// <summary>The optimizer, losses and metrics declared on the class; <c>Compile</c> replaces them at run time.</summary>
     private static global::NetGen.CompileOptions CreateDefaultCompileOptions() => new(
-        Loss: global::NetGen.Loss.BinaryCrossentropy,
-        Metrics: [global::NetGen.Metric.Accuracy, global::NetGen.Metric.RocAuc],
-        Optimizer: new global::NetGen.Optimizers.Adam());
+        new global::NetGen.Optimizers.Adam(),
+        [
+            new global::NetGen.OutputOptions("Output", global::NetGen.Loss.BinaryCrossentropy, 1.0, [global::NetGen.Metric.Accuracy, global::NetGen.Metric.RocAuc]),
+        ]);
 }

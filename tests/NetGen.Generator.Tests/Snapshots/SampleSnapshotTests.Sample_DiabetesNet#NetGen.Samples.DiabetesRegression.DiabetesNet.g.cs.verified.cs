@@ -20,7 +20,7 @@ namespace NetGen.Samples.DiabetesRegression;
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
-partial class DiabetesNet : global::NetGen.Network
+partial class DiabetesNet : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>
 {
     /// <summary>All parameters of the network (897), batch-normalization statistics included, as Keras counts them.</summary>
     public const long ParameterCount = 897;
@@ -30,41 +30,67 @@ partial class DiabetesNet : global::NetGen.Network
 
     private static readonly global::NetGen.NetworkDescription s_description = new(
         name: "DiabetesNet",
-        inputName: "input",
-        inputShape: new global::NetGen.Shape(10),
+        inputs:
+        [
+            new global::NetGen.InputDescription("input", global::NetGen.ElementType.Float32, new global::NetGen.Shape(10)),
+        ],
         layers:
         [
             new global::NetGen.LayerDescription("Hidden1", "Dense", new global::NetGen.Shape(32), 352, 352, ["input"]),
             new global::NetGen.LayerDescription("Hidden2", "Dense", new global::NetGen.Shape(16), 528, 528, ["Hidden1"]),
             new global::NetGen.LayerDescription("Progression", "Dense", new global::NetGen.Shape(1), 17, 17, ["Hidden2"]),
+        ],
+        outputs:
+        [
+            new global::NetGen.OutputDescription("Progression", new global::NetGen.Shape(1), global::NetGen.Activation.Linear),
         ]);
 
+    [global::TorchSharp.Utils.ComponentName(Name = "Hidden1")]
     private readonly global::TorchSharp.Modules.Linear _hidden1;
+    [global::TorchSharp.Utils.ComponentName(Name = "Hidden2")]
     private readonly global::TorchSharp.Modules.Linear _hidden2;
+    [global::TorchSharp.Utils.ComponentName(Name = "Progression")]
     private readonly global::TorchSharp.Modules.Linear _progression;
 
-    /// <summary>Creates the network with freshly initialized parameters on the CPU; move it with <c>to(device)</c>.</summary>
+    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
     public DiabetesNet()
-        : base(nameof(DiabetesNet), s_description, CreateDefaultCompileOptions())
+        : this(device: null)
     {
+    }
+
+    /// <summary>Creates the network with its parameters where they will live.</summary>
+    /// <param name="device">Where the parameters are created; the CPU when null.</param>
+    /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
+    /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
+    public DiabetesNet(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : base("DiabetesNet", s_description, CreateDefaultCompileOptions)
+    {
+        using var generator = global::NetGen.Initializers.Generator(seed);
+
         // Hidden1: Dense(32, ReLU), (None, 10) -> (None, 32)
-        _hidden1 = global::TorchSharp.torch.nn.Linear(10, 32, hasBias: true);
-        register_module("Hidden1", _hidden1);
+        _hidden1 = global::TorchSharp.torch.nn.Linear(10, 32, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_hidden1.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_hidden1.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Hidden1", _hidden1);
 
         // Hidden2: Dense(16, ReLU), (None, 32) -> (None, 16)
-        _hidden2 = global::TorchSharp.torch.nn.Linear(32, 16, hasBias: true);
-        register_module("Hidden2", _hidden2);
+        _hidden2 = global::TorchSharp.torch.nn.Linear(32, 16, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_hidden2.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_hidden2.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Hidden2", _hidden2);
 
         // Progression: Dense(1), (None, 16) -> (None, 1)
-        _progression = global::TorchSharp.torch.nn.Linear(16, 1, hasBias: true);
-        register_module("Progression", _progression);
+        _progression = global::TorchSharp.torch.nn.Linear(16, 1, hasBias: true, device: device, dtype: dtype);
+        global::NetGen.Initializers.Apply(_progression.weight, global::NetGen.Initializer.GlorotUniform, generator);
+        global::NetGen.Initializers.Apply(_progression.bias, global::NetGen.Initializer.Zeros, generator);
+        base.register_module("Progression", _progression);
     }
 
     /// <summary>Shape of one input sample: (None, 10).</summary>
     public static global::NetGen.Shape InputShape => s_description.InputShape;
 
     /// <summary>Shape of one output sample: (None, 1).</summary>
-    public static global::NetGen.Shape OutputShape => s_description.OutputShape;
+    public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
     /// <summary>Layer <c>Hidden1</c>: Dense(32, ReLU), output (None, 32), 352 parameters.</summary>
     public partial global::TorchSharp.Modules.Linear Hidden1 { get => _hidden1; }
@@ -78,15 +104,18 @@ partial class DiabetesNet : global::NetGen.Network
     /// <summary>Runs the network on a batch shaped (None, 10); returns (None, 1).</summary>
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
     {
-        var hidden1 = global::TorchSharp.torch.nn.functional.relu(_hidden1.forward(input));
-        var hidden2 = global::TorchSharp.torch.nn.functional.relu(_hidden2.forward(hidden1));
-        var progression = _progression.forward(hidden2);
+        var hidden1 = global::NetGen.Layers.Activations.ReLU(_hidden1.call(input));
+        var hidden2 = global::NetGen.Layers.Activations.ReLU(_hidden2.call(hidden1));
+        hidden1.Dispose();
+        var progression = _progression.call(hidden2);
+        hidden2.Dispose();
         return progression;
     }
 
-    /// <summary>The loss, metrics and optimizer declared on the class; <c>Compile</c> replaces them at run time.</summary>
+    /// <summary>The optimizer, losses and metrics declared on the class; <c>Compile</c> replaces them at run time.</summary>
     private static global::NetGen.CompileOptions CreateDefaultCompileOptions() => new(
-        Loss: global::NetGen.Loss.MeanSquaredError,
-        Metrics: [global::NetGen.Metric.Mae, global::NetGen.Metric.Mse],
-        Optimizer: new global::NetGen.Optimizers.Adam(learningRate: 0.003));
+        new global::NetGen.Optimizers.Adam(learningRate: 0.003),
+        [
+            new global::NetGen.OutputOptions("Progression", global::NetGen.Loss.MeanSquaredError, 1.0, [global::NetGen.Metric.Mae, global::NetGen.Metric.Mse]),
+        ]);
 }

@@ -89,7 +89,9 @@ internal static class NetworkAnalysis
             }
         }
 
-        var graph = new LayerGraph(results.Select(static r => r.InputNames).ToList(), indexByName);
+        // An input's name always means the input (a layer with the same name is reported, NG0010).
+        var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
+        var graph = new LayerGraph(results.Select(static r => r.InputNames).ToList(), layerIndexes);
         foreach (var cycle in graph.FindCycles())
         {
             var path = string.Join(" -> ", cycle.Select(index => layers[index].Name).Concat(new[] { layers[cycle[0]].Name }));

@@ -18,6 +18,7 @@ namespace NetGen.Model;
 /// <param name="ContainingTypes">Types the class is nested in, outermost first.</param>
 /// <param name="TypeName">The class as written in a declaration: escaped, with type parameters.</param>
 /// <param name="ClassName">The class's escaped identifier (its constructors' name).</param>
+/// <param name="QualifiedName">The class fully qualified with <c>global::</c>, for places outside its body (its base list).</param>
 /// <param name="DisplayName">The class's name as text, for messages and descriptions.</param>
 /// <param name="HasUserSummary">Whether the user documented the class (the generated table then goes in remarks only).</param>
 /// <param name="CanGenerate">False when the declaration has errors that block the module: a placeholder is emitted.</param>
@@ -36,6 +37,7 @@ internal sealed record NetworkSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string TypeName,
     string ClassName,
+    string QualifiedName,
     string DisplayName,
     bool HasUserSummary,
     bool CanGenerate,
