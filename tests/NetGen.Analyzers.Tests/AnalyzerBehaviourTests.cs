@@ -75,7 +75,7 @@ public sealed class AnalyzerBehaviourTests
 
             public partial class Net
             {
-                [{|NG0201:Dense(1, Activation.Softmax)|}] public partial Linear Output { get; }
+                [{|NG0201:Dense(1, Activation.Softmax, From = nameof(Hidden))|}] public partial Linear Output { get; }
             }
             """,
         },

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using NetGen.Analyzers.Tests.Infrastructure;
 using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
@@ -28,7 +29,7 @@ public sealed class DocumentationExampleTests
     public async Task Example_ReportsTheRule(string id)
     {
         var (example, _) = Examples(id);
-        var diagnostics = await RunAsync(new[] { CSharpSyntaxTree.ParseText(example, ParseOptions, PathOf(0)) }, new AnalyzerTestOptions());
+        var diagnostics = await RunAsync(Trees(example), new AnalyzerTestOptions());
         Assert.Contains(diagnostics, d => d.Id == id);
     }
 
@@ -37,8 +38,23 @@ public sealed class DocumentationExampleTests
     public async Task Fix_IsClean(string id)
     {
         var (_, fix) = Examples(id);
-        var diagnostics = await RunAsync(new[] { CSharpSyntaxTree.ParseText(fix, ParseOptions, PathOf(0)) }, new AnalyzerTestOptions());
+        var diagnostics = await RunAsync(Trees(fix), new AnalyzerTestOptions());
         Assert.True(diagnostics.IsEmpty, $"The fix on {id}.md reports:\n" + string.Join("\n", diagnostics.Select(static d => d.ToString())));
+    }
+
+    /// <summary>
+    /// One tree per file: a block may show several files of a partial class, each starting with
+    /// a <c>// File: Name.cs</c> line; the usings before the first one apply to every file.
+    /// </summary>
+    private static SyntaxTree[] Trees(string block)
+    {
+        var parts = Regex.Split(block, @"^// File: .*$", RegexOptions.Multiline);
+        if (parts.Length == 1)
+        {
+            return new[] { CSharpSyntaxTree.ParseText(block, AnalyzerTestHelper.ParseOptions, PathOf(0)) };
+        }
+
+        return parts.Skip(1).Select((part, i) => CSharpSyntaxTree.ParseText(parts[0] + part, AnalyzerTestHelper.ParseOptions, PathOf(i))).ToArray();
     }
 
     private static (string Example, string Fix) Examples(string id)

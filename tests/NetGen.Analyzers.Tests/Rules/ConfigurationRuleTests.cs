@@ -178,7 +178,7 @@ public sealed class ConfigurationRuleTests
             }
             """);
 
-        Assert.Equal("Network 'Net' reports Accuracy, but its loss MeanSquaredError is a regression loss; report Mae or Mse instead", MessageOf(diagnostics, "NG0205"));
+        Assert.Equal("'Net' reports Accuracy, but its loss MeanSquaredError is a regression loss; report Mae or Mse instead", MessageOf(diagnostics, "NG0205"));
     }
 
     [Fact]

@@ -188,4 +188,129 @@ public sealed class ShapeRuleTests
             [Add(nameof(First), nameof(Last))] public partial NetGen.Layers.Add Output { get; }
         }
         """);
+
+    [Fact]
+    public async Task NG0105_DenseOnANamedLastAxis_ReportedOnAttribute()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(8, "features")]
+            public partial class Net
+            {
+                [{|NG0105:Dense(4)|}] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Equal("Dense layer 'Output' needs the size of its input's last axis at compile time, but it is 'features' in (None, 8, features)", MessageOf(diagnostics, "NG0105"));
+    }
+
+    [Fact]
+    public Task NG0105_DenseAfterFlattenOfAVariableLength_ReportedOnAttribute() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input("steps", 8)]
+        public partial class Net
+        {
+            [Flatten] public partial Flatten Flat { get; }
+            [{|NG0105:Dense(4)|}] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
+    public Task NG0105_VariableStepsAndReshapeToADeclaredShape_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input("steps", 8)]
+        public partial class PerStep
+        {
+            [Dense(4)] public partial Linear Output { get; }
+        }
+
+        [Network]
+        [Input("steps", 8)]
+        public partial class Declared
+        {
+            [Flatten] public partial Flatten Flat { get; }
+            [Reshape(4, 8)] public partial NetGen.Layers.Reshape Fixed { get; }
+            [Dense(2)] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
+    public async Task NG0106_TokenIdsIntoDense_ReportedOnAttribute()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(8, ElementType = ElementType.Int64, Name = "tokens")]
+            public partial class Net
+            {
+                [{|NG0106:Dense(4)|}] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Equal("Dense layer 'Output' takes floating-point values; 'tokens' holds int64", MessageOf(diagnostics, "NG0106"));
+    }
+
+    [Fact]
+    public Task NG0106_Float64FeaturesAndReshapedIds_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(8, ElementType = ElementType.Float64)]
+        public partial class Doubles
+        {
+            [Dense(4)] public partial Linear Output { get; }
+        }
+
+        [Network]
+        [Input(8, ElementType = ElementType.Int64)]
+        public partial class Ids
+        {
+            [Reshape(2, 4)] public partial NetGen.Layers.Reshape Output { get; }
+        }
+        """);
+
+    [Fact]
+    public async Task NG0107_ReshapeToAnotherSize_ReportedOnAttribute()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(784)]
+            public partial class Net
+            {
+                [{|NG0107:Reshape(3, 28, 28)|}] public partial NetGen.Layers.Reshape Image { get; }
+            }
+            """);
+
+        Assert.Equal("Reshape layer 'Image' cannot turn (None, 784) (784 values) into (3, 28, 28) (2352 values)", MessageOf(diagnostics, "NG0107"));
+    }
+
+    [Fact]
+    public Task NG0107_ReshapeWithTheSameSizeOrAnInferredOne_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(784)]
+        public partial class Net
+        {
+            [Reshape(1, 28, 28)] public partial NetGen.Layers.Reshape Image { get; }
+            [Reshape(-1, 28)] public partial NetGen.Layers.Reshape Rows { get; }
+            [Permute(2, 1)] public partial NetGen.Layers.Permute Columns { get; }
+        }
+        """);
 }
