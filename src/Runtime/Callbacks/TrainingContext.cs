@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Training;
 using TorchSharp.Modules;
@@ -8,6 +10,9 @@ namespace NetGen.Callbacks;
 /// <summary>What callbacks see of a running <c>Fit</c>, and what they may change.</summary>
 public sealed class TrainingContext
 {
+    // The values callbacks log for the epoch under way; null outside an epoch's training.
+    private Dictionary<string, double>? _loggedValues;
+
     internal TrainingContext(INetwork network, History history, int epochs, System.IO.TextWriter? output, optim.Optimizer optimizer, CompileOptions compileOptions)
     {
         Network = network;
@@ -60,4 +65,52 @@ public sealed class TrainingContext
 
     /// <summary>Why training stopped early, when it did; <c>Fit</c> prints it.</summary>
     public string? StopReason { get; set; }
+
+    /// <summary>
+    /// Logs <paramref name="value"/> as <paramref name="name"/> for the epoch under way, replacing
+    /// what a callback logged under that name earlier in the epoch. <c>Fit</c> adds these values
+    /// to the epoch's logs, after the validation values, before it prints the epoch's line,
+    /// records <see cref="History"/> and calls <see cref="Callback.OnEpochEnd"/>; so every
+    /// callback sees them, whatever their order (the learning-rate schedules log
+    /// <c>learning_rate</c> this way, as Keras 3 does).
+    /// </summary>
+    /// <remarks>
+    /// Keras callbacks write into the logs dictionary in <c>on_epoch_end</c>, before Keras's own
+    /// History callback (the last one) records it. <c>Fit</c> records the epoch before any
+    /// callback's <see cref="Callback.OnEpochEnd"/>, so a value must be logged while the epoch
+    /// runs: from <see cref="Callback.OnEpochBegin"/>, <see cref="Callback.OnBatchBegin"/> or
+    /// <see cref="Callback.OnBatchEnd"/>.
+    /// </remarks>
+    /// <param name="name">The log name, e.g. <c>learning_rate</c>; not one <c>Fit</c> logs itself (a loss, a metric, a <c>val_</c> value).</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException">No epoch is being trained (the call comes from <see cref="Callback.OnTrainBegin"/>, <see cref="Callback.OnEpochEnd"/> or <see cref="Callback.OnTrainEnd"/>).</exception>
+    public void LogValue(string name, double value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (_loggedValues is null)
+        {
+            throw new InvalidOperationException(
+                $"'{name}' cannot be logged now: values are logged for the epoch under way, from OnEpochBegin, OnBatchBegin or OnBatchEnd (by OnEpochEnd the epoch's logs are recorded).");
+        }
+
+        _loggedValues[name] = value;
+    }
+
+    /// <summary>Starts collecting the values callbacks log for an epoch; <c>Fit</c> calls it before <see cref="Callback.OnEpochBegin"/>.</summary>
+    internal void BeginEpochLogs() => _loggedValues = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Adds the values callbacks logged to <paramref name="epochLogs"/> and stops collecting.</summary>
+    /// <exception cref="InvalidOperationException">A callback logged a name <c>Fit</c> logs itself.</exception>
+    internal void EndEpochLogs(Dictionary<string, double> epochLogs)
+    {
+        var logged = _loggedValues ?? new Dictionary<string, double>();
+        _loggedValues = null;
+        foreach (var (name, value) in logged)
+        {
+            if (!epochLogs.TryAdd(name, value))
+            {
+                throw new InvalidOperationException($"A callback logged '{name}', which Fit logs itself; log the value under another name.");
+            }
+        }
+    }
 }

@@ -233,6 +233,7 @@ public static class NetworkTraining
             for (var epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                context.BeginEpochLogs();
                 callbackList.ForEach(callback => callback.OnEpochBegin(context, epoch));
                 if (verbose == Verbosity.Batch)
                 {
@@ -278,6 +279,8 @@ public static class NetworkTraining
                     }
                 }
 
+                // Values callbacks logged during the epoch (a schedule's learning_rate) come last, as in Keras 3.
+                context.EndEpochLogs(epochLogs);
                 history.Add(epochLogs);
                 if (verbose != Verbosity.Batch)
                 {
