@@ -1,5 +1,6 @@
 using System.IO;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
 
@@ -22,5 +23,29 @@ public sealed class SampleRunTests
         // Five epochs on standardized data already separate the classes well above chance.
         Assert.InRange(result.TestAccuracy, 0.8, 1.0);
         Assert.InRange(result.TestRocAuc, 0.85, 1.0);
+    }
+
+    [Fact]
+    public void TwoHeadsSampleTrainsBothOutputsWithTheirOwnLossesAndMetrics()
+    {
+        var output = new StringWriter();
+        var directory = Directory.CreateTempSubdirectory("netgen-two-heads-").FullName;
+
+        var result = TwoHeadsSample.Run(output, maxEpochs: 8, workDirectory: directory);
+
+        Assert.Equal(
+            new[]
+            {
+                "loss", "Diagnosis_loss", "WorstArea_loss", "Diagnosis_accuracy", "Diagnosis_auc", "WorstArea_mae",
+                "val_loss", "val_Diagnosis_loss", "val_WorstArea_loss", "val_Diagnosis_accuracy", "val_Diagnosis_auc", "val_WorstArea_mae",
+            },
+            result.LoggedNames);
+        Assert.InRange(result.TestAccuracy, 0.85, 1.0);
+        Assert.InRange(result.TestRocAuc, 0.9, 1.0);
+
+        // Predicting the mean area everywhere would be off by about 0.8 standard deviations.
+        Assert.InRange(result.TestAreaMae, 0, 0.5 * result.AreaStandardDeviation);
+        Assert.True(result.PredictionsEqualAfterReload);
+        Assert.Contains(" means (InputLayer) ", output.ToString());
     }
 }
