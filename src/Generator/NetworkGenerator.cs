@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
@@ -35,7 +36,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                         return null;
                     }
 
-                    return NetworkParser.Parse(type, knownTypes, locate: false, cancellationToken).Spec;
+                    // A bug on one declaration must not take down every network's generated code
+                    // (an exception here fails the whole generator): that class gets a placeholder.
+                    try
+                    {
+                        FaultInjection.ThrowIfRequested(type);
+                        return NetworkParser.Parse(type, knownTypes, locate: false, cancellationToken).Spec;
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        return FallbackSpec.For(type, exception, cancellationToken);
+                    }
                 })
             .WithTrackingName(TrackingNames.Networks)
             .Where(static spec => spec is not null)
@@ -43,6 +54,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Specs);
 
         context.RegisterSourceOutput(specs, static (context, spec) =>
-            context.AddSource(spec.HintName, NetworkEmitter.Emit(spec, context.CancellationToken)));
+        {
+            string source;
+            try
+            {
+                source = NetworkEmitter.Emit(spec, context.CancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                source = NetworkEmitter.Emit(spec with { CanGenerate = false, Failure = exception.GetType().Name + ": " + exception.Message }, context.CancellationToken);
+            }
+
+            context.AddSource(spec.HintName, source);
+        });
     }
 }

@@ -132,6 +132,39 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void AFailureOnOneNetworkLeavesTheOthersGenerated()
+    {
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial class Good { [Dense(2)] public partial Linear A { get; } }
+            [Network] [Input(4)] public partial class Bad { [Dense(2)] internal partial Linear A { get; } }
+
+            public static class Usage
+            {
+                public static object Use() => new Bad().A;
+            }
+            """;
+        GeneratorRun run;
+        NetGen.Generator.FaultInjection.FailOnClass.Value = "Bad";
+        try
+        {
+            run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+        }
+        finally
+        {
+            NetGen.Generator.FaultInjection.FailOnClass.Value = null;
+        }
+
+        run.AssertNoGeneratorException();
+        Assert.Contains("Linear(4, 2", run.Source("Good.g.cs"));
+        Assert.Contains("NetGen failed on 'Bad' (InvalidOperationException: Failure injected by a test.)", run.Source("Bad.g.cs"));
+        Assert.Contains("internal partial global::TorchSharp.Modules.Linear A { get => throw", run.Source("Bad.g.cs"));
+        Assert.Empty(run.Errors());
+    }
+
+    [Fact]
     public void WithoutTheRuntimeNothingIsGenerated()
     {
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(

@@ -24,7 +24,9 @@ internal static class Placeholder
         var derives = keyword == "class" && declaration.BaseType is null && !declaration.IsStatic;
         var instance = keyword is not "interface" && !declaration.IsStatic;
         var taken = new HashSet<string>(spec.UserMembers.Concat(spec.Layers.Select(static l => l.Name)), System.StringComparer.Ordinal);
-        var message = Code.Literal($"NetGen could not generate '{spec.DisplayName}' because its declaration has errors; fix the NetGen (NG) diagnostics reported on it.");
+        var message = Code.Literal(spec.Failure is { } failure
+            ? $"NetGen failed on '{spec.DisplayName}' ({failure}); other networks are not affected. Please report this with the declaration."
+            : $"NetGen could not generate '{spec.DisplayName}' because its declaration has errors; fix the NetGen (NG) diagnostics reported on it.");
         writer.WriteLine("/// <summary>");
         writer.WriteLine($"/// NetGen could not generate <c>{Code.Xml(spec.DisplayName)}</c>: its declaration has errors (see the NG diagnostics).");
         writer.WriteLine("/// These members keep the rest of the code compiling; using them throws.");

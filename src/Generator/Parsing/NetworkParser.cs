@@ -54,9 +54,17 @@ internal static class NetworkParser
         var files = new List<string>();
         var fileOf = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
         var severalLayerAttributes = false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in OrderedMembers(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A name declared twice is the compiler's error (CS0102); only the first one is read.
+            if (!seen.Add(member.Name))
+            {
+                continue;
+            }
+
             var path = member.Locations[0].SourceTree?.FilePath ?? string.Empty;
             if (!files.Contains(path))
             {

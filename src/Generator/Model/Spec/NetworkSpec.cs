@@ -31,6 +31,7 @@ namespace NetGen.Model;
 /// <param name="Outputs">The outputs, in declaration order.</param>
 /// <param name="Compile">The declared compile configuration, or null when the module cannot be generated.</param>
 /// <param name="Names">The private names the generated class uses, chosen around the user's members.</param>
+/// <param name="Failure">Set when NetGen itself failed on the declaration: the placeholder says so instead of blaming NG diagnostics.</param>
 internal sealed record NetworkSpec(
     string HintName,
     string? Namespace,
@@ -49,7 +50,8 @@ internal sealed record NetworkSpec(
     EquatableArray<int> ExecutionOrder,
     EquatableArray<OutputSpec> Outputs,
     CompileModel? Compile,
-    GeneratedNames Names);
+    GeneratedNames Names,
+    string? Failure = null);
 
 /// <summary>A type the network is nested in: <c>partial class Outer</c>.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
