@@ -63,4 +63,11 @@ internal enum Observation
 
     /// <summary>No source was generated at all.</summary>
     NothingGenerated = 1 << 5,
+
+    /// <summary>
+    /// Roslyn threw compiling the mutant alone, before any generator ran (a compiler bug: seen
+    /// with Roslyn 4.14 on <c>record public static partial class { ... }</c>, a type with no name).
+    /// Nothing NetGen does can change it, so the mutant is not judged.
+    /// </summary>
+    CompilerCrashOnUserCode = 1 << 6,
 }

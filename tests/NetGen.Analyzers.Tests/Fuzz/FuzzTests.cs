@@ -55,6 +55,26 @@ public sealed class FuzzTests
         Assert.True(outcome.Passed, FuzzReport.Failures([outcome], FuzzSettings.FromEnvironment() with { Reduce = false }));
     }
 
+    public static TheoryData<string> FoundReproNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in FoundRepros.Sources.Keys)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FoundReproNames))]
+    public void FoundReproKeepsTheInvariant(string name)
+    {
+        var outcome = MutantRunner.Run(new Mutant(name, "found repro", FoundRepros.Sources[name], []), TimeSpan.FromSeconds(30));
+
+        Assert.True(outcome.Passed, FuzzReport.Failures([outcome], FuzzSettings.FromEnvironment() with { Reduce = false }));
+    }
+
     /// <summary>
     /// Replays the mutants saved by a campaign: <c>NETGEN_FUZZ_REPLAY=TestResults/fuzz/seed-11</c>
     /// (a folder or one file). Passes trivially when the variable is not set.
@@ -72,6 +92,11 @@ public sealed class FuzzTests
         var outcomes = FailureArchive.Read(path).Select(m => MutantRunner.Run(m, settings.Timeout)).ToList();
 
         _output.WriteLine($"Replayed {outcomes.Count} mutants from {path}: {outcomes.Count(static o => !o.Passed)} fail.");
+        foreach (var outcome in outcomes)
+        {
+            _output.WriteLine($"  {outcome.Mutant.Id}: {outcome.Failures}; {outcome.Observations}");
+        }
+
         var failing = outcomes.Where(static o => !o.Passed).ToList();
         Assert.True(failing.Count == 0, FuzzReport.Failures(failing, settings));
     }

@@ -80,9 +80,12 @@ internal static class MutantRunner
             return OutcomeClassifier.Hang(mutant, elapsed, finished ? "cancelled at the time limit" : "ignored cancellation; abandoned");
         }
 
-        return task.Exception is { } exception
-            ? OutcomeClassifier.HarnessFailure(mutant, elapsed, exception.InnerException ?? exception)
-            : task.Result with { Elapsed = elapsed };
+        return task.Exception?.InnerException switch
+        {
+            null => task.Result with { Elapsed = elapsed },
+            CompilerCrashException crash => OutcomeClassifier.CompilerCrash(mutant, elapsed, crash.InnerException!),
+            var exception => OutcomeClassifier.HarnessFailure(mutant, elapsed, exception),
+        };
     }
 
     /// <summary>The user's tree as the compiler sees the mutant's text (exact UTF-16, lone surrogates included).</summary>
@@ -101,6 +104,15 @@ internal static class MutantRunner
     {
         var tree = Parse(text, cancellationToken);
         var original = s_empty.Value.AddSyntaxTrees(tree);
+        ImmutableArray<Diagnostic> originalDiagnostics;
+        try
+        {
+            originalDiagnostics = original.GetDiagnostics(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new CompilerCrashException(exception);
+        }
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(NetGenConventions.CreateGenerators(), parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(original, out var updated, out var generatorDiagnostics, cancellationToken);
@@ -125,7 +137,10 @@ internal static class MutantRunner
             generatorDiagnostics,
             analyzerExceptions.ToList(),
             analyzerDiagnostics,
-            original.GetDiagnostics(cancellationToken),
+            originalDiagnostics,
             updated.GetDiagnostics(cancellationToken));
     }
+
+    /// <summary>Roslyn itself failed on the user's code alone, before any generator ran: a compiler bug no NetGen change can fix.</summary>
+    private sealed class CompilerCrashException(Exception inner) : Exception("The compiler crashed on the mutant alone.", inner);
 }

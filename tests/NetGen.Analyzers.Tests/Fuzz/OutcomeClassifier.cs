@@ -109,6 +109,14 @@ internal static class OutcomeClassifier
         ImmutableDictionary<FailureClass, string>.Empty.Add(FailureClass.Hang, "hang"),
         [string.Create(CultureInfo.InvariantCulture, $"hang: {elapsed.TotalMilliseconds:F0} ms, {how}")]);
 
+    public static MutantOutcome CompilerCrash(Mutant mutant, TimeSpan elapsed, Exception exception) => new(
+        mutant,
+        FailureClass.None,
+        Observation.CompilerCrashOnUserCode,
+        elapsed,
+        ImmutableDictionary<FailureClass, string>.Empty,
+        ["compiler crashed on the user's code alone: " + Signature(exception)]);
+
     public static MutantOutcome HarnessFailure(Mutant mutant, TimeSpan elapsed, Exception exception) => new(
         mutant,
         FailureClass.HarnessException,
