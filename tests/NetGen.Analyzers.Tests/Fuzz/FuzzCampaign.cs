@@ -8,12 +8,6 @@ using System.Threading;
 
 namespace NetGen.Analyzers.Tests.Fuzz;
 
-/// <summary>The outcome of a campaign: one entry per mutant, in index order.</summary>
-internal sealed record CampaignResult(FuzzSettings Settings, int SeedCount, IReadOnlyList<MutantOutcome> Outcomes, TimeSpan Elapsed, string? SavedTo)
-{
-    public IEnumerable<MutantOutcome> Failures => Outcomes.Where(static o => !o.Passed);
-}
-
 /// <summary>
 /// Runs mutants 0..N-1 of a campaign seed on parallel workers. Workers are dedicated threads,
 /// not thread-pool work items, because each blocks on its mutant's task while that task runs on

@@ -47,7 +47,3 @@ internal sealed record Mutation(MutationKind Kind, ImmutableArray<TextChange> Ch
         return shown.Length <= 60 ? shown : shown.Substring(0, 40) + string.Create(CultureInfo.InvariantCulture, $"...({shown.Length} chars)");
     }
 }
-
-/// <summary>A seed with its mutations applied.</summary>
-/// <param name="Id">Campaign seed and index (<c>11-00042</c>), or the replayed file's name.</param>
-internal sealed record Mutant(string Id, string SeedName, string Text, IReadOnlyList<string> Mutations);
