@@ -56,6 +56,9 @@ internal static class AnalyzerTestHelper
             MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location),
         }));
 
+    /// <summary>The references every test compilation sees: .NET 10 reference assemblies, the NetGen runtime and TorchSharp.</summary>
+    public static ImmutableArray<MetadataReference> NetGenReferences => s_withNetGen.Value;
+
     public static string PathOf(int index) => $"{SourceDirectory}/Source{index}.cs";
 
     /// <summary>Verifies one source whose marks use explicit IDs or <paramref name="defaultId"/>.</summary>

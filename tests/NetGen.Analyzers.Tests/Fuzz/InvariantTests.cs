@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace NetGen.Analyzers.Tests.Fuzz;
+
+/// <summary>
+/// The harness itself: what the invariant allows (so a failure means NetGen, not an over-strict
+/// check), that a hang is caught, and that saved mutants replay byte for byte.
+/// </summary>
+public sealed class InvariantTests
+{
+    private const string Usings = "using NetGen;\nusing TorchSharp.Modules;\n\n";
+
+    public static TheoryData<string, string> Allowed() => new()
+    {
+        // An NG error explains whatever the generator did.
+        { "NG error", "[Network] [Input(4)] public partial class N { [Dense(0)] public partial Linear A { get; } }" },
+        // The user's own syntax error: the generator may do anything short of throwing.
+        { "syntax error", "[Network] [Input(4)] public partial class N { [Dense(1, Activation.] public partial Linear A { get; } }" },
+        // A partial property outside any network is the user's to implement (plain C#).
+        { "plain C#", "public partial class N { [Dense(1)] public partial Linear A { get; } }" },
+        // A partial property without a NetGen attribute inside a network is the user's too.
+        { "unmarked member", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } public partial int Count { get; } }" },
+        // Uses of generated members compile once the generator ran (errors it fixes are nobody's).
+        { "uses generated members", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } }\npublic static class Use { public static object Shape() => N.OutputShape; }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void AllowedByTheInvariant(string why, string declaration)
+    {
+        var outcome = MutantRunner.Run(new Mutant(why, "inline", Usings + declaration, []), TimeSpan.FromSeconds(30));
+
+        Assert.True(outcome.Passed, FuzzReport.Failures([outcome], FuzzSettings.FromEnvironment() with { Reduce = false }));
+    }
+
+    [Fact]
+    public void UnimplementedMarkedMemberWithoutDiagnosticIsCaught()
+    {
+        // The generator skips records; no NG error says so; the user sees only CS9248.
+        var outcome = MutantRunner.Run(new Mutant("record", "inline", ReviewRepros.Sources["RecordNetwork"], []), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(FailureClass.MissingImplementation, outcome.Failures);
+    }
+
+    [Fact]
+    public void RunOverTheTimeLimitIsAHang()
+    {
+        var seed = SeedCorpus.All[0];
+
+        var outcome = MutantRunner.Run(new Mutant("slow", seed.Name, seed.Text, []), TimeSpan.FromTicks(1));
+
+        Assert.Equal(FailureClass.Hang, outcome.Failures);
+    }
+
+    [Fact]
+    public void SavedMutantReplaysExactly()
+    {
+        // A leading U+FEFF, NUL and a lone surrogate: each is lost by a naive UTF-8 round trip.
+        var text = "\uFEFF" + Usings + "\0 class N { string s = \"\uD800\"; }";
+        var directory = Path.Combine(Path.GetTempPath(), "netgen-fuzz-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            FailureArchive.Write(directory, new MutantOutcome(new Mutant("11-000001", "inline", text, ["InsertJunk"]), FailureClass.Cascade, Observation.None, TimeSpan.Zero, System.Collections.Immutable.ImmutableDictionary<FailureClass, string>.Empty, []));
+
+            var replayed = Assert.Single(FailureArchive.Read(directory));
+
+            Assert.Equal("11-000001", replayed.Id);
+            Assert.Equal(text, replayed.Text);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

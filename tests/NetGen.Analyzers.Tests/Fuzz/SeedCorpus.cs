@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace NetGen.Analyzers.Tests.Fuzz;
+
+/// <summary>One valid network source the fuzzer mutates.</summary>
+/// <param name="Name">Path relative to the repository root, e.g. <c>samples/BreastCancer/CancerNet.cs</c>.</param>
+/// <param name="Text">The file's text.</param>
+internal sealed record Seed(string Name, string Text)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The seeds, read from the repository at test time. Two sources, sorted by path so a campaign's
+/// seed number picks the same seed on every machine:
+/// <list type="bullet">
+/// <item>every <c>samples/**/*Net.cs</c>: a new sample's network file is fuzzed as soon as it is named that way;</item>
+/// <item>every <c>tests/NetGen.Analyzers.Tests/Fuzz/Seeds/*.cs</c>: networks copied from the generator's tests
+/// (excluded from compilation; add a file there to add a seed).</item>
+/// </list>
+/// Every seed must compile with no diagnostic at all (<see cref="SeedTests"/>): a mutant is only
+/// interesting relative to a seed that was right.
+/// </summary>
+internal static class SeedCorpus
+{
+    /// <summary>File pattern for sample networks under <c>samples/</c> (searched recursively).</summary>
+    public const string SampleNetworkPattern = "*Net.cs";
+
+    private static readonly Lazy<IReadOnlyList<Seed>> s_all = new(Load);
+
+    public static IReadOnlyList<Seed> All => s_all.Value;
+
+    private static IReadOnlyList<Seed> Load()
+    {
+        var samples = Directory.EnumerateFiles(RepositoryLayout.SampleDirectory, SampleNetworkPattern, SearchOption.AllDirectories)
+            .Where(static path => !IsBuildOutput(path));
+        var copies = Directory.EnumerateFiles(RepositoryLayout.SeedDirectory, "*.cs", SearchOption.TopDirectoryOnly);
+        return samples.Concat(copies)
+            .Select(static path => new Seed(RepositoryLayout.Relative(path), File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal)))
+            .OrderBy(static seed => seed.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static bool IsBuildOutput(string path)
+    {
+        var parts = RepositoryLayout.Relative(path).Split('/');
+        return parts.Contains("bin") || parts.Contains("obj");
+    }
+}
