@@ -25,9 +25,10 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        // Generated code holds no [Network] declarations of its own; the generator's half of
-        // each partial class must not be analysed a second time.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Symbol actions run once per type, whatever its parts, so the generator's half is never
+        // analysed twice; diagnostics must still be reported when the user marked their own part
+        // (or one of its members) [GeneratedCode], or an error would vanish behind a placeholder.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

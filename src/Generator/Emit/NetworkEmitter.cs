@@ -84,7 +84,7 @@ internal static class NetworkEmitter
 
         writer.WriteLine("/// </code>");
         writer.WriteLine("/// </remarks>");
-        writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{s_version}\")]");
+        WriteGeneratedCodeAttribute(writer, spec, s_version);
         writer.WriteLine($"partial class {spec.TypeName} : {BaseType(spec.Inputs.Count, baseResult)}");
         writer.OpenBlock();
 
@@ -273,6 +273,15 @@ internal static class NetworkEmitter
         writer.Unindent();
         writer.WriteLine("]);");
         writer.Unindent();
+    }
+
+    /// <summary><c>[GeneratedCode("NetGen", version)]</c>, unless the user already applied it (it may appear once).</summary>
+    public static void WriteGeneratedCodeAttribute(SourceWriter writer, NetworkSpec spec, string version)
+    {
+        if (!spec.Declaration.HasGeneratedCodeAttribute)
+        {
+            writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{version}\")]");
+        }
     }
 
     private static string Modifiers(LayerSpec layer) => layer.Modifiers.Length == 0 ? string.Empty : layer.Modifiers + " ";

@@ -13,8 +13,12 @@ internal static class Placeholder
 {
     private const string Tensor = Code.Tensor;
 
-    /// <summary>Whether a placeholder can be declared at all: a file-local class can only be completed in its own file.</summary>
-    public static bool CanDeclare(NetworkSpec spec) => !spec.Declaration.IsFileLocal;
+    /// <summary>
+    /// Whether a placeholder can be declared at all: a file-local class can only be completed in
+    /// its own file, and next to a global type named System, TorchSharp or NetGen no
+    /// <c>global::</c> name the placeholder needs would resolve (NG0013 explains it).
+    /// </summary>
+    public static bool CanDeclare(NetworkSpec spec) => !spec.Declaration.IsFileLocal && spec.Declaration.ShadowedNamespace is null;
 
     public static void Emit(SourceWriter writer, NetworkSpec spec, string version)
     {
@@ -23,7 +27,7 @@ internal static class Placeholder
         var keyword = declaration.Kind;
         var derives = keyword == "class" && declaration.BaseType is null && !declaration.IsStatic;
         var instance = keyword is not "interface" && !declaration.IsStatic;
-        var taken = new HashSet<string>(spec.UserMembers.Concat(spec.Layers.Select(static l => l.Name)), System.StringComparer.Ordinal);
+        var taken = new HashSet<string>(spec.UserMembers.Concat(spec.Layers.Select(static l => l.Name)).Append(spec.DisplayName), System.StringComparer.Ordinal);
         var message = Code.Literal(spec.Failure is { } failure
             ? $"NetGen failed on '{spec.DisplayName}' ({failure}); other networks are not affected. Please report this with the declaration."
             : $"NetGen could not generate '{spec.DisplayName}' because its declaration has errors; fix the NetGen (NG) diagnostics reported on it.");
@@ -31,7 +35,7 @@ internal static class Placeholder
         writer.WriteLine($"/// NetGen could not generate <c>{Code.Xml(spec.DisplayName)}</c>: its declaration has errors (see the NG diagnostics).");
         writer.WriteLine("/// These members keep the rest of the code compiling; using them throws.");
         writer.WriteLine("/// </summary>");
-        writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"NetGen\", \"{version}\")]");
+        NetworkEmitter.WriteGeneratedCodeAttribute(writer, spec, version);
         writer.WriteLine($"partial {keyword} {spec.TypeName}" + (derives ? " : " + NetworkEmitter.BaseType(System.Math.Max(1, System.Math.Min(6, spec.Inputs.Count)), Tensor) : string.Empty));
         writer.OpenBlock();
         writer.WriteLine($"private const string {spec.Names.DeclarationErrors} = {message};");

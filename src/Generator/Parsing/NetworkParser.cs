@@ -98,7 +98,7 @@ internal static class NetworkParser
             layers.Add(new LayerSyntax(member, layerAttributes[0], output));
         }
 
-        foreach (var nested in type.GetTypeMembers())
+        foreach (var nested in type.GetTypeMembers().Where(IsUsers))
         {
             others[nested.Name] = nested;
         }
@@ -159,16 +159,27 @@ internal static class NetworkParser
         return true;
     }
 
+    /// <summary>Whether some declaration of <paramref name="symbol"/> is not in a file NetGen generated.</summary>
+    private static bool IsUsers(ISymbol symbol) =>
+        symbol.Locations.Any(static location => location.SourceTree is { } tree && !GeneratedFiles.IsNetGens(tree.FilePath));
+
     private static DeclarationForm ReadDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax? declaration)
     {
         var baseType = type.BaseType is { SpecialType: not SpecialType.System_Object } candidate && candidate.TypeKind != TypeKind.Error && !KnownTypes.IsNetworkBase(candidate)
             ? candidate.ToDisplayString()
             : null;
         var hasVarName = false;
+        var outermost = type;
         for (var current = type; current is not null; current = current.ContainingType)
         {
             hasVarName |= current.Name == "var";
+            outermost = current;
         }
+
+        var shadowed = outermost.ContainingNamespace is { IsGlobalNamespace: true } && outermost.Name is "System" or "TorchSharp" or "NetGen"
+            ? outermost.Name
+            : null;
+        var hasGeneratedCode = type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute");
 
         return new DeclarationForm(
             Keyword(declaration),
@@ -176,13 +187,18 @@ internal static class NetworkParser
             type.IsStatic,
             type.IsFileLocal,
             baseType,
-            hasVarName);
+            hasVarName,
+            shadowed,
+            hasGeneratedCode);
     }
 
-    /// <summary>Members in declaration order across partial files (file path, then position).</summary>
+    /// <summary>
+    /// The user's members in declaration order across partial files (file path, then position).
+    /// The analyzer sees the compilation with NetGen's generated half too; its members are not the user's.
+    /// </summary>
     private static IEnumerable<ISymbol> OrderedMembers(INamedTypeSymbol type) =>
         type.GetMembers()
-            .Where(static member => !member.IsImplicitlyDeclared && member.Locations.Length > 0 && member.Locations[0].IsInSource && member is not INamedTypeSymbol)
+            .Where(static member => !member.IsImplicitlyDeclared && member.Locations.Length > 0 && member.Locations[0].IsInSource && member is not INamedTypeSymbol && IsUsers(member))
             .OrderBy(static member => member.Locations[0].SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(static member => member.Locations[0].SourceSpan.Start);
 

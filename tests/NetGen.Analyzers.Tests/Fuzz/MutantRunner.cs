@@ -52,13 +52,16 @@ internal static class MutantRunner
     });
 
     /// <summary>Runs <paramref name="mutant"/> and classifies it; never throws, never blocks much longer than <paramref name="timeout"/>.</summary>
-    public static MutantOutcome Run(Mutant mutant, TimeSpan timeout)
+    /// <param name="mutant">The source to run.</param>
+    /// <param name="timeout">The time limit.</param>
+    /// <param name="generators">The generators to run; NetGen's when null (tests of the classifier pass others).</param>
+    public static MutantOutcome Run(Mutant mutant, TimeSpan timeout, ImmutableArray<ISourceGenerator>? generators = null)
     {
         var stopwatch = Stopwatch.StartNew();
 
         // Not disposed if the run is abandoned: the runaway task may still be registering on its token.
         var cancellation = new CancellationTokenSource(timeout);
-        var task = Task.Run(() => OutcomeClassifier.Classify(mutant, Execute(mutant.Text, cancellation.Token)));
+        var task = Task.Run(() => OutcomeClassifier.Classify(mutant, Execute(mutant.Text, generators ?? NetGenConventions.CreateGenerators(), cancellation.Token)));
         bool finished;
         try
         {
@@ -100,7 +103,7 @@ internal static class MutantRunner
         return driver.GetRunResult().GeneratedTrees.Select(static t => t.GetText().ToString()).ToList();
     }
 
-    private static MutantRun Execute(string text, CancellationToken cancellationToken)
+    private static MutantRun Execute(string text, ImmutableArray<ISourceGenerator> generators, CancellationToken cancellationToken)
     {
         var tree = Parse(text, cancellationToken);
         var original = s_empty.Value.AddSyntaxTrees(tree);
@@ -114,7 +117,7 @@ internal static class MutantRunner
             throw new CompilerCrashException(exception);
         }
 
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(NetGenConventions.CreateGenerators(), parseOptions: ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(original, out var updated, out var generatorDiagnostics, cancellationToken);
         var results = driver.GetRunResult().Results;
 

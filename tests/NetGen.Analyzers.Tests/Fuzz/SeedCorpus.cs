@@ -18,7 +18,7 @@ internal sealed record Seed(string Name, string Text)
 /// The seeds, read from the repository at test time. Two sources, sorted by path so a campaign's
 /// seed number picks the same seed on every machine:
 /// <list type="bullet">
-/// <item>every <c>samples/**/*Net.cs</c>: a new sample's network file is fuzzed as soon as it is named that way;</item>
+/// <item>every <c>samples/**/*.cs</c> that declares a <c>[Network]</c>: a new sample's network is fuzzed as soon as it exists;</item>
 /// <item>every <c>tests/NetGen.Analyzers.Tests/Fuzz/Seeds/*.cs</c>: networks copied from the generator's tests
 /// (excluded from compilation; add a file there to add a seed).</item>
 /// </list>
@@ -27,8 +27,8 @@ internal sealed record Seed(string Name, string Text)
 /// </summary>
 internal static class SeedCorpus
 {
-    /// <summary>File pattern for sample networks under <c>samples/</c> (searched recursively).</summary>
-    public const string SampleNetworkPattern = "*Net.cs";
+    /// <summary>What a sample file must contain to be a seed.</summary>
+    public const string NetworkMarker = "[Network";
 
     private static readonly Lazy<IReadOnlyList<Seed>> s_all = new(Load);
 
@@ -36,8 +36,8 @@ internal static class SeedCorpus
 
     private static IReadOnlyList<Seed> Load()
     {
-        var samples = Directory.EnumerateFiles(RepositoryLayout.SampleDirectory, SampleNetworkPattern, SearchOption.AllDirectories)
-            .Where(static path => !IsBuildOutput(path));
+        var samples = Directory.EnumerateFiles(RepositoryLayout.SampleDirectory, "*.cs", SearchOption.AllDirectories)
+            .Where(static path => !IsBuildOutput(path) && File.ReadAllText(path).Contains(NetworkMarker, StringComparison.Ordinal));
         var copies = Directory.EnumerateFiles(RepositoryLayout.SeedDirectory, "*.cs", SearchOption.TopDirectoryOnly);
         return samples.Concat(copies)
             .Select(static path => new Seed(RepositoryLayout.Relative(path), File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal)))

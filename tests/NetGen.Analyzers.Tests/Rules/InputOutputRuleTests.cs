@@ -36,6 +36,47 @@ public sealed class InputOutputRuleTests
         """);
 
     [Fact]
+    public Task NG0013_AGlobalTypeNamedSystem_ReportedOnTheName() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        // Next to a global type named System, nothing generated could name global::System: the
+        // layers stay unimplemented (CS9248) and NG0013 says why.
+        [Network] [Input(4)] public partial class {|NG0013:System|} { [Dense(2)] public partial Linear {|CS9248:Output|} { get; } }
+        """);
+
+    [Fact]
+    public async Task NG0013_TheNameOfAGeneratedMember_ReportedOnTheName()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial class {|NG0013:OutputShape|} { [Dense(2)] public partial Linear Output { get; } }
+            """);
+
+        Assert.Contains(diagnostics, static d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            == "Network 'OutputShape' must be named differently from 'OutputShape', a member NetGen generates in it");
+    }
+
+    [Fact]
+    public Task NG0013_ANetworkAlreadyMarkedGeneratedCodeAndOneInsideANamespaceNamedSystem_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        namespace Lab
+        {
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1")]
+            [Network] [Input(4)] public partial class Marked { [Dense(2)] public partial Linear Output { get; } }
+
+            public static partial class Holder
+            {
+                [Network] [Input(4)] public partial class System { [Dense(2)] public partial Linear Output { get; } }
+            }
+        }
+        """);
+
+    [Fact]
     public Task NG0013_PlainClassesNestedOrNot_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

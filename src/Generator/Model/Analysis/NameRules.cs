@@ -28,6 +28,9 @@ internal static class NameRules
     /// <summary>Members a generated <c>Outputs</c> record has besides one property per output.</summary>
     private static readonly string[] s_outputsRecordMembers = { "ToArray", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
 
+    /// <summary>Whether a network class cannot have this name: a member of its generated half would take it.</summary>
+    public static bool IsGeneratedMemberName(string name) => s_generated.Contains(name) || name == OutputsType;
+
     public static void Check(NetworkDefinition network, IReadOnlyList<InputResult> inputs, bool severalOutputs, List<Issue> issues)
     {
         for (var i = 0; i < network.Layers.Count; i++)

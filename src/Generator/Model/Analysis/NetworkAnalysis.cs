@@ -157,6 +157,14 @@ internal static class NetworkAnalysis
         {
             requirement = "named, and inside types named, something other than 'var'";
         }
+        else if (declaration.ShadowedNamespace is { } shadowed)
+        {
+            requirement = "named, or inside a type named, something other than '" + shadowed + "' in the global namespace, where it hides the namespace generated code uses";
+        }
+        else if (NameRules.IsGeneratedMemberName(network.Name))
+        {
+            requirement = "named differently from '" + network.Name + "', a member NetGen generates in it";
+        }
 
         if (requirement is not null)
         {

@@ -29,13 +29,20 @@ internal sealed record NetworkDefinition(
 /// <param name="IsFileLocal">Whether it is a <c>file</c> type.</param>
 /// <param name="BaseType">The base class it declares itself, when any.</param>
 /// <param name="HasVarName">Whether it, or a type containing it, is named <c>var</c> (generated code declares locals with <c>var</c>).</param>
+/// <param name="ShadowedNamespace">
+/// <c>System</c>, <c>TorchSharp</c> or <c>NetGen</c> when the class (or its outermost containing type)
+/// is a type of that name in the global namespace: <c>global::System...</c> would then mean the type.
+/// </param>
+/// <param name="HasGeneratedCodeAttribute">Whether the user already marked the class <c>[GeneratedCode]</c> (it may be applied once).</param>
 internal sealed record DeclarationForm(
     string Kind = "class",
     bool IsGeneric = false,
     bool IsStatic = false,
     bool IsFileLocal = false,
     string? BaseType = null,
-    bool HasVarName = false);
+    bool HasVarName = false,
+    string? ShadowedNamespace = null,
+    bool HasGeneratedCodeAttribute = false);
 
 /// <summary>One <c>[Input]</c> attribute.</summary>
 /// <param name="Arguments">Its arguments: <c>shape</c>, <c>Name</c>, <c>ElementType</c>.</param>
