@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using NetGen.Callbacks;
 using NetGen.Data;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Samples.BreastCancer;
@@ -21,19 +20,20 @@ public static class BreastCancerSample
     public static Result Run(TextWriter output, int maxEpochs = 150, string? workDirectory = null)
     {
         const int seed = 42;
-        torch.manual_seed(seed);
 
         // scikit-learn's file starts with a line of counts and class names, then 30 features and the 0/1 target per row.
         var dataPath = Path.Combine(AppContext.BaseDirectory, "Data", "breast_cancer.csv");
-        var table = CsvLoader.Load(dataPath, new CsvOptions { HasHeader = false, SkipRows = 1, LabelColumn = -1 });
+        using var table = CsvLoader.Load(dataPath, new CsvOptions { HasHeader = false, SkipRows = 1, LabelColumn = -1 });
         output.WriteLine($"Loaded {table.Features.shape[0]} samples with {table.Features.shape[1]} features from {Path.GetFileName(dataPath)}.");
 
-        var split = DataSplit.TrainTestSplit(table.Features, table.Labels.reshape(-1, 1), testFraction: 0.25, seed: seed);
-        var scaler = new StandardScaler();
-        var xTrain = scaler.FitTransform(split.XTrain);
-        var xTest = scaler.Transform(split.XTest);
+        using var split = DataSplit.TrainTestSplit(table.Features, table.Labels.reshape(-1, 1), testFraction: 0.25, seed: seed);
+        using var scaler = new StandardScaler();
+        using var xTrain = scaler.FitTransform(split.XTrain);
+        using var xTest = scaler.Transform(split.XTest);
 
-        var model = new CancerNet();
+        // The parameters are created where they will live (CUDA when available) and initialized
+        // from the seed alone; Fit, Evaluate and Predict move the data there.
+        using var model = new CancerNet(Devices.Default, seed: seed);
         output.WriteLine(model.Summary());
 
         var history = model.Fit(
@@ -54,9 +54,11 @@ public static class BreastCancerSample
         var weights = Path.Combine(directory, "cancer.safetensors");
         model.SaveWeights(weights);
 
-        var reloaded = new CancerNet();
+        using var reloaded = new CancerNet(Devices.Default);
         reloaded.LoadWeights(weights);
-        var equal = model.Predict(xTest).equal(reloaded.Predict(xTest)).all().item<bool>();
+        using var before = model.Predict(xTest);
+        using var after = reloaded.Predict(xTest);
+        var equal = before.equal(after).all().item<bool>();
         output.WriteLine($"Saved to {weights}; reloaded predictions {(equal ? "are identical" : "DIFFER")}.");
 
         return new Result(history.Epochs, evaluation["accuracy"], evaluation["auc"], equal, weights);

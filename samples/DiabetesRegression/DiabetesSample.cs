@@ -18,22 +18,21 @@ public static class DiabetesSample
     public static Result Run(TextWriter output, int maxEpochs = 300)
     {
         const int seed = 7;
-        manual_seed(seed);
 
         var directory = Path.Combine(AppContext.BaseDirectory, "Data");
         var space = new CsvOptions { HasHeader = false, Delimiter = ' ' };
-        var features = CsvLoader.LoadMatrix(Path.Combine(directory, "diabetes_data_raw.csv.gz"), space);
-        var targets = CsvLoader.LoadMatrix(Path.Combine(directory, "diabetes_target.csv.gz"), space);
+        using var features = CsvLoader.LoadMatrix(Path.Combine(directory, "diabetes_data_raw.csv.gz"), space);
+        using var targets = CsvLoader.LoadMatrix(Path.Combine(directory, "diabetes_target.csv.gz"), space);
         output.WriteLine($"Loaded {features.shape[0]} patients with {features.shape[1]} features.");
 
-        var split = DataSplit.TrainTestSplit(features, targets, testFraction: 0.2, seed: seed);
+        using var split = DataSplit.TrainTestSplit(features, targets, testFraction: 0.2, seed: seed);
         using var featureScaler = new StandardScaler();
         using var targetScaler = new StandardScaler();
-        var xTrain = featureScaler.FitTransform(split.XTrain);
-        var xTest = featureScaler.Transform(split.XTest);
-        var yTrain = targetScaler.FitTransform(split.YTrain);
+        using var xTrain = featureScaler.FitTransform(split.XTrain);
+        using var xTest = featureScaler.Transform(split.XTest);
+        using var yTrain = targetScaler.FitTransform(split.YTrain);
 
-        var model = new DiabetesNet();
+        using var model = new DiabetesNet(Devices.Default, seed: seed);
         model.PrintSummary(output);
         var history = model.Fit(
             xTrain,
@@ -46,7 +45,7 @@ public static class DiabetesSample
             seed: seed);
 
         // Back to the original units (disease progression score) for a number people can read.
-        var predictions = targetScaler.InverseTransform(model.Predict(xTest));
+        using var predictions = targetScaler.InverseTransform(model.Predict(xTest).cpu());
         var testMae = (predictions - split.YTest).abs().mean().item<float>();
         var baselineMae = (split.YTest - split.YTrain.mean()).abs().mean().item<float>();
         output.WriteLine($"Test MAE {testMae:F1} (predicting the training mean: {baselineMae:F1}) after {history.Epochs} epochs.");
