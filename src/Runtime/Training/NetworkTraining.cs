@@ -160,7 +160,7 @@ public static class NetworkTraining
         }
 
         var placement = new Placement(network);
-        var shuffler = shuffle ? new SeededShuffle(seed ?? Random.Shared.Next()) : null;
+        var shuffler = shuffle ? new SeededShuffle(seed ?? Reproducibility.NextShuffleSeed()) : null;
         using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x));
         TensorBatches? training = null;
         TensorBatches? validation = null;
