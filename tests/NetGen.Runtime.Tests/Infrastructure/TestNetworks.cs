@@ -304,7 +304,7 @@ public static class ToyData
     }
 }
 
-/// <summary>Records what Fit reports: batches per epoch, logs, live tensors, chosen parameters.</summary>
+/// <summary>Records what Fit reports: batches per epoch, logs, live tensors, chosen parameters, the optimizer.</summary>
 public sealed class Recorder : Callback
 {
     private int _batches;
@@ -317,7 +317,12 @@ public sealed class Recorder : Callback
 
     public List<float[]> OutputWeights { get; } = new();
 
-    public Func<int, double>? Score { get; init; }
+    /// <summary>The TorchSharp optimizer of the last Fit, as callbacks see it.</summary>
+    public optim.Optimizer? Optimizer { get; private set; }
+
+    public bool TrainEnded { get; private set; }
+
+    public override void OnTrainBegin(Callbacks.TrainingContext context) => Optimizer = context.Optimizer;
 
     public override void OnEpochBegin(Callbacks.TrainingContext context, int epoch) => _batches = 0;
 
@@ -326,14 +331,31 @@ public sealed class Recorder : Callback
     public override void OnEpochEnd(Callbacks.TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
     {
         BatchesPerEpoch.Add(_batches);
-        if (Score is { } score)
-        {
-            // Fit hands callbacks its (mutable) log dictionary: later callbacks see the scripted value.
-            ((IDictionary<string, double>)logs)["score"] = score(epoch);
-        }
-
         Logs.Add(new Dictionary<string, double>(logs));
         LiveTensors.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
         OutputWeights.Add(ToyData.Floats(context.Module.state_dict()["Output.weight"]));
     }
+
+    public override void OnTrainEnd(Callbacks.TrainingContext context) => TrainEnded = true;
+}
+
+/// <summary>
+/// Hands <paramref name="inner"/> the epoch logs plus a scripted <c>score</c>, one value per epoch,
+/// so a callback can be driven through any sequence of monitored values. Fit's own logs are left
+/// as they are: the callback gets a copy.
+/// </summary>
+public sealed class WithScore(Callback inner, Func<int, double> score) : Callback
+{
+    public override void OnTrainBegin(Callbacks.TrainingContext context) => inner.OnTrainBegin(context);
+
+    public override void OnEpochBegin(Callbacks.TrainingContext context, int epoch) => inner.OnEpochBegin(context, epoch);
+
+    public override void OnBatchBegin(Callbacks.TrainingContext context, int batch) => inner.OnBatchBegin(context, batch);
+
+    public override void OnBatchEnd(Callbacks.TrainingContext context, int batch, BatchLogs logs) => inner.OnBatchEnd(context, batch, logs);
+
+    public override void OnEpochEnd(Callbacks.TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs) =>
+        inner.OnEpochEnd(context, epoch, new Dictionary<string, double>(logs) { ["score"] = score(epoch) });
+
+    public override void OnTrainEnd(Callbacks.TrainingContext context) => inner.OnTrainEnd(context);
 }

@@ -132,7 +132,7 @@ public sealed class OptimizerTests
     public void EveryOptimizerKindIsKnown()
     {
         Assert.All(Enum.GetValues<OptimizerKind>(), kind => Assert.NotNull(NetGen.Optimizers.Optimizer.FromKind(kind)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NetGen.Optimizers.Optimizer.FromKind((OptimizerKind)99));
+        Assert.Equal("99 is not a defined OptimizerKind value. (Parameter 'kind')", Assert.Throws<ArgumentException>(() => NetGen.Optimizers.Optimizer.FromKind((OptimizerKind)99)).Message);
     }
 
     [Fact]

@@ -120,19 +120,18 @@ public sealed class SummaryTests
         }
     }
 
-    private sealed class WideNet : Network
+    private sealed class WideNet : Network<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
     {
         private readonly TorchSharp.Modules.Linear _output;
 
         public WideNet()
-            : base(nameof(WideNet), new NetworkDescription("WideNet", "input", new Shape(40),
-                [new LayerDescription("Output", "Dense", new Shape(100), 4100, 4100, ["input"])]),
-                new CompileOptions(Loss.MeanSquaredError, [], new NetGen.Optimizers.Sgd()))
+            : base(nameof(WideNet), Describe.Stack("WideNet", 40, [Describe.Dense("Output", 40, 100, "input")]),
+                () => new CompileOptions(new NetGen.Optimizers.Sgd(), [new OutputOptions("Output", Loss.MeanSquaredError)]))
         {
             _output = TorchSharp.torch.nn.Linear(40, 100);
             register_module("Output", _output);
         }
 
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) => _output.forward(input);
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) => _output.call(input);
     }
 }
