@@ -10,7 +10,8 @@ internal abstract class BatchSource
 
     /// <summary>
     /// The batches of one epoch, in network order, on the network's device and checked against its
-    /// inputs. Each is used inside the caller's dispose scope for that batch.
+    /// inputs. The caller opens a dispose scope for each batch before asking for it (before
+    /// <c>MoveNext</c>), so the tensors a batch is cut into are disposed with that scope.
     /// </summary>
     public abstract IEnumerable<Batch> Batches(int epoch);
 }

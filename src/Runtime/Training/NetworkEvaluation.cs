@@ -120,12 +120,20 @@ public static class NetworkEvaluation
         {
             InInferenceMode(network, () =>
             {
-                foreach (var batch in source.Batches(0))
+                using var batches = source.Batches(0).GetEnumerator();
+                while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+
+                    // Opened before the batch is cut, so its slices and copies die with the step.
                     using var scope = NewDisposeScope();
-                    step.BatchSize = batch.Size;
-                    network.TestStep(batch, step);
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    step.BatchSize = batches.Current.Size;
+                    network.TestStep(batches.Current, step);
                 }
             });
             return logs.Results();

@@ -242,10 +242,20 @@ public static class NetworkTraining
                 var clock = Stopwatch.StartNew();
                 logs.Reset();
                 var steps = 0;
-                foreach (var batch in training.Batches(epoch))
+                using var batches = training.Batches(epoch).GetEnumerator();
+                while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+
+                    // Opened before the batch is cut, so its slices, gathered rows and converted
+                    // copies die with the step instead of waiting for the garbage collector.
                     using var scope = NewDisposeScope();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    var batch = batches.Current;
                     callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
                     step.BatchSize = batch.Size;
                     lock (core.Gate)
