@@ -28,8 +28,11 @@ internal static class Describe
         new(optimizer, [new OutputOptions("Output", loss, 1.0, metrics)]);
 }
 
-/// <summary>4 -> Dense(8, relu) -> Dense(1, sigmoid), trained from logits like a generated network.</summary>
-public sealed class TinyNet : Network<Tensor, Tensor>
+/// <summary>
+/// 4 -> Dense(8, relu) -> Dense(1, sigmoid), trained from logits like a generated network. Not
+/// sealed: tests derive from it to override TrainStep and TestStep, as users do.
+/// </summary>
+public class TinyNet : Network<Tensor, Tensor>
 {
     private static readonly NetworkDescription s_description = Describe.Stack("TinyNet", 4,
         [Describe.Dense("Hidden", 4, 8, "input"), Describe.Dense("Output", 8, 1, "Hidden")], Activation.Sigmoid);
@@ -271,6 +274,77 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
     }
 }
 
+/// <summary>
+/// One int64 input of two token ids (vocabulary 5) -> Embedding(5, 2) -> Flatten -> Dense(1): a
+/// network whose input is not floating-point.
+/// </summary>
+public sealed class TokenNet : Network<Tensor, Tensor>
+{
+    private static readonly NetworkDescription s_description = new(
+        "TokenNet",
+        [new InputDescription("ids", ElementType.Int64, new Shape(2))],
+        [
+            new LayerDescription("Embed", "Embedding", new Shape(2, 2), 10, 10, ["ids"]),
+            new LayerDescription("Flat", "Flatten", new Shape(4), 0, 0, ["Embed"]),
+            Describe.Dense("Output", 4, 1, "Flat"),
+        ],
+        [new OutputDescription("Output", new Shape(1), Activation.Linear)]);
+
+    private readonly TorchSharp.Modules.Embedding _embed;
+    private readonly TorchSharp.Modules.Linear _output;
+
+    public TokenNet()
+        : base(nameof(TokenNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
+    {
+        _embed = nn.Embedding(5, 2);
+        register_module("Embed", _embed);
+        _output = nn.Linear(4, 1);
+        register_module("Output", _output);
+    }
+
+    public override Tensor forward(Tensor ids)
+    {
+        using var embedded = _embed.call(ids);
+        using var flat = embedded.flatten(1);
+        return _output.call(flat);
+    }
+}
+
+/// <summary>
+/// Two sequence inputs of the same symbolic length, <c>left</c> and <c>right</c>, each shaped
+/// (steps, 2): their sum, averaged over the steps, feeds a Dense(1).
+/// </summary>
+public sealed class PairNet : Network<Tensor, Tensor, Tensor>
+{
+    private static readonly Shape s_sequence = new(Dimension.Named("steps"), 2);
+
+    private static readonly NetworkDescription s_description = new(
+        "PairNet",
+        [new InputDescription("left", ElementType.Float32, s_sequence), new InputDescription("right", ElementType.Float32, s_sequence)],
+        [
+            new LayerDescription("Summed", "Add", s_sequence, 0, 0, ["left", "right"]),
+            new LayerDescription("Pooled", "GlobalAveragePooling1D", new Shape(2), 0, 0, ["Summed"]),
+            Describe.Dense("Output", 2, 1, "Pooled"),
+        ],
+        [new OutputDescription("Output", new Shape(1), Activation.Linear)]);
+
+    private readonly TorchSharp.Modules.Linear _output;
+
+    public PairNet()
+        : base(nameof(PairNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
+    {
+        _output = nn.Linear(2, 1);
+        register_module("Output", _output);
+    }
+
+    public override Tensor forward(Tensor left, Tensor right)
+    {
+        using var summed = left + right;
+        using var pooled = summed.mean([1]);
+        return _output.call(pooled);
+    }
+}
+
 /// <summary>Deterministic toy data built with System.Random, so parallel tests do not share torch's RNG.</summary>
 public static class ToyData
 {
@@ -295,6 +369,47 @@ public static class ToyData
 
         return (tensor(values, [count, 4]), tensor(labels, [count, 1]));
     }
+
+    /// <summary>
+    /// Data for <see cref="TwoHeadNet"/> by name: inputs <c>wide</c> (3 features) and <c>deep</c> (2),
+    /// targets <c>Price</c> (a linear function of the features) and <c>Kind</c> (0/1).
+    /// </summary>
+    public static (Dictionary<string, Tensor> X, Dictionary<string, Tensor> Y) TwoHead(int count, int seed)
+    {
+        var random = new Random(seed);
+        float Next() => (float)((random.NextDouble() * 2) - 1);
+        var wide = new float[count * 3];
+        var deep = new float[count * 2];
+        var price = new float[count];
+        var kind = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                wide[(i * 3) + j] = Next();
+            }
+
+            deep[i * 2] = Next();
+            deep[(i * 2) + 1] = Next();
+            price[i] = wide[i * 3] - (2 * deep[i * 2]) + 0.5f;
+            kind[i] = wide[(i * 3) + 1] + deep[(i * 2) + 1] > 0 ? 1 : 0;
+        }
+
+        return (
+            new Dictionary<string, Tensor> { ["wide"] = tensor(wide, [count, 3]), ["deep"] = tensor(deep, [count, 2]) },
+            new Dictionary<string, Tensor> { ["Price"] = tensor(price, [count, 1]), ["Kind"] = tensor(kind, [count, 1]) });
+    }
+
+    /// <summary>Every tensor of the module's state, cloned: a fingerprint to compare exactly later.</summary>
+    public static Dictionary<string, Tensor> State(nn.Module module)
+    {
+        using var scope = NewDisposeScope();
+        return module.state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.detach().clone().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Whether two states hold the same tensors bit for bit.</summary>
+    public static bool SameState(Dictionary<string, Tensor> left, Dictionary<string, Tensor> right) =>
+        left.Keys.SequenceEqual(right.Keys) && left.All(pair => pair.Value.dtype == right[pair.Key].dtype && pair.Value.shape.SequenceEqual(right[pair.Key].shape) && pair.Value.equal(right[pair.Key]).all().item<bool>());
 
     /// <summary>The values as floats; the intermediate tensors are disposed so memory probes stay exact.</summary>
     public static float[] Floats(Tensor t)
