@@ -124,16 +124,16 @@ public static class NetworkEvaluation
                 while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-
-                    // Opened before the batch is cut, so its slices and copies die with the step.
-                    using var scope = NewDisposeScope();
                     if (!batches.MoveNext())
                     {
                         break;
                     }
 
-                    step.BatchSize = batches.Current.Size;
-                    network.TestStep(batches.Current, step);
+                    // The batch is cut inside the step's scope, so its slices and copies die with the step.
+                    using var scope = NewDisposeScope();
+                    var batch = batches.Current();
+                    step.BatchSize = batch.Size;
+                    network.TestStep(batch, step);
                 }
             });
             return logs.Results();

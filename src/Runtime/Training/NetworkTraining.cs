@@ -246,16 +246,15 @@ public static class NetworkTraining
                 while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-
-                    // Opened before the batch is cut, so its slices, gathered rows and converted
-                    // copies die with the step instead of waiting for the garbage collector.
-                    using var scope = NewDisposeScope();
                     if (!batches.MoveNext())
                     {
                         break;
                     }
 
-                    var batch = batches.Current;
+                    // The batch is cut inside the step's scope, so its slices, gathered rows and
+                    // converted copies die with the step instead of waiting for the garbage collector.
+                    using var scope = NewDisposeScope();
+                    var batch = batches.Current();
                     callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
                     step.BatchSize = batch.Size;
                     lock (core.Gate)

@@ -119,14 +119,14 @@ internal sealed class TensorBatches : BatchSource, IDisposable
     }
 
     /// <inheritdoc />
-    public override IEnumerable<Batch> Batches(int epoch)
+    public override IEnumerable<Func<Batch>> Batches(int epoch)
     {
         if (_shuffle is null)
         {
             for (long start = 0; start < Count; start += _batchSize)
             {
-                var length = Math.Min(_batchSize, Count - start);
-                yield return new Batch(_inputs.Select(t => t.narrow(0, start, length)).ToArray(), _targets.Select(t => t.narrow(0, start, length)).ToArray())
+                var (first, length) = (start, Math.Min(_batchSize, Count - start));
+                yield return () => new Batch(_inputs.Select(t => t.narrow(0, first, length)).ToArray(), _targets.Select(t => t.narrow(0, first, length)).ToArray())
                     .Resolve(_description, needsTargets: false);
             }
 
@@ -143,10 +143,13 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         using var permutation = tensor(order, device: _device).DetachFromDisposeScope();
         for (long start = 0; start < Count; start += _batchSize)
         {
-            var length = Math.Min(_batchSize, Count - start);
-            var rows = permutation.narrow(0, start, length);
-            yield return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
-                .Resolve(_description, needsTargets: false);
+            var (first, length) = (start, Math.Min(_batchSize, Count - start));
+            yield return () =>
+            {
+                var rows = permutation.narrow(0, first, length);
+                return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
+                    .Resolve(_description, needsTargets: false);
+            };
         }
     }
 
