@@ -26,6 +26,25 @@ internal static class Describe
 
     public static CompileOptions Options(Optimizer optimizer, NetGen.Losses.LossFunction? loss, params NetGen.Metrics.MetricAccumulator[] metrics) =>
         new(optimizer, [new OutputOptions("Output", loss, 1.0, metrics)]);
+
+    /// <summary>
+    /// As a generated constructor given a seed: Glorot-uniform kernels and zero biases drawn from a
+    /// generator of that seed alone. Without a seed the layers keep TorchSharp's initialization.
+    /// </summary>
+    public static void Initialize(long? seed, params TorchSharp.Modules.Linear[] layers)
+    {
+        if (seed is null)
+        {
+            return;
+        }
+
+        using var generator = Initializers.Generator(seed);
+        foreach (var layer in layers)
+        {
+            Initializers.Apply(layer.weight, Initializer.GlorotUniform, generator);
+            Initializers.Apply(layer.bias, Initializer.Zeros, generator);
+        }
+    }
 }
 
 /// <summary>
@@ -40,13 +59,14 @@ public class TinyNet : Network<Tensor, Tensor>
     private readonly TorchSharp.Modules.Linear _hidden;
     private readonly TorchSharp.Modules.Linear _output;
 
-    public TinyNet(CompileOptions? options = null)
+    public TinyNet(CompileOptions? options = null, long? seed = null)
         : base(nameof(TinyNet), s_description, () => options ?? Describe.Options(new Adam(learningRate: 0.01), Loss.BinaryCrossentropy, Metric.Accuracy))
     {
         _hidden = nn.Linear(4, 8);
         register_module("Hidden", _hidden);
         _output = nn.Linear(8, 1);
         register_module("Output", _output);
+        Describe.Initialize(seed, _hidden, _output);
     }
 
     public TinyNet(Optimizer optimizer, params NetGen.Metrics.MetricAccumulator[] metrics)
@@ -123,7 +143,7 @@ public sealed class DropoutNet : Network<Tensor, Tensor>
     private readonly TorchSharp.Modules.Dropout _drop;
     private readonly TorchSharp.Modules.Linear _output;
 
-    public DropoutNet()
+    public DropoutNet(long? seed = null)
         : base(nameof(DropoutNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
         _hidden = nn.Linear(4, 16);
@@ -132,6 +152,7 @@ public sealed class DropoutNet : Network<Tensor, Tensor>
         register_module("Drop", _drop);
         _output = nn.Linear(16, 1);
         register_module("Output", _output);
+        Describe.Initialize(seed, _hidden, _output);
     }
 
     public override Tensor forward(Tensor input) => _output.call(_drop.call(_hidden.call(input)));
@@ -233,7 +254,7 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
     private readonly TorchSharp.Modules.Linear _price;
     private readonly TorchSharp.Modules.Linear _kind;
 
-    public TwoHeadNet(CompileOptions? options = null)
+    public TwoHeadNet(CompileOptions? options = null, long? seed = null)
         : base(nameof(TwoHeadNet), s_description, () => options ?? new CompileOptions(new Adam(learningRate: 0.05),
         [
             new OutputOptions("Price", Loss.MeanSquaredError, 1.0, [Metric.Mae]),
@@ -246,6 +267,7 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
         register_module("Price", _price);
         _kind = nn.Linear(5, 1);
         register_module("Kind", _kind);
+        Describe.Initialize(seed, _price, _kind);
     }
 
     public override Outputs forward(Tensor wide, Tensor deep) => Run(wide, deep, logits: false);
