@@ -10,7 +10,7 @@ namespace NetGen.Runtime.Tests.InitializationSpecs;
 /// whose values depend on the seed alone. Two tests seed TorchSharp's global generator, so the
 /// class runs apart from the parallel tests.
 /// </summary>
-[Collection(GlobalGenerator.Name)]
+[Collection(ProcessWideState.Name)]
 public sealed class InitializerTests
 {
     private static float[] Initialized(long[] shape, Initializer initializer, long? seed = 1)
