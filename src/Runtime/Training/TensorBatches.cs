@@ -54,10 +54,19 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         string parameter)
     {
         var description = network.Description;
-        var rows = inputs[0].dim() == 0 ? 0 : inputs[0].shape[0];
-        foreach (var (tensor, name) in inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))))
+        var tensors = inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))).ToList();
+        foreach (var (tensor, name) in tensors)
         {
-            if (tensor.dim() == 0 || tensor.shape[0] != rows)
+            if (tensor.dim() == 0)
+            {
+                throw new ArgumentException($"'{name}' is a scalar; every input and target needs one row per sample.", parameter);
+            }
+        }
+
+        var rows = inputs[0].shape[0];
+        foreach (var (tensor, name) in tensors)
+        {
+            if (tensor.shape[0] != rows)
             {
                 throw new ArgumentException(
                     $"Every input and target needs one row per sample; '{description.Inputs[0].Name}' is {Shape.Format(inputs[0].shape)} and '{name}' is {Shape.Format(tensor.shape)}.",

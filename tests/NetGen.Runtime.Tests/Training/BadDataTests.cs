@@ -50,6 +50,20 @@ public sealed class BadDataTests
     }
 
     [Fact]
+    public void AScalarIsNamedAsSuch()
+    {
+        var (x, y) = ToyData.Separable(4, seed: 156);
+        using var model = new TinyNet();
+
+        Assert.Equal("'input' is a scalar; every input and target needs one row per sample. (Parameter 'x')",
+            Assert.Throws<ArgumentException>(() => model.Fit(tensor(1f), y, verbose: Verbosity.Silent)).Message);
+        Assert.Equal("'Output' is a scalar; every input and target needs one row per sample. (Parameter 'x')",
+            Assert.Throws<ArgumentException>(() => model.Evaluate(x, tensor(1f))).Message);
+        Assert.StartsWith("A batch for TinyNet has a scalar for 'Output'; every tensor of a batch needs its samples on the first axis.",
+            Assert.Throws<ArgumentException>(() => model.Fit([new Batch(x, tensor(1f))], verbose: Verbosity.Silent)).Message);
+    }
+
+    [Fact]
     public void AWronglyShapedInputIsNamed()
     {
         var (x, y) = ToyData.TwoHead(6, seed: 154);
