@@ -70,6 +70,29 @@ public sealed class TrainStepTests
         Assert.Equal("'accuracy' is already logged by a metric. (Parameter 'name')", model.LogError);
     }
 
+    [Fact]
+    public void LogTakesOneValueInAnyShapeAndNamesAnythingElse()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 94);
+        using var oneElement = new LoggingNet(batch => tensor(new[] { 2.5 }));
+        using var perSample = new LoggingNet(batch => ones(batch.Size));
+
+        // A one-element vector is a scalar in another shape: it is logged like one.
+        Assert.Equal(2.5, oneElement.Fit(x, y, epochs: 1, batchSize: 4, verbose: Verbosity.Silent)["custom"][0], 10);
+        var error = Assert.Throws<ArgumentException>(() => perSample.Fit(x, y, epochs: 1, batchSize: 4, verbose: Verbosity.Silent));
+        Assert.Equal("Log takes one value; 'custom' has shape [4]. (Parameter 'value')", error.Message);
+    }
+
+    /// <summary>TinyNet whose train step logs <c>custom</c> with the given value.</summary>
+    private sealed class LoggingNet(Func<Batch, Tensor> value) : TinyNet(new Sgd())
+    {
+        public override void TrainStep(Batch batch, StepContext step)
+        {
+            step.DefaultTrainStep(batch);
+            step.Log("custom", value(batch));
+        }
+    }
+
     /// <summary>TinyNet whose steps add an L2 penalty on the output weights, Keras-style, and log it.</summary>
     private sealed class PenalizedNet(Optimizer optimizer) : TinyNet(optimizer)
     {
