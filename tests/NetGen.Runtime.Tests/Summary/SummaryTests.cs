@@ -61,6 +61,30 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void EveryInputHasItsRowInANetworkWithSeveral()
+    {
+        using var model = new TwoHeadNet();
+
+        var rule = new string('_', 85);
+        var expected = string.Join('\n',
+            "Model: \"TwoHeadNet\"",
+            rule,
+            " Layer (type)                Output Shape              Param #   Connected to",
+            new string('=', 85),
+            " wide (InputLayer)           (None, 3)                 0",
+            " deep (InputLayer)           (None, 2)                 0",
+            " Joined (Concatenate)        (None, 5)                 0         wide, deep",
+            " Price (Dense)               (None, 1)                 6         Joined",
+            " Kind (Dense)                (None, 1)                 6         Joined",
+            new string('=', 85),
+            "Total params: 12",
+            "Trainable params: 12",
+            "Non-trainable params: 0",
+            rule);
+        Assert.Equal(expected, model.Summary());
+    }
+
+    [Fact]
     public void FrozenLayersAreNonTrainable()
     {
         using var model = new TinyNet();
