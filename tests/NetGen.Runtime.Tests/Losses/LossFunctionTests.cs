@@ -147,6 +147,17 @@ public sealed class LossFunctionTests
     }
 
     [Fact]
+    public void LossValuesStandForTheirFunctions()
+    {
+        LossFunction crossentropy = Loss.BinaryCrossentropy;
+        LossFunction squared = Loss.MeanSquaredError;
+
+        Assert.IsType<BinaryCrossentropyLoss>(crossentropy);
+        Assert.IsType<MeanSquaredErrorLoss>(squared);
+        Assert.Equal("BinaryCrossentropy", crossentropy.ToString());
+    }
+
+    [Fact]
     public void NamesMatchTheLossEnum()
     {
         foreach (var loss in new[] { Loss.MeanSquaredError, Loss.MeanAbsoluteError, Loss.BinaryCrossentropy, Loss.CategoricalCrossentropy, Loss.SparseCategoricalCrossentropy })

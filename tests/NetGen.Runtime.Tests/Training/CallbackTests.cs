@@ -13,6 +13,27 @@ namespace NetGen.Runtime.Tests.TrainingSpecs;
 public sealed class CallbackTests
 {
     [Fact]
+    public void HooksRunInKerasOrderWithTheRunningValues()
+    {
+        var (x, y) = ToyData.Separable(10, seed: 30);
+        using var model = new TinyNet(new Sgd(learningRate: 1e-30));
+        var trace = new Trace();
+        var firstBatch = model.Evaluate(x[..4], y[..4]);
+
+        var history = model.Fit(x, y, epochs: 2, batchSize: 4, shuffle: false, callbacks: [trace], verbose: Verbosity.Silent);
+
+        Assert.Equal(
+            ["train begin, lr 1E-30", "epoch 0 begins", "batch 0 begins", "batch 0 ends", "batch 1 begins", "batch 1 ends", "batch 2 begins", "batch 2 ends", "epoch 0 ends",
+             "epoch 1 begins", "batch 0 begins", "batch 0 ends", "batch 1 begins", "batch 1 ends", "batch 2 begins", "batch 2 ends", "epoch 1 ends", "train end"],
+            trace.Events);
+        // OnBatchEnd sees the running values of the epoch: after the first batch, that batch's own.
+        Assert.Equal(firstBatch.Loss, trace.FirstBatch!["loss"], 1e-6);
+        Assert.Equal(firstBatch["accuracy"], trace.FirstBatch["accuracy"], 1e-12);
+        Assert.Equal(new[] { "loss", "accuracy" }, trace.FirstBatch.Keys);
+        Assert.Equal(history["loss"][1], trace.LastBatchLoss, 1e-12);
+    }
+
+    [Fact]
     public void EarlyStoppingStopsWhenTheLossIsFlat()
     {
         var (x, y) = ToyData.Separable(16, seed: 31);
@@ -224,5 +245,32 @@ public sealed class CallbackTests
         model.Fit(x, y, epochs: 4, callbacks: [new WithScore(new EarlyStopping("score", restoreBestWeights: true), e => scores[e])], verbose: Verbosity.Silent);
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+
+    /// <summary>Writes down every hook as it runs.</summary>
+    private sealed class Trace : Callback
+    {
+        public System.Collections.Generic.List<string> Events { get; } = new();
+
+        public System.Collections.Generic.IReadOnlyDictionary<string, double>? FirstBatch { get; private set; }
+
+        public double LastBatchLoss { get; private set; }
+
+        public override void OnTrainBegin(TrainingContext context) => Events.Add(FormattableString.Invariant($"train begin, lr {context.LearningRate}"));
+
+        public override void OnEpochBegin(TrainingContext context, int epoch) => Events.Add($"epoch {epoch} begins");
+
+        public override void OnBatchBegin(TrainingContext context, int batch) => Events.Add($"batch {batch} begins");
+
+        public override void OnBatchEnd(TrainingContext context, int batch, BatchLogs logs)
+        {
+            Events.Add($"batch {batch} ends");
+            FirstBatch ??= logs.All();
+            LastBatchLoss = logs.Loss;
+        }
+
+        public override void OnEpochEnd(TrainingContext context, int epoch, System.Collections.Generic.IReadOnlyDictionary<string, double> logs) => Events.Add($"epoch {epoch} ends");
+
+        public override void OnTrainEnd(TrainingContext context) => Events.Add("train end");
     }
 }
