@@ -66,15 +66,19 @@ public sealed class BatchSourceTests
         using var template = new TinyNet();
         using var fromTensors = template.CloneWithOptions(template.CompileOptions);
         using var fromLoader = template.CloneWithOptions(template.CompileOptions);
+        var (vx, vy) = ToyData.Separable(6, seed: 79);
         using var dataset = new RowsDataset(x, y);
         using var loader = new TorchSharp.Modules.DataLoader(dataset, 4, shuffle: false);
+        using var validationSet = new RowsDataset(vx, vy);
+        using var validationLoader = new TorchSharp.Modules.DataLoader(validationSet, 4, shuffle: false);
         var rename = new Dictionary<string, string> { ["features"] = "input", ["label"] = "Output" };
 
-        var expected = fromTensors.Fit(x, y, epochs: 3, batchSize: 4, shuffle: false, verbose: Verbosity.Silent);
-        var actual = fromLoader.Fit(loader.AsBatches(rename), epochs: 3, verbose: Verbosity.Silent);
+        var expected = fromTensors.Fit(x, y, epochs: 3, batchSize: 4, shuffle: false, validationData: (vx, vy), verbose: Verbosity.Silent);
+        var actual = fromLoader.Fit(loader.AsBatches(rename), epochs: 3, validationData: validationLoader.AsBatches(rename), verbose: Verbosity.Silent);
 
         Assert.Equal(expected["loss"], actual["loss"], new ToleranceComparer(1e-6));
         Assert.Equal(expected["accuracy"], actual["accuracy"]);
+        Assert.Equal(expected["val_loss"], actual["val_loss"], new ToleranceComparer(1e-6));
         Assert.True(fromTensors.Output.weight!.allclose(fromLoader.Output.weight!, rtol: 1e-5, atol: 1e-6));
 
         // Without the renaming the dataset's keys name neither an input nor an output.
@@ -96,6 +100,21 @@ public sealed class BatchSourceTests
         Assert.Equal(3, training.Enumerations);
         Assert.Equal(3, validation.Enumerations);
         Assert.Equal(new[] { 3, 3, 3 }, recorder.BatchesPerEpoch);
+    }
+
+    [Fact]
+    public void ProgressCountsTheBatchesWhenTheSourceKnowsThem()
+    {
+        var (x, y) = ToyData.Separable(12, seed: 80);
+        using var model = new TinyNet();
+        var counted = new System.IO.StringWriter();
+        var streamed = new System.IO.StringWriter();
+
+        model.Fit(Positional(x, y, 4).ToList(), output: counted);
+        model.Fit(Positional(x, y, 4), output: streamed);
+
+        Assert.StartsWith("3/3 - ", counted.ToString().Split('\n')[1]);
+        Assert.StartsWith("3/? - ", streamed.ToString().Split('\n')[1]);
     }
 
     [Fact]
