@@ -88,6 +88,29 @@ public class TinyNet : Network<Tensor, Tensor>
     private Tensor Logits(Tensor input) => _output.call(nn.functional.relu(_hidden.call(input)));
 }
 
+/// <summary>4 -> Dense(3, softmax): a classifier trained from its logits with sparse categorical cross-entropy.</summary>
+public sealed class ClassifierNet : Network<Tensor, Tensor>
+{
+    private static readonly NetworkDescription s_description = Describe.Stack("ClassifierNet", 4,
+        [Describe.Dense("Output", 4, 3, "input")], Activation.Softmax);
+
+    private readonly TorchSharp.Modules.Linear _output;
+
+    public ClassifierNet(Optimizer optimizer, NetGen.Losses.LossFunction? loss = null, long? seed = null)
+        : base(nameof(ClassifierNet), s_description, () => Describe.Options(optimizer, loss ?? Loss.SparseCategoricalCrossentropy, Metric.Accuracy))
+    {
+        _output = nn.Linear(4, 3);
+        register_module("Output", _output);
+        Describe.Initialize(seed, _output);
+    }
+
+    public TorchSharp.Modules.Linear Output => _output;
+
+    public override Tensor forward(Tensor input) => nn.functional.softmax(_output.call(input), -1);
+
+    protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => [_output.call(inputs[0])];
+}
+
 /// <summary>One weight, no bias: output = w * x. Starts at w = 1.</summary>
 public sealed class ScalarNet : Network<Tensor, Tensor>
 {

@@ -134,6 +134,35 @@ public sealed class LogitsLossTests
     }
 
     [Fact]
+    public void ASoftmaxClassifierIsMeasuredOnProbabilitiesAndTrainedFromLogits()
+    {
+        var (x, _) = ToyData.Separable(9, seed: 103);
+        var classes = tensor(new long[] { 0, 1, 2, 2, 1, 0, 0, 1, 2 });
+        using var model = new ClassifierNet(new Sgd(learningRate: 0.1), seed: 103);
+        var p = ToyData.Floats(model.Predict(x));
+        var ids = classes.data<long>().ToArray();
+        var crossentropy = -ids.Select((id, i) => Math.Log(p[(i * 3) + (int)id])).Average();
+        var accuracy = ids.Select((id, i) => Enumerable.Range(0, 3).MaxBy(c => p[(i * 3) + c]) == id ? 1.0 : 0.0).Average();
+
+        var result = model.Evaluate(x, classes, batchSize: 4);
+
+        Assert.Equal(crossentropy, result.Loss, 1e-5);
+        Assert.Equal(accuracy, result["accuracy"], 1e-12);
+
+        // The same labels one-hot with categorical cross-entropy give the same loss, and one
+        // full-batch SGD step from logits moves the kernel by -lr * mean over samples of (softmax - y) x^T.
+        using var oneHot = new ClassifierNet(new Sgd(learningRate: 0.1), Loss.CategoricalCrossentropy);
+        oneHot.load_state_dict(model.state_dict());
+        var labels = nn.functional.one_hot(classes, 3).to_type(ScalarType.Float32);
+        Assert.Equal(crossentropy, oneHot.Evaluate(x, labels).Loss, 1e-5);
+        var expected = model.Output.weight!.detach() - (0.1 * (tensor(p, [9, 3]) - labels).t().matmul(x) / 9);
+
+        model.Fit(x, classes, epochs: 1, batchSize: 9, verbose: Verbosity.Silent);
+
+        Assert.True(expected.allclose(model.Output.weight!, rtol: 1e-4, atol: 1e-6));
+    }
+
+    [Fact]
     public void ALossWithoutALogitsFormTrainsOnTheProbabilities()
     {
         // Mean squared error on TinyNet's sigmoid output: one full-batch SGD step must equal the same

@@ -75,6 +75,20 @@ public sealed class MultiOutputTests
     }
 
     [Fact]
+    public void ValidationSplitHoldsOutTheLastRowsOfEveryInputAndTarget()
+    {
+        var (x, y) = ToyData.TwoHead(16, seed: 89);
+        using var split = new TwoHeadNet(seed: 89);
+        using var given = new TwoHeadNet(seed: 89);
+        Dictionary<string, Tensor> Rows(Dictionary<string, Tensor> data, Range rows) => data.ToDictionary(static pair => pair.Key, pair => pair.Value[rows]);
+
+        var a = split.Fit(x, y, epochs: 2, batchSize: 4, validationSplit: 0.25, verbose: Verbosity.Silent, seed: 9);
+        var b = given.Fit(Rows(x, ..12), Rows(y, ..12), epochs: 2, batchSize: 4, validationData: (Rows(x, 12..), Rows(y, 12..)), verbose: Verbosity.Silent, seed: 9);
+
+        Assert.All(a.Values.Keys, name => Assert.Equal(b[name], a[name]));
+    }
+
+    [Fact]
     public void PredictReturnsEveryOutputByName()
     {
         var (x, _) = ToyData.TwoHead(7, seed: 84);
