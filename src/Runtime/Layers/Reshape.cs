@@ -10,11 +10,6 @@ namespace NetGen.Layers;
 /// </summary>
 public sealed class Reshape : nn.Module<Tensor, Tensor>
 {
-    // The target with the batch axis in front: -1 for the batch when the target is fully given;
-    // otherwise the target's own -1 is the one inferred and the batch size is set per call.
-    private readonly long[] _batchShape;
-    private readonly bool _infersDimension;
-
     /// <summary>Creates the layer reshaping each sample to <paramref name="targetShape"/>.</summary>
     public Reshape(params long[] targetShape) : base(nameof(Reshape))
     {
@@ -25,16 +20,15 @@ public sealed class Reshape : nn.Module<Tensor, Tensor>
         }
 
         TargetShape = (long[])targetShape.Clone();
-        _batchShape = [-1, .. TargetShape];
-        _infersDimension = TargetShape.Contains(-1);
     }
 
     /// <summary>The shape of one output sample.</summary>
     public long[] TargetShape { get; }
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input)
-    {
-        return _infersDimension ? input.reshape([input.shape[0], .. TargetShape]) : input.reshape(_batchShape);
-    }
+    /// <remarks>
+    /// The batch size is passed explicitly: with -1 for the batch, a sample whose size does not
+    /// fit the target would silently spill into the next one and change the number of samples.
+    /// </remarks>
+    public override Tensor forward(Tensor input) => input.reshape([input.shape[0], .. TargetShape]);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NetGen.Training;
@@ -10,7 +11,10 @@ internal abstract class BatchSource
 
     /// <summary>
     /// The batches of one epoch, in network order, on the network's device and checked against its
-    /// inputs. Each is used inside the caller's dispose scope for that batch.
+    /// inputs. Each element cuts (and places) its batch when invoked: the caller moves to the next
+    /// element outside any per-batch dispose scope, so whatever a source's own enumeration creates
+    /// (a user iterator's epoch-wide tensors, say) is left alone, and then invokes it inside that
+    /// batch's scope, so the slices, gathered rows and converted copies die with the step.
     /// </summary>
-    public abstract IEnumerable<Batch> Batches(int epoch);
+    public abstract IEnumerable<Func<Batch>> Batches(int epoch);
 }

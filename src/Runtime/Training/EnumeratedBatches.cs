@@ -30,7 +30,7 @@ internal sealed class EnumeratedBatches : BatchSource
     public override int? BatchCount => _batches.TryGetNonEnumeratedCount(out var count) ? count : null;
 
     /// <inheritdoc />
-    public override IEnumerable<Batch> Batches(int epoch)
+    public override IEnumerable<Func<Batch>> Batches(int epoch)
     {
         var index = 0;
         foreach (var raw in _batches)
@@ -40,14 +40,18 @@ internal sealed class EnumeratedBatches : BatchSource
                 throw new ArgumentException($"Batch {index} of epoch {epoch + 1} is null.", _parameter);
             }
 
-            var batch = raw.Resolve(_network.Description, _needsTargets);
-            if (batch.Size == 0)
+            var number = index;
+            yield return () =>
             {
-                throw new ArgumentException($"Batch {index} of epoch {epoch + 1} has no samples.", _parameter);
-            }
+                var batch = raw.Resolve(_network.Description, _needsTargets);
+                if (batch.Size == 0)
+                {
+                    throw new ArgumentException($"Batch {number} of epoch {epoch + 1} has no samples.", _parameter);
+                }
 
-            _placement.CheckInputs(batch.Inputs, _parameter);
-            yield return batch.Select(_placement.Input, _placement.Target);
+                _placement.CheckInputs(batch.Inputs, _parameter);
+                return batch.Select(_placement.Input, _placement.Target);
+            };
             index++;
         }
 

@@ -23,7 +23,8 @@ internal sealed class MeanTracker
     public void Add(Tensor value, long samples)
     {
         using var noGrad = no_grad();
-        var weighted = value.detach().to_type(ScalarType.Float64).mul(samples);
+        // One element in any shape ([] or [1]) is summed as a scalar, so every tracker stacks alike.
+        var weighted = value.detach().reshape([]).to_type(ScalarType.Float64).mul(samples);
         if (_sum is null)
         {
             _sum = weighted.clone().DetachFromDisposeScope();

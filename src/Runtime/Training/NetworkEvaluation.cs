@@ -120,10 +120,18 @@ public static class NetworkEvaluation
         {
             InInferenceMode(network, () =>
             {
-                foreach (var batch in source.Batches(0))
+                using var batches = source.Batches(0).GetEnumerator();
+                while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    // The batch is cut inside the step's scope, so its slices and copies die with the step.
                     using var scope = NewDisposeScope();
+                    var batch = batches.Current();
                     step.BatchSize = batch.Size;
                     network.TestStep(batch, step);
                 }

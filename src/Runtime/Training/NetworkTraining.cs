@@ -243,10 +243,19 @@ public static class NetworkTraining
                 var clock = Stopwatch.StartNew();
                 logs.Reset();
                 var steps = 0;
-                foreach (var batch in training.Batches(epoch))
+                using var batches = training.Batches(epoch).GetEnumerator();
+                while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    // The batch is cut inside the step's scope, so its slices, gathered rows and
+                    // converted copies die with the step instead of waiting for the garbage collector.
                     using var scope = NewDisposeScope();
+                    var batch = batches.Current();
                     callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
                     step.BatchSize = batch.Size;
                     lock (core.Gate)

@@ -132,13 +132,19 @@ public sealed class StepContext
     }
 
     /// <summary>
-    /// Logs a scalar under <paramref name="name"/>: the epoch's value is its mean over samples,
-    /// and it appears in the progress line and in <c>History</c> like the loss.
+    /// Logs a scalar (a tensor of one element, in any shape) under <paramref name="name"/>: the
+    /// epoch's value is its mean over samples, and it appears in the progress line and in
+    /// <c>History</c> like the loss.
     /// </summary>
     public void Log(string name, Tensor value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
+        if (value.numel() != 1)
+        {
+            throw new ArgumentException($"Log takes one value; '{name}' has shape {Shape.Format(value.shape)}.", nameof(value));
+        }
+
         _logs.Tracker(name).Add(value, BatchSize);
     }
 

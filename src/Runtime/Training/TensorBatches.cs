@@ -54,10 +54,19 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         string parameter)
     {
         var description = network.Description;
-        var rows = inputs[0].dim() == 0 ? 0 : inputs[0].shape[0];
-        foreach (var (tensor, name) in inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))))
+        var tensors = inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))).ToList();
+        foreach (var (tensor, name) in tensors)
         {
-            if (tensor.dim() == 0 || tensor.shape[0] != rows)
+            if (tensor.dim() == 0)
+            {
+                throw new ArgumentException($"'{name}' is a scalar; every input and target needs one row per sample.", parameter);
+            }
+        }
+
+        var rows = inputs[0].shape[0];
+        foreach (var (tensor, name) in tensors)
+        {
+            if (tensor.shape[0] != rows)
             {
                 throw new ArgumentException(
                     $"Every input and target needs one row per sample; '{description.Inputs[0].Name}' is {Shape.Format(inputs[0].shape)} and '{name}' is {Shape.Format(tensor.shape)}.",
@@ -119,14 +128,14 @@ internal sealed class TensorBatches : BatchSource, IDisposable
     }
 
     /// <inheritdoc />
-    public override IEnumerable<Batch> Batches(int epoch)
+    public override IEnumerable<Func<Batch>> Batches(int epoch)
     {
         if (_shuffle is null)
         {
             for (long start = 0; start < Count; start += _batchSize)
             {
-                var length = Math.Min(_batchSize, Count - start);
-                yield return new Batch(_inputs.Select(t => t.narrow(0, start, length)).ToArray(), _targets.Select(t => t.narrow(0, start, length)).ToArray())
+                var (first, length) = (start, Math.Min(_batchSize, Count - start));
+                yield return () => new Batch(_inputs.Select(t => t.narrow(0, first, length)).ToArray(), _targets.Select(t => t.narrow(0, first, length)).ToArray())
                     .Resolve(_description, needsTargets: false);
             }
 
@@ -143,10 +152,13 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         using var permutation = tensor(order, device: _device).DetachFromDisposeScope();
         for (long start = 0; start < Count; start += _batchSize)
         {
-            var length = Math.Min(_batchSize, Count - start);
-            var rows = permutation.narrow(0, start, length);
-            yield return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
-                .Resolve(_description, needsTargets: false);
+            var (first, length) = (start, Math.Min(_batchSize, Count - start));
+            yield return () =>
+            {
+                var rows = permutation.narrow(0, first, length);
+                return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
+                    .Resolve(_description, needsTargets: false);
+            };
         }
     }
 

@@ -5,6 +5,8 @@ using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Data;
 
+// One test checks that splitting leaves TorchSharp's global generator alone.
+[Collection(Infrastructure.ProcessWideState.Name)]
 public sealed class DataSplitTests
 {
     private static (Tensor X, Tensor Y) Rows(int count)

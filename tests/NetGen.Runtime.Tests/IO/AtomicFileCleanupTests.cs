@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NetGen.IO;
 using NetGen.Runtime.Tests.Data;
+using NetGen.Runtime.Tests.Infrastructure;
 
 namespace NetGen.Runtime.Tests.IO;
 
@@ -19,7 +20,7 @@ public sealed class AtomicFileCleanupTests
     public void TheNextSaveRemovesStaleTemporariesOfItsTarget(string name)
     {
         using var files = new TempFiles();
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         var stale1 = Stale(files, $".{name}.{Guid1}.tmp");
         var stale2 = Stale(files, $".{name}.{Guid2}.tmp");
 
@@ -28,7 +29,7 @@ public sealed class AtomicFileCleanupTests
         Assert.False(File.Exists(stale1));
         Assert.False(File.Exists(stale2));
         Assert.Equal([name], Directory.GetFiles(files.Directory).Select(Path.GetFileName));
-        using var reloaded = new SmallNet();
+        using var reloaded = new NormalizedNet();
         reloaded.LoadWeights(files.PathOf(name));
         Assert.True(WeightFiles.SameState(model, reloaded));
     }
@@ -104,7 +105,7 @@ public sealed class AtomicFileCleanupTests
     {
         using var files = new TempFiles();
         var path = Directory.CreateDirectory(files.PathOf("m.safetensors")).FullName;
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
 
         var error = Assert.Throws<IOException>(() => model.SaveWeights(path));
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using NetGen.IO;
 using NetGen.Runtime.Tests.Data;
+using NetGen.Runtime.Tests.Infrastructure;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.IO;
@@ -16,7 +17,7 @@ public sealed class AtomicWriteTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         model.SaveWeights(path);
         var previous = File.ReadAllBytes(path);
         using (no_grad())
@@ -67,7 +68,7 @@ public sealed class AtomicWriteTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("first.safetensors");
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
 
         AtomicFile.BeforeCommit = static _ => throw new IOException("simulated");
         try
@@ -87,14 +88,14 @@ public sealed class AtomicWriteTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("m.safetensors");
-        using var first = new SmallNet();
-        using var second = new SmallNet();
+        using var first = new NormalizedNet();
+        using var second = new NormalizedNet();
         first.SaveWeights(path);
 
         second.SaveWeights(path);
 
         Assert.Equal(["m.safetensors"], Directory.GetFiles(files.Directory).Select(Path.GetFileName));
-        using var reloaded = new SmallNet();
+        using var reloaded = new NormalizedNet();
         reloaded.LoadWeights(path);
         Assert.True(WeightFiles.SameState(second, reloaded));
     }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using NetGen.IO;
 using NetGen.Runtime.Tests.Data;
+using NetGen.Runtime.Tests.Infrastructure;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,7 +25,7 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         var state = WeightFiles.StateOf(model);
         state["Hidden.weight"] = state["Hidden.weight"].to_type(type);
         WeightFiles.Write(path, state);
@@ -32,7 +33,7 @@ public sealed class WeightsBadInputTests
 
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
 
-        Assert.Equal($"Weights in '{name}' do not fit SmallNet: Hidden.weight is {type} in the file but Float32 in the model.", error.Message);
+        Assert.Equal($"Weights in '{name}' do not fit NormalizedNet: Hidden.weight is {type} in the file but Float32 in the model.", error.Message);
         var mismatch = Assert.Single(error.MismatchedTypes);
         Assert.Equal(new TypeMismatch("Hidden.weight", type, ScalarType.Float32), mismatch);
         Assert.Empty(error.MismatchedShapes);
@@ -49,8 +50,8 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var source = new SmallNet();
-        using var model = new SmallNet();
+        using var source = new NormalizedNet();
+        using var model = new NormalizedNet();
         var state = WeightFiles.StateOf(source);
         using (no_grad())
         {
@@ -73,7 +74,7 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         var state = WeightFiles.StateOf(model);
         state["Norm.num_batches_tracked"] = tensor(7, ScalarType.Int32);
         WeightFiles.Write(path, state);
@@ -85,7 +86,7 @@ public sealed class WeightsBadInputTests
         state["Norm.num_batches_tracked"] = tensor(7f);
         WeightFiles.Write(path, state);
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
-        Assert.Equal($"Weights in '{name}' do not fit SmallNet: Norm.num_batches_tracked is Float32 in the file but Int64 in the model.", error.Message);
+        Assert.Equal($"Weights in '{name}' do not fit NormalizedNet: Norm.num_batches_tracked is Float32 in the file but Int64 in the model.", error.Message);
     }
 
     [Theory]
@@ -114,7 +115,7 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("both.safetensors");
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         var state = WeightFiles.StateOf(model);
         state["Hidden.weight"] = zeros(8, 5, ScalarType.Bool);
         state["Output.bias"] = zeros(1, ScalarType.Int32);
@@ -123,7 +124,7 @@ public sealed class WeightsBadInputTests
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
 
         Assert.Equal(
-            "Weights in 'both.safetensors' do not fit SmallNet: Hidden.weight is [8, 5] in the file but [8, 4] in the model; "
+            "Weights in 'both.safetensors' do not fit NormalizedNet: Hidden.weight is [8, 5] in the file but [8, 4] in the model; "
             + "Hidden.weight is Bool in the file but Float32 in the model; Output.bias is Int32 in the file but Float32 in the model.",
             error.Message);
     }
@@ -177,7 +178,7 @@ public sealed class WeightsBadInputTests
         using var files = new TempFiles();
         var path = files.PathOf("bad.safetensors");
         WeightFiles.WriteSafetensors(path, header, new byte[dataLength]);
-        using var model = new SmallNet(hidden: 2, withNorm: false);
+        using var model = new NormalizedNet(hidden: 2, withNorm: false);
         var before = WeightFiles.StateOf(model);
 
         var error = Assert.Throws<InvalidDataException>(() => model.LoadWeights(path));
@@ -191,7 +192,7 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("twice.dat");
-        using var model = new SmallNet(withNorm: false);
+        using var model = new NormalizedNet(withNorm: false);
         using (var writer = new BinaryWriter(File.Create(path)))
         {
             writer.Write7BitEncodedInt64(5);
@@ -217,7 +218,7 @@ public sealed class WeightsBadInputTests
     {
         using var files = new TempFiles();
         var path = Directory.CreateDirectory(files.PathOf(name)).FullName;
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
 
         var error = Assert.Throws<FileNotFoundException>(() => model.LoadWeights(path));
 
@@ -225,7 +226,7 @@ public sealed class WeightsBadInputTests
         Assert.Equal(path, error.FileName);
     }
 
-    /// <summary>SmallNet(hidden: 2, withNorm: false)'s four float32 tensors (32, 8, 8 and 4 bytes) at the given data offsets.</summary>
+    /// <summary>NormalizedNet(hidden: 2, withNorm: false)'s four float32 tensors (32, 8, 8 and 4 bytes) at the given data offsets.</summary>
     private static string Entries((long Begin, long End) hiddenWeight, (long Begin, long End) hiddenBias, (long Begin, long End) outputWeight, (long Begin, long End) outputBias) =>
         string.Join(
             ",",

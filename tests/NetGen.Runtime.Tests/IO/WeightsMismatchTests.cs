@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using NetGen.IO;
 using NetGen.Runtime.Tests.Data;
+using NetGen.Runtime.Tests.Infrastructure;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.IO;
@@ -15,7 +16,7 @@ public sealed class WeightsMismatchTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet(withNorm: false);
+        using var model = new NormalizedNet(withNorm: false);
         var state = WeightFiles.StateOf(model);
         state.Remove("Output.bias");
         state["Out.bias"] = zeros(1);
@@ -26,7 +27,7 @@ public sealed class WeightsMismatchTests
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
 
         Assert.Equal(
-            $"Weights in '{name}' do not fit SmallNet: missing Output.bias; unexpected Out.bias; Hidden.weight is [8, 30] in the file but [8, 4] in the model.",
+            $"Weights in '{name}' do not fit NormalizedNet: missing Output.bias; unexpected Out.bias; Hidden.weight is [8, 30] in the file but [8, 4] in the model.",
             error.Message);
         Assert.Equal(["Output.bias"], error.MissingKeys);
         Assert.Equal(["Out.bias"], error.UnexpectedKeys);
@@ -43,12 +44,12 @@ public sealed class WeightsMismatchTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("wide.safetensors");
-        using (var wider = new SmallNet(hidden: 6))
+        using (var wider = new NormalizedNet(hidden: 6))
         {
             wider.SaveWeights(path);
         }
 
-        using var model = new SmallNet(hidden: 8);
+        using var model = new NormalizedNet(hidden: 8);
 
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
 
@@ -65,16 +66,16 @@ public sealed class WeightsMismatchTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("renamed.dat");
-        using (var renamed = new SmallNet(withNorm: false, outputName: "Out"))
+        using (var renamed = new NormalizedNet(withNorm: false, outputName: "Out"))
         {
             renamed.SaveWeights(path);
         }
 
-        using var model = new SmallNet(withNorm: false);
+        using var model = new NormalizedNet(withNorm: false);
 
         var error = Assert.Throws<WeightsMismatchException>(() => model.LoadWeights(path));
 
-        Assert.Equal("Weights in 'renamed.dat' do not fit SmallNet: missing Output.weight, Output.bias; unexpected Out.weight, Out.bias.", error.Message);
+        Assert.Equal("Weights in 'renamed.dat' do not fit NormalizedNet: missing Output.weight, Output.bias; unexpected Out.weight, Out.bias.", error.Message);
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public sealed class WeightsMismatchTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
 
         var error = Assert.Throws<FileNotFoundException>(() => model.LoadWeights(path));
 
@@ -99,8 +100,8 @@ public sealed class WeightsMismatchTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var model = new SmallNet();
-        using (var other = new SmallNet())
+        using var model = new NormalizedNet();
+        using (var other = new NormalizedNet())
         {
             other.SaveWeights(path);
         }
@@ -119,7 +120,7 @@ public sealed class WeightsMismatchTests
     public void AFileInTheOtherFormatIsReportedNotMisread()
     {
         using var files = new TempFiles();
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         model.SaveWeights(files.PathOf("real.safetensors"));
         File.Copy(files.PathOf("real.safetensors"), files.PathOf("named-wrong.dat"));
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NetGen.Runtime.Tests.Data;
+using NetGen.Runtime.Tests.Infrastructure;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.IO;
@@ -19,13 +20,12 @@ public sealed class WeightsRoundTripTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        manual_seed(1);
-        using var original = new SmallNet();
+        using var original = new NormalizedNet();
         using var x = randn(6, 4);
         original.Fit(x, rand(6, 1).round(), epochs: 2, batchSize: 3, verbose: Training.Verbosity.Silent);
 
         original.SaveWeights(path);
-        using var reloaded = new SmallNet();
+        using var reloaded = new NormalizedNet();
         Assert.False(WeightFiles.SameState(original, reloaded));
         reloaded.LoadWeights(path);
 
@@ -39,14 +39,14 @@ public sealed class WeightsRoundTripTests
     public void TheNativeFormatIsTorchSharpsModuleFormatBothWays()
     {
         using var files = new TempFiles();
-        using var ours = new SmallNet();
-        using var theirs = new SmallNet();
+        using var ours = new NormalizedNet();
+        using var theirs = new NormalizedNet();
         ours.SaveWeights(files.PathOf("ours.dat"));
         theirs.save(files.PathOf("theirs.dat"));
 
-        using var readByTorchSharp = new SmallNet();
+        using var readByTorchSharp = new NormalizedNet();
         readByTorchSharp.load(files.PathOf("ours.dat"));
-        using var readByUs = new SmallNet();
+        using var readByUs = new NormalizedNet();
         readByUs.LoadWeights(files.PathOf("theirs.dat"));
 
         Assert.True(WeightFiles.SameState(ours, readByTorchSharp));
@@ -58,7 +58,7 @@ public sealed class WeightsRoundTripTests
     {
         using var files = new TempFiles();
         var path = files.PathOf("m.safetensors");
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
         model.SaveWeights(path);
 
         var bytes = File.ReadAllBytes(path);
@@ -83,13 +83,13 @@ public sealed class WeightsRoundTripTests
     }
 
     [Fact]
-    public void LoadsASafetensorsFileWrittenByPythonWithMetadataAndFloat64()
+    public void LoadsASafetensorsFileLaidOutAsPythonWritesItWithMetadataAndFloat64()
     {
-        // What safetensors.torch.save_file(model.double().state_dict(), path) writes: a __metadata__
-        // entry, F64 data, and a header padded with spaces to a multiple of 8 bytes.
+        // Written here byte by byte, laid out as safetensors.torch.save_file(model.double().state_dict(), path)
+        // lays it out: a __metadata__ entry, F64 data, and a header padded with spaces to a multiple of 8 bytes.
         using var files = new TempFiles();
         var path = files.PathOf("from-python.safetensors");
-        using var model = new SmallNet(hidden: 2, withNorm: false);
+        using var model = new NormalizedNet(hidden: 2, withNorm: false);
         var values = new (string Name, long[] Shape)[] { ("Hidden.weight", [2, 4]), ("Hidden.bias", [2]), ("Output.weight", [1, 2]), ("Output.bias", [1]) };
         var data = new MemoryStream();
         var json = new StringBuilder("{\"__metadata__\":{\"format\":\"pt\"}");
@@ -132,15 +132,15 @@ public sealed class WeightsRoundTripTests
     {
         using var files = new TempFiles();
         var path = files.PathOf(name);
-        using var large = new SmallNet(hidden: 64);
-        using var small = new SmallNet(hidden: 2);
+        using var large = new NormalizedNet(hidden: 64);
+        using var small = new NormalizedNet(hidden: 2);
         small.SaveWeights(files.PathOf("fresh-" + name));
 
         large.SaveWeights(path);
         small.SaveWeights(path);
 
         Assert.Equal(File.ReadAllBytes(files.PathOf("fresh-" + name)).Length, new FileInfo(path).Length);
-        using var reloaded = new SmallNet(hidden: 2);
+        using var reloaded = new NormalizedNet(hidden: 2);
         reloaded.LoadWeights(path);
         Assert.True(WeightFiles.SameState(small, reloaded));
     }
@@ -150,7 +150,7 @@ public sealed class WeightsRoundTripTests
     {
         using var files = new TempFiles();
         var path = Path.Combine(files.Directory, "checkpoints", "epoch-1", "m.safetensors");
-        using var model = new SmallNet();
+        using var model = new NormalizedNet();
 
         model.SaveWeights(path);
 

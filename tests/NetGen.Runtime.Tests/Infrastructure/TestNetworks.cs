@@ -1,10 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
-using NetGen.Callbacks;
 using NetGen.Optimizers;
-using NetGen.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Infrastructure;
@@ -26,10 +21,32 @@ internal static class Describe
 
     public static CompileOptions Options(Optimizer optimizer, NetGen.Losses.LossFunction? loss, params NetGen.Metrics.MetricAccumulator[] metrics) =>
         new(optimizer, [new OutputOptions("Output", loss, 1.0, metrics)]);
+
+    /// <summary>
+    /// As a generated constructor given a seed: Glorot-uniform kernels and zero biases drawn from a
+    /// generator of that seed alone. Without a seed the layers keep TorchSharp's initialization.
+    /// </summary>
+    public static void Initialize(long? seed, params TorchSharp.Modules.Linear[] layers)
+    {
+        if (seed is null)
+        {
+            return;
+        }
+
+        using var generator = Initializers.Generator(seed);
+        foreach (var layer in layers)
+        {
+            Initializers.Apply(layer.weight, Initializer.GlorotUniform, generator);
+            Initializers.Apply(layer.bias, Initializer.Zeros, generator);
+        }
+    }
 }
 
-/// <summary>4 -> Dense(8, relu) -> Dense(1, sigmoid), trained from logits like a generated network.</summary>
-public sealed class TinyNet : Network<Tensor, Tensor>
+/// <summary>
+/// 4 -> Dense(8, relu) -> Dense(1, sigmoid), trained from logits like a generated network. Not
+/// sealed: tests derive from it to override TrainStep and TestStep, as users do.
+/// </summary>
+public class TinyNet : Network<Tensor, Tensor>
 {
     private static readonly NetworkDescription s_description = Describe.Stack("TinyNet", 4,
         [Describe.Dense("Hidden", 4, 8, "input"), Describe.Dense("Output", 8, 1, "Hidden")], Activation.Sigmoid);
@@ -37,13 +54,14 @@ public sealed class TinyNet : Network<Tensor, Tensor>
     private readonly TorchSharp.Modules.Linear _hidden;
     private readonly TorchSharp.Modules.Linear _output;
 
-    public TinyNet(CompileOptions? options = null)
+    public TinyNet(CompileOptions? options = null, long? seed = null)
         : base(nameof(TinyNet), s_description, () => options ?? Describe.Options(new Adam(learningRate: 0.01), Loss.BinaryCrossentropy, Metric.Accuracy))
     {
         _hidden = nn.Linear(4, 8);
         register_module("Hidden", _hidden);
         _output = nn.Linear(8, 1);
         register_module("Output", _output);
+        Describe.Initialize(seed, _hidden, _output);
     }
 
     public TinyNet(Optimizer optimizer, params NetGen.Metrics.MetricAccumulator[] metrics)
@@ -68,6 +86,29 @@ public sealed class TinyNet : Network<Tensor, Tensor>
     protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => [Logits(inputs[0])];
 
     private Tensor Logits(Tensor input) => _output.call(nn.functional.relu(_hidden.call(input)));
+}
+
+/// <summary>4 -> Dense(3, softmax): a classifier trained from its logits with sparse categorical cross-entropy.</summary>
+public sealed class ClassifierNet : Network<Tensor, Tensor>
+{
+    private static readonly NetworkDescription s_description = Describe.Stack("ClassifierNet", 4,
+        [Describe.Dense("Output", 4, 3, "input")], Activation.Softmax);
+
+    private readonly TorchSharp.Modules.Linear _output;
+
+    public ClassifierNet(Optimizer optimizer, NetGen.Losses.LossFunction? loss = null, long? seed = null)
+        : base(nameof(ClassifierNet), s_description, () => Describe.Options(optimizer, loss ?? Loss.SparseCategoricalCrossentropy, Metric.Accuracy))
+    {
+        _output = nn.Linear(4, 3);
+        register_module("Output", _output);
+        Describe.Initialize(seed, _output);
+    }
+
+    public TorchSharp.Modules.Linear Output => _output;
+
+    public override Tensor forward(Tensor input) => nn.functional.softmax(_output.call(input), -1);
+
+    protected override Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => [_output.call(inputs[0])];
 }
 
 /// <summary>One weight, no bias: output = w * x. Starts at w = 1.</summary>
@@ -120,7 +161,7 @@ public sealed class DropoutNet : Network<Tensor, Tensor>
     private readonly TorchSharp.Modules.Dropout _drop;
     private readonly TorchSharp.Modules.Linear _output;
 
-    public DropoutNet()
+    public DropoutNet(long? seed = null)
         : base(nameof(DropoutNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
         _hidden = nn.Linear(4, 16);
@@ -129,6 +170,7 @@ public sealed class DropoutNet : Network<Tensor, Tensor>
         register_module("Drop", _drop);
         _output = nn.Linear(16, 1);
         register_module("Output", _output);
+        Describe.Initialize(seed, _hidden, _output);
     }
 
     public override Tensor forward(Tensor input) => _output.call(_drop.call(_hidden.call(input)));
@@ -230,7 +272,7 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
     private readonly TorchSharp.Modules.Linear _price;
     private readonly TorchSharp.Modules.Linear _kind;
 
-    public TwoHeadNet(CompileOptions? options = null)
+    public TwoHeadNet(CompileOptions? options = null, long? seed = null)
         : base(nameof(TwoHeadNet), s_description, () => options ?? new CompileOptions(new Adam(learningRate: 0.05),
         [
             new OutputOptions("Price", Loss.MeanSquaredError, 1.0, [Metric.Mae]),
@@ -243,6 +285,7 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
         register_module("Price", _price);
         _kind = nn.Linear(5, 1);
         register_module("Kind", _kind);
+        Describe.Initialize(seed, _price, _kind);
     }
 
     public override Outputs forward(Tensor wide, Tensor deep) => Run(wide, deep, logits: false);
@@ -271,69 +314,73 @@ public sealed class TwoHeadNet : Network<Tensor, Tensor, TwoHeadNet.Outputs>
     }
 }
 
-/// <summary>Deterministic toy data built with System.Random, so parallel tests do not share torch's RNG.</summary>
-public static class ToyData
+/// <summary>
+/// One int64 input of two token ids (vocabulary 5) -> Embedding(5, 2) -> Flatten -> Dense(1): a
+/// network whose input is not floating-point.
+/// </summary>
+public sealed class TokenNet : Network<Tensor, Tensor>
 {
-    /// <summary>Linearly separable: the label is whether the four features sum above zero.</summary>
-    public static (Tensor X, Tensor Y) Separable(int count, int seed)
+    private static readonly NetworkDescription s_description = new(
+        "TokenNet",
+        [new InputDescription("ids", ElementType.Int64, new Shape(2))],
+        [
+            new LayerDescription("Embed", "Embedding", new Shape(2, 2), 10, 10, ["ids"]),
+            new LayerDescription("Flat", "Flatten", new Shape(4), 0, 0, ["Embed"]),
+            Describe.Dense("Output", 4, 1, "Flat"),
+        ],
+        [new OutputDescription("Output", new Shape(1), Activation.Linear)]);
+
+    private readonly TorchSharp.Modules.Embedding _embed;
+    private readonly TorchSharp.Modules.Linear _output;
+
+    public TokenNet()
+        : base(nameof(TokenNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
-        var random = new Random(seed);
-        var values = new float[count * 4];
-        var labels = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            float sum = 0;
-            for (var j = 0; j < 4; j++)
-            {
-                var value = (float)((random.NextDouble() * 2) - 1);
-                values[(i * 4) + j] = value;
-                sum += value;
-            }
-
-            labels[i] = sum > 0 ? 1 : 0;
-        }
-
-        return (tensor(values, [count, 4]), tensor(labels, [count, 1]));
+        _embed = nn.Embedding(5, 2);
+        register_module("Embed", _embed);
+        _output = nn.Linear(4, 1);
+        register_module("Output", _output);
     }
 
-    /// <summary>The values as floats; the intermediate tensors are disposed so memory probes stay exact.</summary>
-    public static float[] Floats(Tensor t)
+    public override Tensor forward(Tensor ids)
     {
-        using var scope = NewDisposeScope();
-        return t.detach().cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+        using var embedded = _embed.call(ids);
+        using var flat = embedded.flatten(1);
+        return _output.call(flat);
     }
 }
 
-/// <summary>Records what Fit reports: batches per epoch, logs, live tensors, chosen parameters.</summary>
-public sealed class Recorder : Callback
+/// <summary>
+/// Two sequence inputs of the same symbolic length, <c>left</c> and <c>right</c>, each shaped
+/// (steps, 2): their sum, averaged over the steps, feeds a Dense(1).
+/// </summary>
+public sealed class PairNet : Network<Tensor, Tensor, Tensor>
 {
-    private int _batches;
+    private static readonly Shape s_sequence = new(Dimension.Named("steps"), 2);
 
-    public List<int> BatchesPerEpoch { get; } = new();
+    private static readonly NetworkDescription s_description = new(
+        "PairNet",
+        [new InputDescription("left", ElementType.Float32, s_sequence), new InputDescription("right", ElementType.Float32, s_sequence)],
+        [
+            new LayerDescription("Summed", "Add", s_sequence, 0, 0, ["left", "right"]),
+            new LayerDescription("Pooled", "GlobalAveragePooling1D", new Shape(2), 0, 0, ["Summed"]),
+            Describe.Dense("Output", 2, 1, "Pooled"),
+        ],
+        [new OutputDescription("Output", new Shape(1), Activation.Linear)]);
 
-    public List<Dictionary<string, double>> Logs { get; } = new();
+    private readonly TorchSharp.Modules.Linear _output;
 
-    public List<long> LiveTensors { get; } = new();
-
-    public List<float[]> OutputWeights { get; } = new();
-
-    public Func<int, double>? Score { get; init; }
-
-    public override void OnEpochBegin(Callbacks.TrainingContext context, int epoch) => _batches = 0;
-
-    public override void OnBatchEnd(Callbacks.TrainingContext context, int batch, BatchLogs logs) => _batches++;
-
-    public override void OnEpochEnd(Callbacks.TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
+    public PairNet()
+        : base(nameof(PairNet), s_description, () => Describe.Options(new Sgd(), Loss.MeanSquaredError))
     {
-        BatchesPerEpoch.Add(_batches);
-        if (Score is { } score)
-        {
-            // Fit hands callbacks its (mutable) log dictionary: later callbacks see the scripted value.
-            ((IDictionary<string, double>)logs)["score"] = score(epoch);
-        }
+        _output = nn.Linear(2, 1);
+        register_module("Output", _output);
+    }
 
-        Logs.Add(new Dictionary<string, double>(logs));
-        LiveTensors.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
-        OutputWeights.Add(ToyData.Floats(context.Module.state_dict()["Output.weight"]));
+    public override Tensor forward(Tensor left, Tensor right)
+    {
+        using var summed = left + right;
+        using var pooled = summed.mean([1]);
+        return _output.call(pooled);
     }
 }

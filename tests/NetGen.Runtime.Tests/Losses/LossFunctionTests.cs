@@ -135,13 +135,26 @@ public sealed class LossFunctionTests
     [Fact]
     public void NoLossConfiguredIsAnError()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => LossFunction.For(Loss.None));
-        Assert.StartsWith("No loss is configured", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => LossFunction.For(Loss.None));
+        Assert.StartsWith("Loss.None is not a loss", error.Message);
+        Assert.Contains("is not a defined Loss value", Assert.Throws<ArgumentException>(() => LossFunction.For((Loss)77)).Message);
 
-        using var model = new TinyNet(new CompileOptions(Loss.None, [], new NetGen.Optimizers.Sgd()));
+        using var model = new TinyNet(new CompileOptions(new NetGen.Optimizers.Sgd(), [new OutputOptions("Output", loss: null)]));
         var (x, y) = ToyData.Separable(4, seed: 1);
-        Assert.StartsWith("No loss is configured", Assert.Throws<InvalidOperationException>(() => model.Fit(x, y, verbose: Training.Verbosity.Silent)).Message);
-        Assert.StartsWith("No loss is configured", Assert.Throws<InvalidOperationException>(() => model.Evaluate(x, y)).Message);
+        const string Expected = "TinyNet has no loss: declare Loss on [Network] or [Output], or call Compile(loss: ...) before training or evaluating.";
+        Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() => model.Fit(x, y, verbose: Training.Verbosity.Silent)).Message);
+        Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() => model.Evaluate(x, y)).Message);
+    }
+
+    [Fact]
+    public void LossValuesStandForTheirFunctions()
+    {
+        LossFunction crossentropy = Loss.BinaryCrossentropy;
+        LossFunction squared = Loss.MeanSquaredError;
+
+        Assert.IsType<BinaryCrossentropyLoss>(crossentropy);
+        Assert.IsType<MeanSquaredErrorLoss>(squared);
+        Assert.Equal("BinaryCrossentropy", crossentropy.ToString());
     }
 
     [Fact]

@@ -114,6 +114,51 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void NewInstanceKeepsTheConfigurationAndNothingAccumulated()
+    {
+        var prototype = new Accuracy(threshold: 0.3);
+        prototype.Update(Column(0.9f), Column(0));
+
+        var copy = Assert.IsType<Accuracy>(prototype.NewInstance());
+
+        Assert.NotSame(prototype, copy);
+        Assert.Equal(0.3, copy.Threshold);
+        Assert.True(double.IsNaN(copy.Result()));
+        // 0.4 is above the copy's threshold of 0.3.
+        copy.Update(Column(0.4f), Column(1));
+        Assert.Equal(1.0, copy.Result());
+        Assert.Equal(0.0, prototype.Result());
+        Assert.All(new MetricAccumulator[] { new RocAuc(), new MeanAbsoluteError(), new MeanSquaredError() },
+            metric => Assert.Equal(metric.GetType(), metric.NewInstance().GetType()));
+    }
+
+    [Fact]
+    public void TrainingAccumulatesIntoCopiesNotIntoTheCompiledMetrics()
+    {
+        // The compiled metrics are prototypes: two runs (or two threads) never share their totals.
+        var (x, y) = Infrastructure.ToyData.Separable(12, seed: 211);
+        var accuracy = new Accuracy(threshold: 0.5);
+        using var model = new Infrastructure.TinyNet(new NetGen.Optimizers.Sgd(), accuracy);
+
+        var history = model.Fit(x, y, epochs: 2, batchSize: 4, validationData: (x, y), verbose: Training.Verbosity.Silent);
+
+        Assert.True(double.IsNaN(accuracy.Result()));
+        Assert.Equal(model.Evaluate(x, y)["accuracy"], history["val_accuracy"][1]);
+    }
+
+    [Fact]
+    public void MetricValuesStandForTheirAccumulators()
+    {
+        MetricAccumulator accuracy = Metric.Accuracy;
+        MetricAccumulator auc = Metric.RocAuc;
+
+        Assert.IsType<Accuracy>(accuracy);
+        Assert.IsType<RocAuc>(auc);
+        Assert.Equal(0.5, ((Accuracy)accuracy).Threshold);
+        Assert.Equal("metric", Assert.Throws<ArgumentException>(() => MetricAccumulator.For((Metric)99)).ParamName);
+    }
+
+    [Fact]
     public void NamesAreKeras()
     {
         Assert.Equal("accuracy", MetricAccumulator.For(Metric.Accuracy).Name);

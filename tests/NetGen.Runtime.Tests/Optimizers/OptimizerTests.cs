@@ -132,7 +132,56 @@ public sealed class OptimizerTests
     public void EveryOptimizerKindIsKnown()
     {
         Assert.All(Enum.GetValues<OptimizerKind>(), kind => Assert.NotNull(NetGen.Optimizers.Optimizer.FromKind(kind)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NetGen.Optimizers.Optimizer.FromKind((OptimizerKind)99));
+        Assert.Equal("99 is not a defined OptimizerKind value. (Parameter 'kind')", Assert.Throws<ArgumentException>(() => NetGen.Optimizers.Optimizer.FromKind((OptimizerKind)99)).Message);
+    }
+
+    [Fact]
+    public void TheOptimizerLivesAcrossFitsUntilItOrTheTrainedParametersChange()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 201);
+        using var model = new TinyNet(new NetGen.Optimizers.Adam());
+        var recorder = new Recorder();
+        void Fit() => model.Fit(x, y, epochs: 1, callbacks: [recorder], verbose: Verbosity.Silent);
+
+        Fit();
+        var first = recorder.Optimizer;
+        Fit();
+        Assert.Same(first, recorder.Optimizer);
+
+        // New metrics (or a new loss) keep the optimizer and its state.
+        model.Compile(metrics: [Metric.Mae]);
+        Fit();
+        Assert.Same(first, recorder.Optimizer);
+
+        // Freezing a layer: a fresh optimizer over what is still trained.
+        model.Hidden.weight!.requires_grad = false;
+        model.Hidden.bias!.requires_grad = false;
+        var hidden = ToyData.Floats(model.Hidden.weight!);
+        Fit();
+        Assert.NotSame(first, recorder.Optimizer);
+        Assert.Equal(2, recorder.Optimizer!.ParamGroups.OfType<ParamGroup>().Single().Parameters.Count());
+        Assert.Equal(hidden, ToyData.Floats(model.Hidden.weight!));
+
+        var beforeCompile = recorder.Optimizer;
+        model.Compile(optimizer: new Sgd());
+        Fit();
+        Assert.IsType<SGD>(recorder.Optimizer);
+        Assert.NotSame(beforeCompile, recorder.Optimizer);
+    }
+
+    [Fact]
+    public void ANetworkWithEveryLayerFrozenCannotTrain()
+    {
+        var (x, y) = ToyData.Separable(4, seed: 202);
+        using var model = new TinyNet();
+        foreach (var parameter in model.parameters())
+        {
+            parameter.requires_grad = false;
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => model.Fit(x, y, verbose: Verbosity.Silent));
+        Assert.Equal("TinyNet has no trainable parameters: every layer is frozen.", error.Message);
+        Assert.True(double.IsFinite(model.Evaluate(x, y).Loss));
     }
 
     [Fact]

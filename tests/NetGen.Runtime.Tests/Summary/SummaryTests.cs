@@ -61,6 +61,30 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void EveryInputHasItsRowInANetworkWithSeveral()
+    {
+        using var model = new TwoHeadNet();
+
+        var rule = new string('_', 85);
+        var expected = string.Join('\n',
+            "Model: \"TwoHeadNet\"",
+            rule,
+            " Layer (type)                Output Shape              Param #   Connected to",
+            new string('=', 85),
+            " wide (InputLayer)           (None, 3)                 0",
+            " deep (InputLayer)           (None, 2)                 0",
+            " Joined (Concatenate)        (None, 5)                 0         wide, deep",
+            " Price (Dense)               (None, 1)                 6         Joined",
+            " Kind (Dense)                (None, 1)                 6         Joined",
+            new string('=', 85),
+            "Total params: 12",
+            "Trainable params: 12",
+            "Non-trainable params: 0",
+            rule);
+        Assert.Equal(expected, model.Summary());
+    }
+
+    [Fact]
     public void FrozenLayersAreNonTrainable()
     {
         using var model = new TinyNet();
@@ -120,19 +144,18 @@ public sealed class SummaryTests
         }
     }
 
-    private sealed class WideNet : Network
+    private sealed class WideNet : Network<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
     {
         private readonly TorchSharp.Modules.Linear _output;
 
         public WideNet()
-            : base(nameof(WideNet), new NetworkDescription("WideNet", "input", new Shape(40),
-                [new LayerDescription("Output", "Dense", new Shape(100), 4100, 4100, ["input"])]),
-                new CompileOptions(Loss.MeanSquaredError, [], new NetGen.Optimizers.Sgd()))
+            : base(nameof(WideNet), Describe.Stack("WideNet", 40, [Describe.Dense("Output", 40, 100, "input")]),
+                () => new CompileOptions(new NetGen.Optimizers.Sgd(), [new OutputOptions("Output", Loss.MeanSquaredError)]))
         {
             _output = TorchSharp.torch.nn.Linear(40, 100);
             register_module("Output", _output);
         }
 
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) => _output.forward(input);
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) => _output.call(input);
     }
 }

@@ -13,6 +13,27 @@ namespace NetGen.Runtime.Tests.TrainingSpecs;
 public sealed class CallbackTests
 {
     [Fact]
+    public void HooksRunInKerasOrderWithTheRunningValues()
+    {
+        var (x, y) = ToyData.Separable(10, seed: 30);
+        using var model = new TinyNet(new Sgd(learningRate: 1e-30));
+        var trace = new Trace();
+        var firstBatch = model.Evaluate(x[..4], y[..4]);
+
+        var history = model.Fit(x, y, epochs: 2, batchSize: 4, shuffle: false, callbacks: [trace], verbose: Verbosity.Silent);
+
+        Assert.Equal(
+            ["train begin, lr 1E-30", "epoch 0 begins", "batch 0 begins", "batch 0 ends", "batch 1 begins", "batch 1 ends", "batch 2 begins", "batch 2 ends", "epoch 0 ends",
+             "epoch 1 begins", "batch 0 begins", "batch 0 ends", "batch 1 begins", "batch 1 ends", "batch 2 begins", "batch 2 ends", "epoch 1 ends", "train end"],
+            trace.Events);
+        // OnBatchEnd sees the running values of the epoch: after the first batch, that batch's own.
+        Assert.Equal(firstBatch.Loss, trace.FirstBatch!["loss"], 1e-6);
+        Assert.Equal(firstBatch["accuracy"], trace.FirstBatch["accuracy"], 1e-12);
+        Assert.Equal(new[] { "loss", "accuracy" }, trace.FirstBatch.Keys);
+        Assert.Equal(history["loss"][1], trace.LastBatchLoss, 1e-12);
+    }
+
+    [Fact]
     public void EarlyStoppingStopsWhenTheLossIsFlat()
     {
         var (x, y) = ToyData.Separable(16, seed: 31);
@@ -35,11 +56,10 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(8, seed: 32);
         using var model = new TinyNet();
         double[] scores = [1.0, 0.5, 0.6, 0.4, 0.45, 0.5, 0.1, 0.1];
-        var script = new Recorder { Score = epoch => scores[epoch] };
         // Lower is better; 0.4 at epoch 3 resets the patience, then two epochs without improvement stop it.
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
 
-        var history = model.Fit(x, y, epochs: 8, callbacks: [script, stopping], verbose: Verbosity.Silent);
+        var history = model.Fit(x, y, epochs: 8, callbacks: [new WithScore(stopping, epoch => scores[epoch])], verbose: Verbosity.Silent);
 
         Assert.Equal(6, history.Epochs);
         Assert.Equal(3, stopping.BestEpoch);
@@ -55,11 +75,11 @@ public sealed class CallbackTests
         // Max mode: 0.50 -> 0.55 is not an improvement with minDelta 0.1, so patience 0 stops after epoch 2.
         double[] rising = [0.5, 0.55, 0.9, 0.95];
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, minDelta: 0.1);
-        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => rising[e] }, stopping], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new WithScore(stopping, e => rising[e])], verbose: Verbosity.Silent).Epochs);
 
         // A baseline nothing beats: stops after epoch 2 (never on the first), best epoch none.
         var baseline = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2);
-        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => rising[e] }, baseline], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new WithScore(baseline, e => rising[e])], verbose: Verbosity.Silent).Epochs);
         Assert.Equal(-1, baseline.BestEpoch);
 
         // Auto mode is Max for accuracy and AUC, Min otherwise.
@@ -75,11 +95,11 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(32, seed: 34);
         using var model = new TinyNet(new Sgd(learningRate: 0.5));
         double[] scores = [0.3, 0.9, 0.5, 0.4, 0.2];
-        var recorder = new Recorder { Score = epoch => scores[epoch] };
+        var recorder = new Recorder();
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2, restoreBestWeights: true);
         var output = new StringWriter();
 
-        var history = model.Fit(x, y, epochs: 5, batchSize: 8, callbacks: [recorder, stopping], output: output, seed: 1);
+        var history = model.Fit(x, y, epochs: 5, batchSize: 8, callbacks: [recorder, new WithScore(stopping, epoch => scores[epoch])], output: output, seed: 1);
 
         Assert.Equal(4, history.Epochs);
         Assert.Equal(1, stopping.BestEpoch);
@@ -95,9 +115,9 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(32, seed: 35);
         using var model = new TinyNet(new Sgd(learningRate: 0.5));
         double[] scores = [0.3, 0.9, 0.5, 0.4];
-        var recorder = new Recorder { Score = epoch => scores[epoch] };
+        var recorder = new Recorder();
 
-        model.Fit(x, y, epochs: 4, batchSize: 8, callbacks: [recorder, new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2)], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, batchSize: 8, callbacks: [recorder, new WithScore(new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2), epoch => scores[epoch])], verbose: Verbosity.Silent);
 
         Assert.Equal(recorder.OutputWeights[^1], ToyData.Floats(model.state_dict()["Output.weight"]));
     }
@@ -154,7 +174,7 @@ public sealed class CallbackTests
         double[] scores = [1.0, double.NaN, double.NaN, double.NaN, double.NaN];
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
 
-        var history = model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, stopping], verbose: Verbosity.Silent);
+        var history = model.Fit(x, y, epochs: 5, callbacks: [new WithScore(stopping, e => scores[e])], verbose: Verbosity.Silent);
 
         // Keras: comparisons with NaN are false, so a diverged run uses up its patience and stops.
         Assert.Equal(3, history.Epochs);
@@ -171,10 +191,10 @@ public sealed class CallbackTests
 
         // Monitored from the start, 0.1 after 0.9 stops at once; from epoch 1, 0.1 -> 0.2 -> 0.3 improve until epoch 4.
         var immediate = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1);
-        Assert.Equal(2, model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, immediate], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 5, callbacks: [new WithScore(immediate, e => scores[e])], verbose: Verbosity.Silent).Epochs);
 
         var warmedUp = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1, startFromEpoch: 1);
-        Assert.Equal(5, model.Fit(x, y, epochs: 5, callbacks: [new Recorder { Score = e => scores[e] }, warmedUp], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(5, model.Fit(x, y, epochs: 5, callbacks: [new WithScore(warmedUp, e => scores[e])], verbose: Verbosity.Silent).Epochs);
         Assert.Equal(3, warmedUp.BestEpoch);
         Assert.Equal(4, warmedUp.StoppedEpoch);
     }
@@ -185,10 +205,10 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(32, seed: 41);
         using var model = new TinyNet(new Sgd(learningRate: 0.5));
         double[] rising = [0.5, 0.55, 0.6];
-        var recorder = new Recorder { Score = e => rising[e] };
+        var recorder = new Recorder();
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2, restoreBestWeights: true);
 
-        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping], verbose: Verbosity.Silent, seed: 2);
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, new WithScore(stopping, e => rising[e])], verbose: Verbosity.Silent, seed: 2);
 
         // As in Keras, the weights of the first monitored epoch are the fallback.
         Assert.Equal(2, history.Epochs);
@@ -203,10 +223,10 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(32, seed: 42);
         using var model = new TinyNet(new Sgd(learningRate: 0.5));
         double[] scores = [0.3, 0.9, 0.5];
-        var recorder = new Recorder { Score = e => scores[e] };
+        var recorder = new Recorder();
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 5, restoreBestWeights: true);
 
-        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping], verbose: Verbosity.Silent, seed: 3);
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, new WithScore(stopping, e => scores[e])], verbose: Verbosity.Silent, seed: 3);
 
         Assert.Equal(3, history.Epochs);
         Assert.Equal(-1, stopping.StoppedEpoch);
@@ -219,11 +239,38 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(16, seed: 43);
         using var model = new TinyNet(new Sgd(learningRate: 0.1));
         double[] scores = [0.1, 0.2, 0.3, 0.4];
-        model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => scores[e] }, new EarlyStopping("score", restoreBestWeights: true)], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, callbacks: [new WithScore(new EarlyStopping("score", restoreBestWeights: true), e => scores[e])], verbose: Verbosity.Silent);
 
         var before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
-        model.Fit(x, y, epochs: 4, callbacks: [new Recorder { Score = e => scores[e] }, new EarlyStopping("score", restoreBestWeights: true)], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, callbacks: [new WithScore(new EarlyStopping("score", restoreBestWeights: true), e => scores[e])], verbose: Verbosity.Silent);
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+
+    /// <summary>Writes down every hook as it runs.</summary>
+    private sealed class Trace : Callback
+    {
+        public System.Collections.Generic.List<string> Events { get; } = new();
+
+        public System.Collections.Generic.IReadOnlyDictionary<string, double>? FirstBatch { get; private set; }
+
+        public double LastBatchLoss { get; private set; }
+
+        public override void OnTrainBegin(TrainingContext context) => Events.Add(FormattableString.Invariant($"train begin, lr {context.LearningRate}"));
+
+        public override void OnEpochBegin(TrainingContext context, int epoch) => Events.Add($"epoch {epoch} begins");
+
+        public override void OnBatchBegin(TrainingContext context, int batch) => Events.Add($"batch {batch} begins");
+
+        public override void OnBatchEnd(TrainingContext context, int batch, BatchLogs logs)
+        {
+            Events.Add($"batch {batch} ends");
+            FirstBatch ??= logs.All();
+            LastBatchLoss = logs.Loss;
+        }
+
+        public override void OnEpochEnd(TrainingContext context, int epoch, System.Collections.Generic.IReadOnlyDictionary<string, double> logs) => Events.Add($"epoch {epoch} ends");
+
+        public override void OnTrainEnd(TrainingContext context) => Events.Add("train end");
     }
 }
