@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 
@@ -7,7 +9,8 @@ namespace NetGen.Training;
 /// <summary>The loss and metrics of a network on a data set.</summary>
 public sealed class EvaluationResult
 {
-    internal EvaluationResult(IReadOnlyDictionary<string, double> values) => Values = values;
+    internal EvaluationResult(IReadOnlyDictionary<string, double> values) =>
+        Values = new ReadOnlyDictionary<string, double>(new Dictionary<string, double>(values, StringComparer.Ordinal));
 
     /// <summary>The loss.</summary>
     public double Loss => Values["loss"];

@@ -297,7 +297,10 @@ public static class NetworkTraining
                 }
 
                 writer?.WriteLine(Progress.EpochLine(steps, training.BatchCount, clock.Elapsed, epochLogs));
-                callbackList.ForEach(callback => callback.OnEpochEnd(context, epoch, epochLogs));
+
+                // Callbacks read the logs; a value of their own goes through TrainingContext.LogValue.
+                var readOnlyLogs = epochLogs.AsReadOnly();
+                callbackList.ForEach(callback => callback.OnEpochEnd(context, epoch, readOnlyLogs));
             }
         }
         finally

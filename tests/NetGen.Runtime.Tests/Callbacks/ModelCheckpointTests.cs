@@ -51,7 +51,7 @@ public sealed class ModelCheckpointTests
         var single = new ModelCheckpoint(scratch.Path("best.pt"), monitor: "score", mode: MonitorMode.Min, saveBestOnly: true);
         var output = new StringWriter();
 
-        model.Fit(x, y, epochs: 5, batchSize: 4, shuffle: false, callbacks: [new Recorder { Score = e => scores[e] }, snapshots, perEpoch, single], output: output);
+        model.Fit(x, y, epochs: 5, batchSize: 4, shuffle: false, callbacks: [new ScriptedValue("score", e => scores[e]), snapshots, perEpoch, single], output: output);
 
         Assert.Equal(["best.1.pt", "best.4.pt", "best.pt"], Directory.GetFiles(scratch.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0.4, perEpoch.Best);
@@ -84,12 +84,12 @@ public sealed class ModelCheckpointTests
         var checkpoint = new ModelCheckpoint(scratch.Path("{epoch}.pt"), monitor: "val_accuracy", saveBestOnly: true, initialValueThreshold: 0.6);
         Assert.Equal(MonitorMode.Max, checkpoint.Mode);
 
-        model.Fit(x, y, epochs: 3, callbacks: [new Recorder { Score = e => first[e] }, new Rename("score", "val_accuracy"), checkpoint], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 3, callbacks: [new ScriptedValue("val_accuracy", e => first[e]), checkpoint], verbose: Verbosity.Silent);
         Assert.Equal(["2.pt"], Directory.GetFiles(scratch.Root).Select(Path.GetFileName));
 
         // As in Keras the best value stays with the callback: a later Fit must beat 0.8.
         double[] second = [0.75, 0.9];
-        model.Fit(x, y, epochs: 2, callbacks: [new Recorder { Score = e => second[e] }, new Rename("score", "val_accuracy"), checkpoint], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 2, callbacks: [new ScriptedValue("val_accuracy", e => second[e]), checkpoint], verbose: Verbosity.Silent);
         Assert.Equal(["2.pt"], Directory.GetFiles(scratch.Root).Select(Path.GetFileName));
         Assert.Equal(0.9, checkpoint.Best);
         Assert.Equal(scratch.Path("2.pt"), checkpoint.LastSavedPath);
@@ -201,12 +201,5 @@ public sealed class ModelCheckpointTests
         Assert.Equal("initialValueThreshold", Assert.Throws<ArgumentOutOfRangeException>(() => new ModelCheckpoint("w.pt", initialValueThreshold: double.NaN)).ParamName);
         Assert.Equal(MonitorMode.Min, new ModelCheckpoint("w.pt").Mode);
         Assert.Equal(MonitorMode.Max, new ModelCheckpoint("w.pt", monitor: "auc").Mode);
-    }
-
-    /// <summary>Copies a scripted value to another log name, so scripts can stand in for validation values.</summary>
-    private sealed class Rename(string from, string to) : Callback
-    {
-        public override void OnEpochEnd(TrainingContext context, int epoch, System.Collections.Generic.IReadOnlyDictionary<string, double> logs) =>
-            ((System.Collections.Generic.IDictionary<string, double>)logs)[to] = logs[from];
     }
 }

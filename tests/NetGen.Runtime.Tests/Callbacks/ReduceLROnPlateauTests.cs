@@ -21,7 +21,7 @@ public sealed class ReduceLROnPlateauTests
         var probe = new LearningRateProbe();
         var output = new StringWriter();
 
-        var history = model.Fit(ones(2, 1), zeros(2, 1), epochs: scores.Length, batchSize: 2, callbacks: [new Recorder { Score = e => scores[e] }, reduce, probe], output: output);
+        var history = model.Fit(ones(2, 1), zeros(2, 1), epochs: scores.Length, batchSize: 2, callbacks: [new ScriptedValue("score", e => scores[e]), reduce, probe], output: output);
 
         // Epoch 3: two epochs without improvement -> 0.5, then a cooldown epoch that does not count;
         // epoch 5 -> 0.25; epoch 6 improves; NaN (epoch 8) is no improvement -> max(0.125, 0.2);
@@ -49,7 +49,7 @@ public sealed class ReduceLROnPlateauTests
         double[] scores = [0.5, 0.55, 0.59, 0.9];
         var reduce = new ReduceLROnPlateau(monitor: "score", factor: 0.1, patience: 2, mode: MonitorMode.Max, minDelta: -0.1);
 
-        var history = model.Fit(ones(2, 1), zeros(2, 1), epochs: 4, callbacks: [new Recorder { Score = e => scores[e] }, reduce], verbose: Verbosity.Silent);
+        var history = model.Fit(ones(2, 1), zeros(2, 1), epochs: 4, callbacks: [new ScriptedValue("score", e => scores[e]), reduce], verbose: Verbosity.Silent);
 
         Assert.Equal([0.1, 0.1, 0.1, 0.1 * 0.1], history["learning_rate"]);
         Assert.Equal(0.1, reduce.MinDelta);
@@ -63,8 +63,8 @@ public sealed class ReduceLROnPlateauTests
         using var model = new ScalarNet(new Sgd(learningRate: 0.1));
         var reduce = new ReduceLROnPlateau(monitor: "score", factor: 0.5, patience: 1, minDelta: 0);
 
-        model.Fit(ones(2, 1), zeros(2, 1), epochs: 2, callbacks: [new Recorder { Score = static _ => 1.0 }, reduce], verbose: Verbosity.Silent);
-        var second = model.Fit(ones(2, 1), zeros(2, 1), epochs: 2, callbacks: [new Recorder { Score = static e => 2.0 - e }, reduce], verbose: Verbosity.Silent);
+        model.Fit(ones(2, 1), zeros(2, 1), epochs: 2, callbacks: [new ScriptedValue("score", static _ => 1.0), reduce], verbose: Verbosity.Silent);
+        var second = model.Fit(ones(2, 1), zeros(2, 1), epochs: 2, callbacks: [new ScriptedValue("score", static e => 2.0 - e), reduce], verbose: Verbosity.Silent);
 
         // The first epoch of the second Fit sets a new best (2.0 is worse than 1.0 but the state was reset).
         Assert.Equal([0.05, 0.05], second["learning_rate"]);

@@ -41,24 +41,3 @@ public sealed class Recorder : Callback
 
     public override void OnTrainEnd(Callbacks.TrainingContext context) => TrainEnded = true;
 }
-
-/// <summary>
-/// Hands <paramref name="inner"/> the epoch logs plus a scripted <c>score</c>, one value per epoch,
-/// so a callback can be driven through any sequence of monitored values. Fit's own logs are left
-/// as they are: the callback gets a copy.
-/// </summary>
-public sealed class WithScore(Callback inner, Func<int, double> score) : Callback
-{
-    public override void OnTrainBegin(Callbacks.TrainingContext context) => inner.OnTrainBegin(context);
-
-    public override void OnEpochBegin(Callbacks.TrainingContext context, int epoch) => inner.OnEpochBegin(context, epoch);
-
-    public override void OnBatchBegin(Callbacks.TrainingContext context, int batch) => inner.OnBatchBegin(context, batch);
-
-    public override void OnBatchEnd(Callbacks.TrainingContext context, int batch, BatchLogs logs) => inner.OnBatchEnd(context, batch, logs);
-
-    public override void OnEpochEnd(Callbacks.TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs) =>
-        inner.OnEpochEnd(context, epoch, new Dictionary<string, double>(logs) { ["score"] = score(epoch) });
-
-    public override void OnTrainEnd(Callbacks.TrainingContext context) => inner.OnTrainEnd(context);
-}

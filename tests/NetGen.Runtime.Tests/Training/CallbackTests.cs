@@ -59,7 +59,7 @@ public sealed class CallbackTests
         // Lower is better; 0.4 at epoch 3 resets the patience, then two epochs without improvement stop it.
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
 
-        var history = model.Fit(x, y, epochs: 8, callbacks: [new WithScore(stopping, epoch => scores[epoch])], verbose: Verbosity.Silent);
+        var history = model.Fit(x, y, epochs: 8, callbacks: [stopping, new ScriptedValue("score", epoch => scores[epoch])], verbose: Verbosity.Silent);
 
         Assert.Equal(6, history.Epochs);
         Assert.Equal(3, stopping.BestEpoch);
@@ -75,11 +75,11 @@ public sealed class CallbackTests
         // Max mode: 0.50 -> 0.55 is not an improvement with minDelta 0.1, so patience 0 stops after epoch 2.
         double[] rising = [0.5, 0.55, 0.9, 0.95];
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, minDelta: 0.1);
-        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new WithScore(stopping, e => rising[e])], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [stopping, new ScriptedValue("score", e => rising[e])], verbose: Verbosity.Silent).Epochs);
 
         // A baseline nothing beats: stops after epoch 2 (never on the first), best epoch none.
         var baseline = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2);
-        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [new WithScore(baseline, e => rising[e])], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 4, callbacks: [baseline, new ScriptedValue("score", e => rising[e])], verbose: Verbosity.Silent).Epochs);
         Assert.Equal(-1, baseline.BestEpoch);
 
         // Auto mode is Max for accuracy and AUC, Min otherwise.
@@ -99,7 +99,7 @@ public sealed class CallbackTests
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2, restoreBestWeights: true);
         var output = new StringWriter();
 
-        var history = model.Fit(x, y, epochs: 5, batchSize: 8, callbacks: [recorder, new WithScore(stopping, epoch => scores[epoch])], output: output, seed: 1);
+        var history = model.Fit(x, y, epochs: 5, batchSize: 8, callbacks: [recorder, stopping, new ScriptedValue("score", epoch => scores[epoch])], output: output, seed: 1);
 
         Assert.Equal(4, history.Epochs);
         Assert.Equal(1, stopping.BestEpoch);
@@ -117,7 +117,7 @@ public sealed class CallbackTests
         double[] scores = [0.3, 0.9, 0.5, 0.4];
         var recorder = new Recorder();
 
-        model.Fit(x, y, epochs: 4, batchSize: 8, callbacks: [recorder, new WithScore(new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2), epoch => scores[epoch])], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, batchSize: 8, callbacks: [recorder, new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 2), new ScriptedValue("score", epoch => scores[epoch])], verbose: Verbosity.Silent);
 
         Assert.Equal(recorder.OutputWeights[^1], ToyData.Floats(model.state_dict()["Output.weight"]));
     }
@@ -174,7 +174,7 @@ public sealed class CallbackTests
         double[] scores = [1.0, double.NaN, double.NaN, double.NaN, double.NaN];
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Min, patience: 2);
 
-        var history = model.Fit(x, y, epochs: 5, callbacks: [new WithScore(stopping, e => scores[e])], verbose: Verbosity.Silent);
+        var history = model.Fit(x, y, epochs: 5, callbacks: [stopping, new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent);
 
         // Keras: comparisons with NaN are false, so a diverged run uses up its patience and stops.
         Assert.Equal(3, history.Epochs);
@@ -191,10 +191,10 @@ public sealed class CallbackTests
 
         // Monitored from the start, 0.1 after 0.9 stops at once; from epoch 1, 0.1 -> 0.2 -> 0.3 improve until epoch 4.
         var immediate = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1);
-        Assert.Equal(2, model.Fit(x, y, epochs: 5, callbacks: [new WithScore(immediate, e => scores[e])], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(2, model.Fit(x, y, epochs: 5, callbacks: [immediate, new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent).Epochs);
 
         var warmedUp = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 1, startFromEpoch: 1);
-        Assert.Equal(5, model.Fit(x, y, epochs: 5, callbacks: [new WithScore(warmedUp, e => scores[e])], verbose: Verbosity.Silent).Epochs);
+        Assert.Equal(5, model.Fit(x, y, epochs: 5, callbacks: [warmedUp, new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent).Epochs);
         Assert.Equal(3, warmedUp.BestEpoch);
         Assert.Equal(4, warmedUp.StoppedEpoch);
     }
@@ -208,7 +208,7 @@ public sealed class CallbackTests
         var recorder = new Recorder();
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, baseline: 2, restoreBestWeights: true);
 
-        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, new WithScore(stopping, e => rising[e])], verbose: Verbosity.Silent, seed: 2);
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping, new ScriptedValue("score", e => rising[e])], verbose: Verbosity.Silent, seed: 2);
 
         // As in Keras, the weights of the first monitored epoch are the fallback.
         Assert.Equal(2, history.Epochs);
@@ -226,7 +226,7 @@ public sealed class CallbackTests
         var recorder = new Recorder();
         var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 5, restoreBestWeights: true);
 
-        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, new WithScore(stopping, e => scores[e])], verbose: Verbosity.Silent, seed: 3);
+        var history = model.Fit(x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping, new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent, seed: 3);
 
         Assert.Equal(3, history.Epochs);
         Assert.Equal(-1, stopping.StoppedEpoch);
@@ -239,10 +239,10 @@ public sealed class CallbackTests
         var (x, y) = ToyData.Separable(16, seed: 43);
         using var model = new TinyNet(new Sgd(learningRate: 0.1));
         double[] scores = [0.1, 0.2, 0.3, 0.4];
-        model.Fit(x, y, epochs: 4, callbacks: [new WithScore(new EarlyStopping("score", restoreBestWeights: true), e => scores[e])], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, callbacks: [new EarlyStopping("score", restoreBestWeights: true), new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent);
 
         var before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
-        model.Fit(x, y, epochs: 4, callbacks: [new WithScore(new EarlyStopping("score", restoreBestWeights: true), e => scores[e])], verbose: Verbosity.Silent);
+        model.Fit(x, y, epochs: 4, callbacks: [new EarlyStopping("score", restoreBestWeights: true), new ScriptedValue("score", e => scores[e])], verbose: Verbosity.Silent);
 
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }

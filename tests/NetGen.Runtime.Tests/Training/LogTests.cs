@@ -33,6 +33,23 @@ public sealed class LogTests
     }
 
     [Fact]
+    public void CallbacksReadTheEpochLogsAndAddValuesOnlyThroughLogValue()
+    {
+        var (x, y) = ToyData.Separable(8, seed: 183);
+        using var model = new TinyNet();
+        var writer = new LogWriter();
+        var recorder = new Recorder();
+
+        var history = model.Fit(x, y, epochs: 2, callbacks: [new ScriptedValue("score", static epoch => 10 + epoch), writer, recorder], verbose: Verbosity.Silent);
+
+        // A cast cannot change what later callbacks and History see; LogValue reaches both.
+        Assert.Equal(2, writer.Refused);
+        Assert.Equal([10.0, 11.0], history["score"]);
+        Assert.Equal([10.0, 11.0], recorder.Logs.Select(static logs => logs["score"]));
+        Assert.All(recorder.Logs, static logs => Assert.NotEqual(-1.0, logs["loss"]));
+    }
+
+    [Fact]
     public void EvaluationResultNamesEveryValueAndPrintsInvariantly()
     {
         var (x, y) = ToyData.Separable(12, seed: 182);
@@ -43,6 +60,7 @@ public sealed class LogTests
         Assert.Equal(new[] { "loss", "accuracy", "auc", "mse" }, result.Values.Keys);
         Assert.Equal(result.Values["loss"], result.Loss);
         Assert.Equal("The evaluation has no 'mae'; it has loss, accuracy, auc, mse.", Assert.Throws<KeyNotFoundException>(() => result["mae"]).Message);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, double>)result.Values)["loss"] = 0);
         using (new Data.CultureScope("de-DE"))
         {
             var expected = string.Join(" - ", result.Values.Select(static pair => pair.Key + ": " + pair.Value.ToString("F4", CultureInfo.InvariantCulture)));
@@ -82,6 +100,24 @@ public sealed class LogTests
                 History = context.History;
                 Values = context.History.Values;
                 LossesAfterFirstEpoch = Values["loss"].Count;
+            }
+        }
+    }
+
+    /// <summary>Tries to overwrite the loss in the logs it is handed, counting the refusals.</summary>
+    private sealed class LogWriter : Callback
+    {
+        public int Refused { get; private set; }
+
+        public override void OnEpochEnd(TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
+        {
+            try
+            {
+                ((IDictionary<string, double>)logs)["loss"] = -1.0;
+            }
+            catch (NotSupportedException)
+            {
+                Refused++;
             }
         }
     }
