@@ -53,7 +53,7 @@ public sealed record OutputOptions
 {
     /// <summary>Creates the options of one output.</summary>
     /// <param name="name">The output layer's name.</param>
-    /// <param name="loss">Its loss, or null when it is not trained (its targets are then not needed).</param>
+    /// <param name="loss">Its loss, or null when it is not trained (its loss weight then counts for nothing; its targets are still given, for its metrics and to keep every batch in output order).</param>
     /// <param name="lossWeight">The weight of its loss in the total.</param>
     /// <param name="metrics">Its metrics, in report order; each run uses fresh copies.</param>
     public OutputOptions(string name, LossFunction? loss, double lossWeight = 1.0, IReadOnlyList<MetricAccumulator>? metrics = null)

@@ -93,10 +93,12 @@ public static class NetworkEvaluation
     /// <param name="x">Inputs, one row per sample.</param>
     /// <param name="threshold">Decision threshold of a single sigmoid output.</param>
     /// <param name="batchSize">Samples per forward pass.</param>
-    public static Tensor PredictClasses(this INetwork network, Tensor x, double threshold = 0.5, int batchSize = 32)
+    /// <param name="threads">libtorch's thread count during the call; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="cancellationToken">Checked before every batch.</param>
+    public static Tensor PredictClasses(this INetwork network, Tensor x, double threshold = 0.5, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
     {
         using var scope = NewDisposeScope();
-        var predictions = network.Predict(x, batchSize);
+        var predictions = network.Predict(x, batchSize, threads, cancellationToken);
         var classes = predictions.dim() == 2 && predictions.shape[1] > 1
             ? predictions.argmax(1)
             : predictions.reshape(-1).gt(threshold).to_type(ScalarType.Int64);

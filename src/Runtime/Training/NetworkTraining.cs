@@ -31,7 +31,7 @@ public static class NetworkTraining
     /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/> and <see cref="TerminateOnNaN"/>.</param>
     /// <param name="verbose">How much progress is printed.</param>
     /// <param name="output">Where progress goes; the console by default.</param>
-    /// <param name="seed">Seeds the shuffling and TorchSharp's generator (dropout), for reproducible runs.</param>
+    /// <param name="seed">Seeds the shuffling and TorchSharp's process-wide generator (dropout), for reproducible runs; a run is reproducible when nothing else draws from that generator while it trains.</param>
     /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
     /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>Every logged value per epoch.</returns>
@@ -107,7 +107,7 @@ public static class NetworkTraining
     /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/>.</param>
     /// <param name="verbose">How much progress is printed.</param>
     /// <param name="output">Where progress goes; the console by default.</param>
-    /// <param name="seed">Seeds TorchSharp's generator (dropout), for reproducible runs.</param>
+    /// <param name="seed">Seeds TorchSharp's process-wide generator (dropout), for reproducible runs; a run is reproducible when nothing else draws from that generator while it trains.</param>
     /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
     public static History Fit(

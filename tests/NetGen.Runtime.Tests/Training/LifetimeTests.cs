@@ -77,7 +77,7 @@ public sealed class LifetimeTests
     }
 
     [Fact]
-    public void CancellingEvaluateAndPredictStopsThemAndRestoresTheMode()
+    public void CancellingEvaluatePredictAndPredictClassesStopsThemAndRestoresTheMode()
     {
         var (x, y) = ToyData.Separable(20, seed: 134);
         using var model = new CancellingNet();
@@ -96,6 +96,13 @@ public sealed class LifetimeTests
             Assert.ThrowsAny<OperationCanceledException>(() => model.Predict(x, batchSize: 5, cancellationToken: cancellation.Token));
             Assert.Equal(2, model.Calls);
             Assert.ThrowsAny<OperationCanceledException>(() => model.Predict(x, cancellationToken: cancellation.Token));
+        }
+
+        using (var cancellation = new CancellationTokenSource())
+        {
+            model.CancelOnCall(cancellation, call: 3);
+            Assert.ThrowsAny<OperationCanceledException>(() => model.PredictClasses(x, batchSize: 5, cancellationToken: cancellation.Token));
+            Assert.Equal(3, model.Calls);
         }
 
         Assert.True(model.training);
