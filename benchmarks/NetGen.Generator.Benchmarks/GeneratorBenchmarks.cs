@@ -37,7 +37,7 @@ public class GeneratorBenchmarks
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(static path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) == "netstandard.dll");
         var references = trusted
-            .Concat(new[] { typeof(NetGen.Network).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location })
+            .Concat(new[] { typeof(NetGen.INetwork).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location })
             .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path));
         _compilation = CSharpCompilation.Create(
             "Bench",
@@ -47,11 +47,12 @@ public class GeneratorBenchmarks
         var otherTree = _compilation.SyntaxTrees.Last();
         _edited = _compilation.ReplaceSyntaxTree(otherTree, CSharpSyntaxTree.ParseText(other.Replace("=> 1", "=> 2"), s_parseOptions));
 
-        _warmDriver = CreateDriver().RunGenerators(_compilation);
+        _warmDriver = CreateDriver().RunGeneratorsAndUpdateCompilation(_compilation, out var output, out _);
         var generated = _warmDriver.GetRunResult().GeneratedTrees.Single().ToString();
-        if (!generated.Contains("Layer199", StringComparison.Ordinal))
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (!generated.Contains("Layer199", StringComparison.Ordinal) || errors.Count > 0)
         {
-            throw new InvalidOperationException("The generator did not produce the deep network.");
+            throw new InvalidOperationException("The generator did not produce the deep network: " + string.Join("; ", errors));
         }
     }
 

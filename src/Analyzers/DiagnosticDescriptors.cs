@@ -384,6 +384,10 @@ internal static class DiagnosticDescriptors
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 
+    /// <summary>
+    /// A descriptor whose ID names its <see cref="ProblemKind"/> (NG0005 is kind 5). An error that
+    /// can leave no module to generate is not configurable, so no suppression hides it.
+    /// </summary>
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity) =>
         new(
             id,
@@ -392,5 +396,8 @@ internal static class DiagnosticDescriptors
             category,
             severity,
             isEnabledByDefault: true,
-            helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id));
+            helpLinkUri: string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id),
+            customTags: ProblemEffects.CanBlockGeneration((ProblemKind)int.Parse(id.Substring(2), System.Globalization.CultureInfo.InvariantCulture))
+                ? new[] { WellKnownDiagnosticTags.NotConfigurable }
+                : Array.Empty<string>());
 }

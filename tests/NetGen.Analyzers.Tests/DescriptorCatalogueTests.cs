@@ -78,6 +78,23 @@ public sealed class DescriptorCatalogueTests
     }
 
     [Fact]
+    public void OnlyErrorsThatCanBlockGenerationAreNotConfigurable()
+    {
+        foreach (var kind in Enum.GetValues<ProblemKind>())
+        {
+            var descriptor = DiagnosticDescriptors.For(kind);
+            var blocks = new[] { Site.LayerAttribute(0), Site.NetworkArgument("Loss") }.Any(site => ProblemEffects.Of(kind, site) == ProblemEffect.BlocksGeneration);
+            Assert.True(blocks == ProblemEffects.CanBlockGeneration(kind), $"{kind}: CanBlockGeneration disagrees with its effects");
+            Assert.True(blocks == descriptor.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable), $"{descriptor.Id}: configurable exactly when it cannot block generation");
+
+            // The page says what the user can do: lower it in .editorconfig, or nothing.
+            var page = File.ReadAllText(RepositoryFile("docs", "diagnostics", descriptor.Id + ".md"));
+            Assert.True(blocks == page.Contains("cannot be lowered or suppressed", StringComparison.Ordinal), $"{descriptor.Id}.md: the severity section");
+            Assert.True(blocks != page.Contains($"dotnet_diagnostic.{descriptor.Id}.severity", StringComparison.Ordinal), $"{descriptor.Id}.md: the severity section");
+        }
+    }
+
+    [Fact]
     public void Descriptors_FollowTheHouseRules()
     {
         Assert.All(s_descriptors, static d =>
@@ -110,7 +127,7 @@ public sealed class DescriptorCatalogueTests
         Assert.StartsWith($"# {id}: {descriptor.Title}", text, StringComparison.Ordinal);
         Assert.Contains($"| Severity | {SeverityName(descriptor.DefaultSeverity)} |", text, StringComparison.Ordinal);
         Assert.Contains($"| Category | {descriptor.Category} |", text, StringComparison.Ordinal);
-        Assert.Contains($"dotnet_diagnostic.{id}.severity", text, StringComparison.Ordinal);
+        // The severity section (configurable or not) is checked by OnlyErrorsThatCanBlockGenerationAreNotConfigurable.
     }
 
     [Fact]

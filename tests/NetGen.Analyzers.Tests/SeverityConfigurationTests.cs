@@ -7,7 +7,10 @@ using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
 
 namespace NetGen.Analyzers.Tests;
 
-/// <summary>Severities are the user's to choose: .editorconfig and project options override them.</summary>
+/// <summary>
+/// Severities are the user's to choose (.editorconfig, project options, pragmas), except for an
+/// error that leaves no module to generate.
+/// </summary>
 public sealed class SeverityConfigurationTests
 {
     private const string SoftmaxOnOneUnit = """
@@ -139,6 +142,69 @@ public sealed class SeverityConfigurationTests
             [Dense(1, Activation.Softmax)] public partial Linear Output { get; }
         }
         """);
+
+    private const string NotPartial = """
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(4)]
+        public partial class Net
+        {
+        #pragma warning disable
+            [Dense(2)] public Linear {|NG0005:Output|} { get; } = null!;
+        #pragma warning restore
+        }
+        """;
+
+    [Fact]
+    public async Task PragmaWarningDisable_CannotHideAnErrorThatBlocksGeneration()
+    {
+        // Silenced, NG0005 would leave a build that succeeds with a placeholder throwing at run time.
+        var diagnostics = await VerifyAsync(NotPartial);
+        Assert.False(Assert.Single(diagnostics).IsSuppressed);
+    }
+
+    [Fact]
+    public async Task EditorConfigAndNoWarn_CannotHideAnErrorThatBlocksGeneration()
+    {
+        var fromEditorConfig = await VerifyAsync(
+            new[] { NotPartial },
+            new AnalyzerTestOptions
+            {
+                EditorConfig = """
+                    root = true
+
+                    [*.cs]
+                    dotnet_diagnostic.NG0005.severity = none
+                    """,
+            });
+        var fromNoWarn = await VerifyAsync(
+            new[] { NotPartial },
+            new AnalyzerTestOptions { SpecificDiagnosticOptions = new Dictionary<string, ReportDiagnostic> { ["NG0005"] = ReportDiagnostic.Suppress } });
+
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(fromEditorConfig).Severity);
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(fromNoWarn).Severity);
+    }
+
+    [Fact]
+    public Task ConfigurationErrors_CanBeSuppressed() => VerifyAsync(
+        // The module is generated; training throws with NG0209 until Compile gives a valid rate.
+        new[]
+        {
+            Unmarked("""
+                using NetGen;
+                using TorchSharp.Modules;
+
+                [Network(Loss = Loss.MeanSquaredError, LearningRate = {|NG0209:-1|})]
+                [Input(4)]
+                public partial class Net
+                {
+                    [Dense(1)] public partial Linear Output { get; }
+                }
+                """),
+        },
+        new AnalyzerTestOptions { SpecificDiagnosticOptions = new Dictionary<string, ReportDiagnostic> { ["NG0209"] = ReportDiagnostic.Suppress } });
 
     private static string Unmarked(string markup) => Markup.Parse(markup, null).Source;
 }

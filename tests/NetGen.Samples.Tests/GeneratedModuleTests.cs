@@ -14,7 +14,9 @@ public partial class Dangling
 {
     [Dense(3)] public partial Linear A { get; }
 
+#pragma warning disable NG0011 // the unused layer is what this fixture tests
     [Dense(5, From = nameof(Out))] public partial Linear Tail { get; }
+#pragma warning restore NG0011
 
     [Dense(2, From = nameof(A))] public partial Linear Out { get; }
 }

@@ -33,5 +33,9 @@ internal static class FoundRepros
         // [GeneratedCode] on a layer makes Roslyn treat it as generated code, which the analyzer
         // skips: NG0012 for Dense(0) is never reported, yet the generator emits its placeholder.
         ["NgErrorHiddenByGeneratedCodeOnLayer"] = "[Network] [Input(4)] public partial class N { [System.CodeDom.Compiler.GeneratedCode(\"x\", \"1\")] [Dense(0)] public partial Linear A { get; } }",
+
+        // Found by the 100,000-mutant campaign after core v2: '#pragma warning disable' silenced
+        // the NG error that blocks generation (NG0005 here), leaving a placeholder in a clean build.
+        ["PragmaHidesAnErrorThatBlocksGeneration"] = "[Network] [Input(4)] public partial class N {\n#pragma warning disable\n[Dense(1)] public Linear A { get; } = null!; }",
     }.ToDictionary(static p => p.Key, static p => Usings + p.Value);
 }

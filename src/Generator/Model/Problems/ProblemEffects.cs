@@ -37,15 +37,23 @@ internal static class ProblemEffects
         // An undefined enum value or a bad value is a configuration error where the configuration is declared.
         ProblemKind.UndefinedEnumValue or ProblemKind.InvalidLayerHyperparameter when site.IsConfiguration => ProblemEffect.DisablesTraining,
 
-        ProblemKind.NetworkMustBePartial or ProblemKind.MissingInput or ProblemKind.InvalidInputShape or ProblemKind.EmptyNetwork
-            or ProblemKind.LayerMemberMustBePartialProperty or ProblemKind.LayerTypeMismatch or ProblemKind.MultipleLayerAttributes
-            or ProblemKind.UnknownReference or ProblemKind.CyclicReference or ProblemKind.ReservedLayerName
-            or ProblemKind.InvalidLayerHyperparameter or ProblemKind.UnsupportedNetworkDeclaration or ProblemKind.InvalidInputName
-            or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
-            or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
-            or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
-            or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange => ProblemEffect.BlocksGeneration,
+        _ when CanBlockGeneration(kind) => ProblemEffect.BlocksGeneration,
 
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Every problem kind needs an effect."),
     };
+
+    /// <summary>
+    /// Whether the problem leaves no module to generate, wherever it is written. Such an error
+    /// cannot be suppressed (<c>#pragma</c>, <c>.editorconfig</c>, <c>NoWarn</c>): silenced, the
+    /// build would succeed with a placeholder that throws when the network is created.
+    /// </summary>
+    public static bool CanBlockGeneration(ProblemKind kind) => kind
+        is ProblemKind.NetworkMustBePartial or ProblemKind.MissingInput or ProblemKind.InvalidInputShape or ProblemKind.EmptyNetwork
+        or ProblemKind.LayerMemberMustBePartialProperty or ProblemKind.LayerTypeMismatch or ProblemKind.MultipleLayerAttributes
+        or ProblemKind.UnknownReference or ProblemKind.CyclicReference or ProblemKind.ReservedLayerName
+        or ProblemKind.InvalidLayerHyperparameter or ProblemKind.UnsupportedNetworkDeclaration or ProblemKind.InvalidInputName
+        or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
+        or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
+        or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
+        or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange;
 }
