@@ -31,7 +31,9 @@ public interface INetwork : IDisposable
     /// <summary>
     /// As <see cref="Run"/>, but each output whose <see cref="OutputDescription.Activation"/> is
     /// sigmoid or softmax is returned before that activation (as logits), so a cross-entropy can
-    /// be computed from it without clipping.
+    /// be computed from it without clipping. The layers are still called through <c>call</c>, so
+    /// layer hooks fire; the network's own <c>forward</c> hooks do not, since its <c>forward</c>
+    /// (which returns probabilities) is not what runs.
     /// </summary>
     Tensor[] RunLogits(IReadOnlyList<Tensor> inputs);
 
