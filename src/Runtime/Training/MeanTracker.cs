@@ -22,17 +22,12 @@ internal sealed class MeanTracker
 
     public void Add(Tensor value, long samples)
     {
-        using var noGrad = no_grad();
-        var weighted = value.detach().to_type(ScalarType.Float64).mul(samples);
-        if (_sum is null)
-        {
-            _sum = weighted.clone().DetachFromDisposeScope();
-        }
-        else
-        {
-            _sum.add_(weighted);
-        }
-
+        // One in-place op per batch, as a hand-written loop sums its loss: add_ promotes the value
+        // to the float64 sum and scales it by the sample count. A bool value cannot be scaled by
+        // an integer alpha, so it is converted first.
+        _sum ??= zeros(value.shape, ScalarType.Float64, value.device).DetachFromDisposeScope();
+        var detached = value.dtype == ScalarType.Bool ? value.detach().to_type(ScalarType.Float64) : value.detach();
+        _sum.add_(detached, alpha: samples);
         Count += samples;
     }
 
