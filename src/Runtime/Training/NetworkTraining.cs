@@ -247,7 +247,11 @@ public static class NetworkTraining
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
-                    callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
+                    foreach (var callback in callbackList)
+                    {
+                        callback.OnBatchBegin(context, steps);
+                    }
+
                     step.BatchSize = batch.Size;
                     lock (core.Gate)
                     {
@@ -261,8 +265,16 @@ public static class NetworkTraining
                         writer?.WriteLine(Progress.BatchLine(steps, training.BatchCount, logs.Results()));
                     }
 
-                    var batchLogs = new BatchLogs(logs);
-                    callbackList.ForEach(callback => callback.OnBatchEnd(context, steps - 1, batchLogs));
+                    // Per-batch hooks are plain loops: a ForEach lambda would allocate a delegate every step.
+                    if (callbackList.Count > 0)
+                    {
+                        var batchLogs = new BatchLogs(logs);
+                        foreach (var callback in callbackList)
+                        {
+                            callback.OnBatchEnd(context, steps - 1, batchLogs);
+                        }
+                    }
+
                     if (context.StopTraining)
                     {
                         break;

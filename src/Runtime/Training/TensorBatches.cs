@@ -126,8 +126,7 @@ internal sealed class TensorBatches : BatchSource, IDisposable
             for (long start = 0; start < Count; start += _batchSize)
             {
                 var length = Math.Min(_batchSize, Count - start);
-                yield return new Batch(_inputs.Select(t => t.narrow(0, start, length)).ToArray(), _targets.Select(t => t.narrow(0, start, length)).ToArray())
-                    .Resolve(_description, needsTargets: false);
+                yield return Batch.Resolved(Slice(_inputs, start, length), Slice(_targets, start, length), _description, length);
             }
 
             yield break;
@@ -145,9 +144,30 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         {
             var length = Math.Min(_batchSize, Count - start);
             var rows = permutation.narrow(0, start, length);
-            yield return new Batch(_inputs.Select(t => t.index_select(0, rows)).ToArray(), _targets.Select(t => t.index_select(0, rows)).ToArray())
-                .Resolve(_description, needsTargets: false);
+            yield return Batch.Resolved(Gather(_inputs, rows), Gather(_targets, rows), _description, length);
         }
+    }
+
+    private static Tensor[] Slice(Tensor[] tensors, long start, long length)
+    {
+        var slices = new Tensor[tensors.Length];
+        for (var i = 0; i < tensors.Length; i++)
+        {
+            slices[i] = tensors[i].narrow(0, start, length);
+        }
+
+        return slices;
+    }
+
+    private static Tensor[] Gather(Tensor[] tensors, Tensor rows)
+    {
+        var gathered = new Tensor[tensors.Length];
+        for (var i = 0; i < tensors.Length; i++)
+        {
+            gathered[i] = tensors[i].index_select(0, rows);
+        }
+
+        return gathered;
     }
 
     /// <summary>Releases the copies and slices this source made (never the caller's tensors).</summary>
