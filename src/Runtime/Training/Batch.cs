@@ -142,10 +142,10 @@ public sealed class Batch
             throw new ArgumentException($"Training and evaluating {description.Name} need targets for {Quote(description.Outputs.Select(static o => o.Name))}; the batch has none.");
         }
 
-        var size = inputs[0].shape.Length == 0 ? -1 : inputs[0].shape[0];
+        var size = inputs[0].dim() == 0 ? -1 : inputs[0].size(0);
         foreach (var (tensor, name) in inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))))
         {
-            if (tensor.dim() == 0 || tensor.shape[0] != size)
+            if (tensor.dim() == 0 || tensor.size(0) != size)
             {
                 throw new ArgumentException(
                     $"Every tensor of a batch needs the same number of samples on its first axis; '{description.Inputs[0].Name}' has {Shape.Format(inputs[0].shape)} and '{name}' has {Shape.Format(tensor.shape)}.");

@@ -25,7 +25,7 @@ internal sealed class MeanTracker
         // One in-place op per batch, as a hand-written loop sums its loss: add_ promotes the value
         // to the float64 sum and scales it by the sample count. A bool value cannot be scaled by
         // an integer alpha, so it is converted first.
-        _sum ??= zeros(value.shape, ScalarType.Float64, value.device).DetachFromDisposeScope();
+        _sum ??= zeros_like(value, ScalarType.Float64).DetachFromDisposeScope();
         var detached = value.dtype == ScalarType.Bool ? value.detach().to_type(ScalarType.Float64) : value.detach();
         _sum.add_(detached, alpha: samples);
         Count += samples;
