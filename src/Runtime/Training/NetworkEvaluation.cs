@@ -120,10 +120,18 @@ public static class NetworkEvaluation
         {
             InInferenceMode(network, () =>
             {
-                foreach (var batch in source.Batches(0))
+                using var batches = source.Batches(0).GetEnumerator();
+                while (true)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    // Open while the source makes the batch: its rows are freed with the step (see FitCore).
                     using var scope = NewDisposeScope();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    var batch = batches.Current;
+                    cancellationToken.ThrowIfCancellationRequested();
                     step.BatchSize = batch.Size;
                     network.TestStep(batch, step);
                 }

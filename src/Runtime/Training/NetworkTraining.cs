@@ -243,10 +243,20 @@ public static class NetworkTraining
                 var clock = Stopwatch.StartNew();
                 logs.Reset();
                 var steps = 0;
-                foreach (var batch in training.Batches(epoch))
+                using var batches = training.Batches(epoch).GetEnumerator();
+                while (true)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    // The step's scope is open while the source makes the batch, so the rows it
+                    // gathers (and any copy to the network's device or dtype) are freed with the
+                    // step instead of waiting for the garbage collector.
                     using var scope = NewDisposeScope();
+                    if (!batches.MoveNext())
+                    {
+                        break;
+                    }
+
+                    var batch = batches.Current;
+                    cancellationToken.ThrowIfCancellationRequested();
                     foreach (var callback in callbackList)
                     {
                         callback.OnBatchBegin(context, steps);
