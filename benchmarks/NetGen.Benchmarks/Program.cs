@@ -1,6 +1,20 @@
 using BenchmarkDotNet.Running;
 using NetGen.Benchmarks;
+using NetGen.Benchmarks.Memory;
 
 // Every BenchmarkDotNet option works here, e.g.:
-//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*' --job short
+//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*Fit*' --launchCount 3 --warmupCount 5 --iterationCount 15
+// --memory runs the resident-set comparison instead (each loop in its own child process):
+//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --memory --epochs 50 --repeat 3
+if (args.Length > 0 && args[0] == "--memory")
+{
+    return MemoryGrowth.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "--memory-child")
+{
+    return MemoryGrowth.RunChild(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(MlpBenchmarks).Assembly).Run(args);
+return 0;

@@ -6,7 +6,9 @@ namespace NetGen.Benchmarks.Models;
 
 /// <summary>
 /// The same MLP as <see cref="GeneratedMlp"/>, written the way a TorchSharp user would without
-/// NetGen: the baseline every generated-code overhead is measured against.
+/// NetGen: the baseline every generated-code overhead is measured against. Layers are run through
+/// <c>call</c>, as generated code runs them (hooks fire); intermediates are left to the caller's
+/// dispose scope, as most hand-written modules leave them.
 /// </summary>
 public sealed class HandWrittenMlp : Module<Tensor, Tensor>
 {
@@ -30,8 +32,8 @@ public sealed class HandWrittenMlp : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var hidden1 = functional.relu(_hidden1.forward(input));
-        var hidden2 = functional.relu(_hidden2.forward(hidden1));
-        return functional.sigmoid(_output.forward(hidden2));
+        var hidden1 = functional.relu(_hidden1.call(input));
+        var hidden2 = functional.relu(_hidden2.call(hidden1));
+        return functional.sigmoid(_output.call(hidden2));
     }
 }

@@ -20,6 +20,7 @@ public sealed class Batch
 {
     private readonly IReadOnlyDictionary<string, Tensor>? _named;
     private readonly NetworkDescription? _description;
+    private readonly long? _size;
 
     /// <summary>A batch for a network with one input and one output; <paramref name="targets"/> may be null for prediction.</summary>
     public Batch(Tensor inputs, Tensor? targets = null)
@@ -60,11 +61,12 @@ public sealed class Batch
         Targets = [];
     }
 
-    private Batch(Tensor[] inputs, Tensor[] targets, NetworkDescription description)
+    private Batch(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long? size = null)
     {
         Inputs = inputs;
         Targets = targets;
         _description = description;
+        _size = size;
     }
 
     /// <summary>The inputs in the network's input order (empty for a batch given by name and not yet resolved).</summary>
@@ -74,13 +76,21 @@ public sealed class Batch
     public IReadOnlyList<Tensor> Targets { get; }
 
     /// <summary>Number of samples: the first dimension of the first input.</summary>
-    public long Size => (Inputs.Count > 0 ? Inputs[0] : _named!.Values.First()).shape[0];
+    public long Size => _size ?? (Inputs.Count > 0 ? Inputs[0] : _named!.Values.First()).shape[0];
 
     /// <summary>The input named <paramref name="name"/> of a resolved batch.</summary>
     public Tensor Input(string name) => Inputs[IndexOf(_description?.Inputs.Select(static i => i.Name), name, "input")];
 
     /// <summary>The target of the output named <paramref name="name"/> of a resolved batch.</summary>
     public Tensor Target(string name) => Targets[IndexOf(_description?.Outputs.Select(static o => o.Name), name, "output")];
+
+    /// <summary>
+    /// A batch of <paramref name="size"/> samples cut from tensors that were checked as a whole
+    /// (<see cref="TensorBatches"/>): already in <paramref name="description"/>'s order, on the
+    /// network's device and of one length, so nothing is checked again per batch.
+    /// </summary>
+    internal static Batch Resolved(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long size) =>
+        new(inputs, targets, description, size);
 
     /// <summary>
     /// The batch in <paramref name="description"/>'s order: named values picked by input and output
@@ -141,10 +151,10 @@ public sealed class Batch
             }
         }
 
-        var size = inputs[0].shape[0];
+        var size = inputs[0].size(0);
         foreach (var (tensor, name) in tensors)
         {
-            if (tensor.shape[0] != size)
+            if (tensor.size(0) != size)
             {
                 throw new ArgumentException(
                     $"Every tensor of a batch needs the same number of samples on its first axis; '{description.Inputs[0].Name}' has {Shape.Format(inputs[0].shape)} and '{name}' has {Shape.Format(tensor.shape)}.");

@@ -1,3 +1,4 @@
+using System;
 using static TorchSharp.torch;
 
 namespace NetGen.Training;
@@ -22,18 +23,23 @@ internal sealed class MeanTracker
 
     public void Add(Tensor value, long samples)
     {
-        using var noGrad = no_grad();
-        // One element in any shape ([] or [1]) is summed as a scalar, so every tracker stacks alike.
-        var weighted = value.detach().reshape([]).to_type(ScalarType.Float64).mul(samples);
-        if (_sum is null)
+        // One in-place op per batch, as a hand-written loop sums its loss: add_ promotes the value
+        // to the float64 sum and scales it by the sample count. One element in any shape ([] or [1])
+        // is summed as a scalar, so every tracker stacks alike; a bool value cannot be scaled by an
+        // integer alpha, so it is converted first.
+        _sum ??= zeros(Array.Empty<long>(), ScalarType.Float64, device: value.device).DetachFromDisposeScope();
+        var detached = value.detach();
+        if (detached.dim() != 0)
         {
-            _sum = weighted.clone().DetachFromDisposeScope();
-        }
-        else
-        {
-            _sum.add_(weighted);
+            detached = detached.reshape([]);
         }
 
+        if (detached.dtype == ScalarType.Bool)
+        {
+            detached = detached.to_type(ScalarType.Float64);
+        }
+
+        _sum.add_(detached, alpha: samples);
         Count += samples;
     }
 

@@ -256,7 +256,11 @@ public static class NetworkTraining
                     // converted copies die with the step instead of waiting for the garbage collector.
                     using var scope = NewDisposeScope();
                     var batch = batches.Current();
-                    callbackList.ForEach(callback => callback.OnBatchBegin(context, steps));
+                    foreach (var callback in callbackList)
+                    {
+                        callback.OnBatchBegin(context, steps);
+                    }
+
                     step.BatchSize = batch.Size;
                     lock (core.Gate)
                     {
@@ -270,8 +274,16 @@ public static class NetworkTraining
                         writer?.WriteLine(Progress.BatchLine(steps, training.BatchCount, logs.Results()));
                     }
 
-                    var batchLogs = new BatchLogs(logs);
-                    callbackList.ForEach(callback => callback.OnBatchEnd(context, steps - 1, batchLogs));
+                    // Per-batch hooks are plain loops: a ForEach lambda would allocate a delegate every step.
+                    if (callbackList.Count > 0)
+                    {
+                        var batchLogs = new BatchLogs(logs);
+                        foreach (var callback in callbackList)
+                        {
+                            callback.OnBatchEnd(context, steps - 1, batchLogs);
+                        }
+                    }
+
                     if (context.StopTraining)
                     {
                         break;

@@ -45,6 +45,9 @@ internal sealed class RunLogs
         }
     }
 
+    /// <summary>Whether any output has a metric (a step without one skips the metric update).</summary>
+    public bool HasMetrics => _metrics.Count > 0;
+
     /// <summary>Fresh metric accumulators per output, in output order.</summary>
     public MetricAccumulator[][] MetricsByOutput { get; }
 

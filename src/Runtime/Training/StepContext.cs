@@ -107,6 +107,11 @@ public sealed class StepContext
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(outputs);
+        if (!_logs.HasMetrics)
+        {
+            return;
+        }
+
         using var noGrad = no_grad();
         for (var i = 0; i < outputs.Count; i++)
         {

@@ -1,0 +1,37 @@
+using static TorchSharp.torch;
+
+namespace NetGen.Benchmarks.Data;
+
+/// <summary>
+/// Random stand-ins for the benchmarks' data sets, drawn from seeded generators so every process
+/// trains on the same numbers. Training cost does not depend on the values, only on the shapes.
+/// </summary>
+public static class RandomData
+{
+    /// <summary>Samples in the breast-cancer training split (569 samples, 80 %).</summary>
+    public const int TabularSamples = 455;
+
+    /// <summary>Features of the breast-cancer table.</summary>
+    public const int TabularFeatures = 30;
+
+    /// <summary>Samples per epoch for the 784-input networks: enough for 8 batches of 128.</summary>
+    public const int ImageSamples = 1024;
+
+    /// <summary>Standard-normal features and 0/1 float32 labels shaped [samples, 1].</summary>
+    public static (Tensor X, Tensor Y) Tabular(int samples = TabularSamples)
+    {
+        using var generator = new Generator(1234);
+        var x = randn([samples, TabularFeatures], generator: generator);
+        var y = randint(0, 2, [samples, 1], generator: generator).to_type(ScalarType.Float32);
+        return (x, y);
+    }
+
+    /// <summary>Standard-normal 784-feature rows and int64 class ids in [0, 10).</summary>
+    public static (Tensor X, Tensor Y) Images(int samples = ImageSamples)
+    {
+        using var generator = new Generator(1234);
+        var x = randn([samples, 784], generator: generator);
+        var y = randint(0, 10, [samples], dtype: ScalarType.Int64, generator: generator);
+        return (x, y);
+    }
+}
