@@ -13,9 +13,11 @@ public static class HandWrittenLoops
     /// <summary>
     /// One training epoch: a permutation from a seeded generator, <c>index_select</c> per batch,
     /// <c>call</c>, the loss, <c>zero_grad</c>, <c>backward</c>, <c>step</c>, a dispose scope per
-    /// step. The loss is summed on the device and read once, at the end of the epoch.
+    /// step. The loss is summed on the device and read once, at the end of the epoch. With
+    /// <paramref name="accuracy"/>, the correct predictions of a single-logit output (above 0,
+    /// against 0/1 labels) are counted on the device too and read once.
     /// </summary>
-    /// <returns>The epoch's mean loss over samples.</returns>
+    /// <returns>The epoch's mean loss over samples (the accuracy is not returned: only its cost counts).</returns>
     public static double TrainEpoch(
         nn.Module<Tensor, Tensor> model,
         optim.Optimizer optimizer,
@@ -23,13 +25,15 @@ public static class HandWrittenLoops
         Tensor x,
         Tensor y,
         int batchSize,
-        Generator generator)
+        Generator generator,
+        bool accuracy = false)
     {
         model.train();
         var count = x.shape[0];
         using var epoch = NewDisposeScope();
         var permutation = randperm(count, generator: generator);
         var sum = zeros(1);
+        var correct = accuracy ? zeros(1, ScalarType.Int64) : null;
         for (long start = 0; start < count; start += batchSize)
         {
             using var step = NewDisposeScope();
@@ -37,10 +41,21 @@ public static class HandWrittenLoops
             var inputs = x.index_select(0, rows);
             var targets = y.index_select(0, rows);
             optimizer.zero_grad();
-            var value = loss(model.call(inputs), targets);
+            var logits = model.call(inputs);
+            var value = loss(logits, targets);
             value.backward();
             optimizer.step();
             sum.add_(value.detach(), alpha: rows.shape[0]);
+            if (correct is not null)
+            {
+                using var noGrad = no_grad();
+                correct.add_(logits.gt(0).eq(targets.gt(0.5)).sum());
+            }
+        }
+
+        if (correct is not null)
+        {
+            _ = correct.item<long>();
         }
 
         return sum.item<float>() / count;
