@@ -11,6 +11,9 @@ namespace NetGen.Callbacks;
 /// an improvement must beat the best value by more than <see cref="MinDelta"/>; after
 /// <see cref="Patience"/> epochs without one, training stops; with
 /// <see cref="RestoreBestWeights"/> the weights of the best epoch are put back at the end.
+/// Unlike Keras, they are put back however training ends: also when it is cancelled or an epoch
+/// throws (<see cref="Callback.OnTrainEnd"/> runs in a <c>finally</c>), so the network never keeps
+/// the weights of an interrupted epoch.
 /// </summary>
 public sealed class EarlyStopping : Callback
 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using NetGen.Callbacks;
 using NetGen.Optimizers;
 using NetGen.Runtime.Tests.Infrastructure;
@@ -231,6 +232,44 @@ public sealed class CallbackTests
         Assert.Equal(3, history.Epochs);
         Assert.Equal(-1, stopping.StoppedEpoch);
         Assert.Equal(recorder.OutputWeights[1], ToyData.Floats(model.state_dict()["Output.weight"]));
+    }
+
+    [Fact]
+    public void RestoreBestWeightsAlsoWhenTrainingIsCancelled()
+    {
+        var (x, y) = ToyData.Separable(32, seed: 44);
+        using var model = new TinyNet(new Sgd(learningRate: 0.5));
+        double[] scores = [0.3, 0.9, 0.5];
+        var recorder = new Recorder();
+        var stopping = new EarlyStopping(monitor: "score", mode: MonitorMode.Max, patience: 5, restoreBestWeights: true);
+        using var cancellation = new CancellationTokenSource();
+
+        // Cancelled after two batches of the third epoch: those batches moved the weights on from epoch 2's.
+        var cancelling = new CancelAfter(atEpoch: 2, atBatch: 1, cancellation);
+        Assert.ThrowsAny<OperationCanceledException>(() => model.Fit(
+            x, y, epochs: 3, batchSize: 8, callbacks: [recorder, stopping, new ScriptedValue("score", e => scores[e]), cancelling], verbose: Verbosity.Silent, seed: 3, cancellationToken: cancellation.Token));
+
+        Assert.Equal(1, stopping.BestEpoch);
+        Assert.True(cancelling.Cancelled);
+        Assert.Equal(recorder.OutputWeights[1], ToyData.Floats(model.state_dict()["Output.weight"]));
+    }
+
+    private sealed class CancelAfter(int atEpoch, int atBatch, CancellationTokenSource cancellation) : Callback
+    {
+        private int _epoch;
+
+        public bool Cancelled { get; private set; }
+
+        public override void OnEpochBegin(TrainingContext context, int epoch) => _epoch = epoch;
+
+        public override void OnBatchEnd(TrainingContext context, int batch, BatchLogs logs)
+        {
+            if (_epoch == atEpoch && batch == atBatch)
+            {
+                cancellation.Cancel();
+                Cancelled = true;
+            }
+        }
     }
 
     [Fact]
