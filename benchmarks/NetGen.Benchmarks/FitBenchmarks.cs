@@ -21,7 +21,7 @@ public class FitBenchmarks
 {
     private TabularNet _network = null!;
     private TabularAccuracyNet _accuracyNetwork = null!;
-    private HandWrittenTabularMlp _handWritten = null!;
+    private HandWrittenLogitsMlp _handWritten = null!;
     private optim.Optimizer _handWrittenOptimizer = null!;
     private Generator _shuffle = null!;
     private Tensor _x = null!;
@@ -42,7 +42,7 @@ public class FitBenchmarks
         _network = new TabularNet();
         _accuracyNetwork = new TabularAccuracyNet();
         _accuracyNetwork.load_state_dict(_network.state_dict());
-        _handWritten = new HandWrittenTabularMlp();
+        _handWritten = HandWrittenLogitsMlp.Tabular();
         _handWritten.load_state_dict(_network.state_dict());
 
         // NetGen's Adam: Keras's hyperparameters (epsilon 1e-7); the hand-written side uses the same.

@@ -16,7 +16,7 @@ namespace NetGen.Benchmarks;
 public class PredictBenchmarks
 {
     private TabularNet _network = null!;
-    private HandWrittenTabularMlp _handWritten = null!;
+    private HandWrittenLogitsMlp _handWritten = null!;
     private Tensor _x = null!;
 
     [Params(32, 128)]
@@ -30,7 +30,7 @@ public class PredictBenchmarks
         (_x, var y) = RandomData.Tabular();
         y.Dispose();
         _network = new TabularNet();
-        _handWritten = new HandWrittenTabularMlp();
+        _handWritten = HandWrittenLogitsMlp.Tabular();
         _handWritten.load_state_dict(_network.state_dict());
 
         using var scope = torch.NewDisposeScope();

@@ -88,7 +88,7 @@ public static class MemoryGrowth
         }
         else
         {
-            nn.Module<Tensor, Tensor> model = name == "tabular" ? new HandWrittenTabularMlp() : new HandWrittenWideMlp();
+            nn.Module<Tensor, Tensor> model = name == "tabular" ? HandWrittenLogitsMlp.Tabular() : HandWrittenLogitsMlp.Wide();
             using var optimizer = optim.Adam(model.parameters(), lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-7);
             using var generator = new Generator(42);
             Func<Tensor, Tensor, Tensor> loss = name == "tabular"
