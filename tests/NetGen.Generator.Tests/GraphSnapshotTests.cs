@@ -39,6 +39,21 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void ImageLayers()
+    {
+        // The fuzz seed of the image layers: Same padding TorchSharp pads itself (stride 1, odd
+        // kernel) and Same padding done at run time (a stride of 2, an even kernel, pooling).
+        var source = System.IO.File.ReadAllText(System.IO.Path.Combine(Snapshot.RepositoryRoot, "tests", "NetGen.Analyzers.Tests", "Fuzz", "Seeds", "ImageLayers.cs"));
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var code = run.Source("Shop.Vision.ImageLayers.g.cs");
+        Assert.Contains("Conv2d(1, 8, 3, stride: 1, padding: 1L, dilation: 1, groups: 1, bias: true", code);
+        Assert.Contains("global::NetGen.Layers.SamePadding.Apply(_conv2, conv1, 3, 2)", code);
+        Assert.Contains("global::NetGen.Layers.SamePadding.Average(_pool2, ", code);
+    }
+
+    [Fact]
     public void ResidualAndWideGraph()
     {
         const string source = """

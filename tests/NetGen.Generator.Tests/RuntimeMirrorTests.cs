@@ -27,6 +27,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.OptimizerKind), typeof(NetGen.Model.OptimizerKind) },
         { typeof(NetGen.Initializer), typeof(InitializerKind) },
         { typeof(NetGen.ElementType), typeof(ElementKind) },
+        { typeof(NetGen.Padding), typeof(PaddingKind) },
     };
 
     [Theory]

@@ -56,6 +56,24 @@ internal static class Networks
     public static LayerDefinition Permute(string name, params int[] dims) =>
         Layer(name, LayerKind.Permute, "NetGen.Layers.Permute", null, ("dims", ArgumentValue.Array(dims.Select(ArgumentValue.Int))));
 
+    public static LayerDefinition Conv2D(string name, int filters, int kernelSize, int strides = 1, PaddingKind padding = PaddingKind.Valid, int dilation = 1, int groups = 1) =>
+        Layer(name, LayerKind.Conv2D, "TorchSharp.Modules.Conv2d", null,
+            ("filters", ArgumentValue.Int(filters)),
+            ("kernelSize", ArgumentValue.Int(kernelSize)),
+            ("Strides", ArgumentValue.Int(strides)),
+            ("Padding", ArgumentValue.Enum((int)padding, "NetGen.Padding")),
+            ("DilationRate", ArgumentValue.Int(dilation)),
+            ("Groups", ArgumentValue.Int(groups)));
+
+    public static LayerDefinition MaxPooling2D(string name, int poolSize = 2, int strides = 0, PaddingKind padding = PaddingKind.Valid) =>
+        Layer(name, LayerKind.MaxPooling2D, "TorchSharp.Modules.MaxPool2d", null,
+            ("poolSize", ArgumentValue.Int(poolSize)),
+            ("Strides", ArgumentValue.Int(strides)),
+            ("Padding", ArgumentValue.Enum((int)padding, "NetGen.Padding")));
+
+    public static LayerDefinition GlobalAveragePooling2D(string name) =>
+        Layer(name, LayerKind.GlobalAveragePooling2D, "NetGen.Layers.GlobalAveragePooling2D", null);
+
     public static LayerDefinition Add(string name, params string[] inputs) =>
         Layer(name, LayerKind.Add, "NetGen.Layers.Add", null, ("inputs", Names(inputs)));
 

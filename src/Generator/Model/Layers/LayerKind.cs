@@ -15,4 +15,9 @@ internal enum LayerKind
     Concatenate,
     Reshape,
     Permute,
+    Conv2D,
+    MaxPooling2D,
+    AveragePooling2D,
+    GlobalAveragePooling2D,
+    GlobalMaxPooling2D,
 }

@@ -16,6 +16,11 @@ internal static class LayerRules
     private static readonly LayerRule s_concatenate = new ConcatenateLayer();
     private static readonly LayerRule s_reshape = new ReshapeLayer();
     private static readonly LayerRule s_permute = new PermuteLayer();
+    private static readonly LayerRule s_conv2D = new Conv2DLayer();
+    private static readonly LayerRule s_maxPooling2D = new MaxPooling2DLayer();
+    private static readonly LayerRule s_averagePooling2D = new AveragePooling2DLayer();
+    private static readonly LayerRule s_globalAveragePooling2D = new GlobalAveragePooling2DLayer();
+    private static readonly LayerRule s_globalMaxPooling2D = new GlobalMaxPooling2DLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -28,6 +33,11 @@ internal static class LayerRules
         LayerKind.Concatenate => s_concatenate,
         LayerKind.Reshape => s_reshape,
         LayerKind.Permute => s_permute,
+        LayerKind.Conv2D => s_conv2D,
+        LayerKind.MaxPooling2D => s_maxPooling2D,
+        LayerKind.AveragePooling2D => s_averagePooling2D,
+        LayerKind.GlobalAveragePooling2D => s_globalAveragePooling2D,
+        LayerKind.GlobalMaxPooling2D => s_globalMaxPooling2D,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 
