@@ -8,29 +8,7 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void EveryLayerKind()
     {
-        const string source = """
-            using NetGen;
-            using TorchSharp.Modules;
-
-            namespace Shop.Models;
-
-            [Network(Loss = Loss.CategoricalCrossentropy, Metrics = [Metric.Accuracy], Optimizer = OptimizerKind.Sgd, LearningRate = 0.05)]
-            [Optimizer(OptimizerKind.Sgd, Momentum = 0.9, Nesterov = true, WeightDecay = 1e-5)]
-            [Input(4, 6)]
-            public partial class Everything
-            {
-                [Permute(2, 1)] public partial NetGen.Layers.Permute Transposed { get; }
-                [Reshape(2, 12)] public partial NetGen.Layers.Reshape Pairs { get; }
-                [Flatten] public partial Flatten Flat { get; }
-                [Dense(32, UseBias = false, KernelInitializer = Initializer.HeUniform)] public partial Linear Project { get; }
-                [BatchNormalization(Momentum = 0.9, Epsilon = 1e-5)] internal partial BatchNorm1d Norm { get; }
-                [Activation(Activation.LeakyReLU, Alpha = 0.1)] public partial LeakyReLU Leaky { get; }
-                [Dropout(0.25)] public partial Dropout Drop { get; }
-                [Dense(3, Activation.Tanh)] public partial Linear Squash { get; }
-                [Dense(3)] public partial Linear Logits { get; }
-                [Activation(Activation.Softmax)] public partial Softmax Probabilities { get; }
-            }
-            """;
+        var source = FuzzSeed("EveryLayerKind");
 
         var run = GeneratedCode.Verify(new[] { source });
 
@@ -43,7 +21,7 @@ public sealed class GraphSnapshotTests
     {
         // The fuzz seed of the image layers: Same padding TorchSharp pads itself (stride 1, odd
         // kernel) and Same padding done at run time (a stride of 2, an even kernel, pooling).
-        var source = System.IO.File.ReadAllText(System.IO.Path.Combine(Snapshot.RepositoryRoot, "tests", "NetGen.Analyzers.Tests", "Fuzz", "Seeds", "ImageLayers.cs"));
+        var source = FuzzSeed("ImageLayers");
 
         var run = GeneratedCode.Verify(new[] { source });
 
@@ -56,21 +34,7 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void ResidualAndWideGraph()
     {
-        const string source = """
-            using NetGen;
-            using TorchSharp.Modules;
-
-            [Network(Loss = Loss.MeanSquaredError, Metrics = [Metric.Mae])]
-            [Input(8, Name = "features")]
-            public partial class WideAndDeep
-            {
-                [Dense(16, Activation.ReLU)] public partial Linear Deep1 { get; }
-                [Dense(16, Activation.ReLU)] public partial Linear Deep2 { get; }
-                [Add(nameof(Deep1), nameof(Deep2))] public partial NetGen.Layers.Add Residual { get; }
-                [Concatenate("features", nameof(Residual), Axis = 1)] public partial NetGen.Layers.Concatenate Wide { get; }
-                [Dense(1)] public partial Linear Price { get; }
-            }
-            """;
+        var source = FuzzSeed("ResidualAndWideGraph");
 
         var run = GeneratedCode.Verify(new[] { source });
         Assert.Contains("new global::NetGen.Layers.Concatenate(1)", run.Source("WideAndDeep.g.cs"));
@@ -79,23 +43,7 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void NestedNetwork()
     {
-        const string source = """
-            using NetGen;
-            using TorchSharp.Modules;
-
-            namespace Lab;
-
-            public static partial class Experiments
-            {
-                [Network(Loss = Loss.BinaryCrossentropy)]
-                [Input(2)]
-                internal partial class Xor
-                {
-                    [Dense(4, Activation.Tanh)] public partial Linear Hidden { get; }
-                    [Dense(1, Activation.Sigmoid)] public partial Linear Output { get; }
-                }
-            }
-            """;
+        var source = FuzzSeed("NestedNetwork");
 
         GeneratedCode.Verify(new[] { source });
     }
@@ -130,28 +78,16 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void SeveralInputsAndOutputs()
     {
-        const string source = """
-            using NetGen;
-            using TorchSharp.Modules;
-
-            [Network(Loss = Loss.MeanSquaredError, Metrics = [Metric.Mae])]
-            [Input(3, Name = "wide")]
-            [Input(2, Name = "deep")]
-            public partial class TwoHeads
-            {
-                [Dense(8, Activation.ReLU, From = "deep")] public partial Linear Deep { get; }
-                [Concatenate("wide", nameof(Deep))] public partial NetGen.Layers.Concatenate Joined { get; }
-                [Output(LossWeight = 2.0)] [Dense(1)] public partial Linear Price { get; }
-                [Output(Loss = Loss.BinaryCrossentropy, Metrics = [Metric.Accuracy])] [Dense(1, Activation.Sigmoid, From = nameof(Joined))] public partial Linear Kind { get; }
-            }
-
+        // The seed, and a caller that reads one output of the typed forward by name.
+        var source = FuzzSeed("TwoHeads");
+        const string usage = """
             public static class Usage
             {
                 public static TorchSharp.torch.Tensor Price(TwoHeads network, TorchSharp.torch.Tensor wide, TorchSharp.torch.Tensor deep) => network.forward(wide, deep).Price;
             }
             """;
 
-        var run = GeneratedCode.Verify(new[] { source });
+        var run = GeneratedCode.Verify(new[] { source, usage });
 
         var generated = run.Source("TwoHeads.g.cs");
         Assert.Contains("partial class TwoHeads : global::NetGen.Network<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor, global::TwoHeads.Outputs>", generated);
@@ -161,19 +97,7 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void SequenceWithANamedLength()
     {
-        const string source = """
-            using NetGen;
-            using TorchSharp.Modules;
-
-            [Network(Loss = Loss.CategoricalCrossentropy, Metrics = [Metric.Accuracy])]
-            [Input("steps", 8, Name = "frames")]
-            public partial class Tagger
-            {
-                [Dense(16, Activation.ReLU)] public partial Linear Encode { get; }
-                [BatchNormalization] public partial BatchNorm1d Norm { get; }
-                [Dense(5, Activation.Softmax)] public partial Linear Tags { get; }
-            }
-            """;
+        var source = FuzzSeed("Tagger");
 
         var run = GeneratedCode.Verify(new[] { source });
 
@@ -281,4 +205,11 @@ public sealed class GraphSnapshotTests
 
         GeneratedCode.Verify(new[] { source });
     }
+
+    /// <summary>
+    /// A network of the fuzz corpus (<c>tests/NetGen.Analyzers.Tests/Fuzz/Seeds</c>): the snapshot
+    /// tests read the seeds, so the fuzzer mutates exactly the networks whose code is reviewed here.
+    /// </summary>
+    private static string FuzzSeed(string name) =>
+        System.IO.File.ReadAllText(System.IO.Path.Combine(Snapshot.RepositoryRoot, "tests", "NetGen.Analyzers.Tests", "Fuzz", "Seeds", name + ".cs"));
 }

@@ -19,7 +19,7 @@ internal sealed record Seed(string Name, string Text)
 /// seed number picks the same seed on every machine:
 /// <list type="bullet">
 /// <item>every <c>samples/**/*.cs</c> that declares a <c>[Network]</c>: a new sample's network is fuzzed as soon as it exists;</item>
-/// <item>every <c>tests/NetGen.Analyzers.Tests/Fuzz/Seeds/*.cs</c>: networks copied from the generator's tests
+/// <item>every <c>tests/NetGen.Analyzers.Tests/Fuzz/Seeds/*.cs</c>: networks the generator's snapshot tests read
 /// (excluded from compilation; add a file there to add a seed).</item>
 /// </list>
 /// Every seed must compile with no diagnostic at all (<see cref="SeedTests"/>): a mutant is only
