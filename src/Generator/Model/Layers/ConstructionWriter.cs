@@ -36,8 +36,20 @@ internal sealed class ConstructionWriter
     /// <summary><c>_field = expression;</c></summary>
     public void Create(string expression) => _lines.Add(Field + " = " + expression + ";");
 
-    /// <summary>Applies a Keras initializer to one of the module's tensors: <c>Initializers.Apply(_field.weight, ...)</c>.</summary>
-    public void Initialize(string tensor, InitializerKind initializer)
+    /// <summary>
+    /// Applies Keras initializers to a kernel-and-bias module (Linear, Conv2d):
+    /// <c>Initializers.Apply(_field.weight, ...)</c>, and the same for <c>bias</c> when it has one.
+    /// </summary>
+    public void InitializeWeights(InitializerKind kernel, bool useBias, InitializerKind bias)
+    {
+        Initialize("weight", kernel);
+        if (useBias)
+        {
+            Initialize("bias", bias);
+        }
+    }
+
+    private void Initialize(string tensor, InitializerKind initializer)
     {
         if (initializer != InitializerKind.TorchDefault)
         {

@@ -120,11 +120,7 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
         var padding = config.Padding == PaddingKind.Same && !RuntimePadding(config) ? (Windows.Span(config.KernelSize, config.DilationRate) - 1) / 2 : 0;
         writer.Create(
             $"{TypeNames.Torch}.nn.Conv2d({Format.Number(input[0].Size)}, {Format.Number(config.Filters)}, {Format.Number(config.KernelSize)}, stride: {Format.Number(config.Strides)}, padding: {Format.Number(padding)}L, dilation: {Format.Number(config.DilationRate)}, groups: {Format.Number(config.Groups)}, bias: {(config.UseBias ? "true" : "false")}, device: {writer.Device}, dtype: {writer.Dtype})");
-        writer.Initialize("weight", config.KernelInitializer);
-        if (config.UseBias)
-        {
-            writer.Initialize("bias", config.BiasInitializer);
-        }
+        writer.InitializeWeights(config.KernelInitializer, config.UseBias, config.BiasInitializer);
     }
 
     protected override string EmitCall(Conv2DConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>

@@ -85,11 +85,7 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
     protected override void EmitConstruction(ConstructionWriter writer, DenseConfig config, TensorType input)
     {
         writer.Create($"{TypeNames.Torch}.nn.Linear({Format.Number(input.Last.Size)}, {Format.Number(config.Units)}, hasBias: {(config.UseBias ? "true" : "false")}, device: {writer.Device}, dtype: {writer.Dtype})");
-        writer.Initialize("weight", config.KernelInitializer);
-        if (config.UseBias)
-        {
-            writer.Initialize("bias", config.BiasInitializer);
-        }
+        writer.InitializeWeights(config.KernelInitializer, config.UseBias, config.BiasInitializer);
     }
 
     protected override string Describe(DenseConfig config, IReadOnlyList<string> inputs) =>
