@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
@@ -53,8 +56,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.Specs);
 
-        context.RegisterSourceOutput(specs, static (context, spec) =>
+        // Roslyn compares hint names ignoring case, and C# does not: Shop.Segmenter and
+        // Shop.segmenter are two networks. Every output sees the hint names of all networks
+        // (a list that changes only when networks are added, removed or renamed).
+        var hintNames = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .WithTrackingName(TrackingNames.HintNames);
+
+        context.RegisterSourceOutput(specs.Combine(hintNames), static (context, pair) =>
         {
+            var (spec, allHintNames) = pair;
             string source;
             try
             {
@@ -65,7 +77,25 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 source = NetworkEmitter.Emit(spec with { CanGenerate = false, Failure = exception.GetType().Name + ": " + exception.Message }, context.CancellationToken);
             }
 
-            context.AddSource(spec.HintName, source);
+            context.AddSource(UniqueHintName(spec.HintName, allHintNames), source);
         });
+    }
+
+    /// <summary>
+    /// The hint name, or, when other networks' hint names differ from it only in case, the hint name
+    /// numbered by its place among them in ordinal order (<c>Shop.segmenter.1.g.cs</c>; no type name
+    /// starts with a digit, so the number cannot meet another network's name).
+    /// </summary>
+    private static string UniqueHintName(string hintName, ImmutableArray<string> allHintNames)
+    {
+        var variants = allHintNames
+            .Where(other => string.Equals(other, hintName, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(static other => other, StringComparer.Ordinal)
+            .ToList();
+        var index = variants.IndexOf(hintName);
+        return index <= 0
+            ? hintName
+            : hintName.Substring(0, hintName.Length - ".g.cs".Length) + "." + index.ToString(CultureInfo.InvariantCulture) + ".g.cs";
     }
 }
