@@ -101,6 +101,20 @@ public partial class StepZoo
     [Conv1D(10, 2, Groups = 5, From = "sequence"), Output] public partial Conv1d Grouped { get; }
 }
 
+/// <summary>
+/// A per-pixel classifier: an encoder-decoder whose output is a softmax over the channels of
+/// each pixel, trained with sparse labels (one class id per pixel) through the fused logits loss.
+/// </summary>
+[Network(Loss = Loss.SparseCategoricalCrossentropy, Metrics = [Metric.Accuracy])]
+[Input(1, 8, 8)]
+public partial class PixelClassifier
+{
+    [Conv2D(8, 3, Activation.ReLU, Padding = Padding.Same)] public partial Conv2d Encode { get; }
+    [MaxPooling2D] public partial MaxPool2d Pool { get; }
+    [Conv2DTranspose(8, 3, Activation.ReLU, Strides = 2, Padding = Padding.Same)] public partial ConvTranspose2d Decode { get; }
+    [Conv2D(2, 1, Activation.Softmax)] public partial Conv2d Classes { get; }
+}
+
 /// <summary>Image layers run as the generator inferred them, with Keras's padding.</summary>
 public sealed class GeneratedImageLayerTests
 {
@@ -309,6 +323,25 @@ public sealed class GeneratedImageLayerTests
         Assert.True(perChannel.eq(0).any().item<bool>() && perChannel.eq(2).any().item<bool>());
         zoo.DropChannels.eval();
         Assert.True(zoo.DropChannels.call(ones(4, 16, 5, 5)).eq(1).all().item<bool>());
+    }
+
+    [Fact]
+    public void APerPixelClassifierTrainsOnSparseLabels()
+    {
+        // Each pixel's class is whether its 2x2 block is positive: what survives the pooling.
+        using var net = new PixelClassifier(device: null, seed: 5);
+        using var generator = new Generator(5);
+        using var blocks = randn([64, 1, 4, 4], generator: generator);
+        using var x = blocks.repeat_interleave(2, 2).repeat_interleave(2, 3);
+        using var y = x.squeeze(1).gt(0).to_type(ScalarType.Int64);
+
+        net.Compile(optimizer: new NetGen.Optimizers.Adam(learningRate: 0.02));
+        var history = net.Fit(x, y, epochs: 20, batchSize: 16, verbose: NetGen.Training.Verbosity.Silent, seed: 5);
+
+        Assert.True(history["loss"][^1] < 0.5 * history["loss"][0], $"training lowers the loss: {string.Join(", ", history["loss"])}");
+        Assert.True(history["accuracy"][^1] > 0.75, $"per-pixel accuracy, chance being 0.5: {string.Join(", ", history["accuracy"])}");
+        using var probabilities = net.forward(x);
+        Assert.True(probabilities.sum(1).allclose(ones(64, 8, 8)));
     }
 
     private static string Shape(NetworkDescription description, string name) => description.Outputs.Single(o => o.Name == name).Shape!.ToString();
