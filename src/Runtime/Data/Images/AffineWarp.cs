@@ -1,111 +1,121 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using static TorchSharp.torch;
 using static TorchSharp.torchvision;
 
 namespace NetGen.Data.Images;
 
 /// <summary>
-/// Applies each image's <see cref="AffineParameters"/> to a batch (N, C, H, W): one bilinear warp
-/// for the geometric part, then TorchVision's horizontal flip. TorchVision's affine transform is not
-/// used: it takes one shift, scale and shear for a whole batch, one zoom factor for both axes, and
-/// fills with a constant only, where Keras draws per image, zooms each axis on its own and also
-/// fills with the nearest, reflected or wrapped pixel. Nor is <c>grid_sample</c>: its [-1, 1] grid
-/// makes whole-pixel moves inexact and its padding has no wrap.
+/// Applies each image's <see cref="AffineParameters"/>: the geometric part as one bilinear warp
+/// of the decoded pixels, then TorchVision's horizontal flip on the images drawn for it.
 /// </summary>
 /// <remarks>
+/// <para>
 /// As SciPy's <c>affine_transform</c> (order 1) under Keras: each output pixel takes the four
 /// input pixels around the point it maps to, weighted bilinearly; a neighbour outside the image is
 /// the fill value (constant) or the pixel the fill mode names, so a move by whole pixels is exact.
+/// </para>
+/// <para>
+/// Why not TorchVision's affine transform: it takes one shift, scale and shear for a whole batch,
+/// one zoom factor for both axes, and fills with a constant only, where Keras draws per image,
+/// zooms each axis on its own and also fills with the nearest, reflected or wrapped pixel. Why not
+/// <c>grid_sample</c>: its [-1, 1] grid makes whole-pixel moves inexact, its padding has no wrap,
+/// and on a worker thread every libtorch operation over a batch starts an OpenMP team that competes
+/// with training for the cores; this loop over a few thousand pixels per image costs microseconds.
+/// The flip runs per image, on tensors below libtorch's parallel grain, for the same reason.
+/// </para>
 /// </remarks>
 internal static class AffineWarp
 {
-    public static Tensor Apply(Tensor images, IReadOnlyList<AffineParameters> parameters, FillMode fillMode, double fillValue)
+    /// <summary>
+    /// Warps image <paramref name="index"/> of <paramref name="pixels"/> ((N, C, H, W) values)
+    /// in place; nothing happens when its parameters leave the geometry alone.
+    /// </summary>
+    public static void Warp(Span<float> pixels, int index, int channels, int height, int width, AffineParameters parameters, FillMode fillMode, float fillValue)
     {
-        var (count, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
-        var result = images;
-        if (parameters.Any(static p => !p.IsIdentityWarp))
+        if (parameters.IsIdentityWarp)
         {
-            result = Warp(images, parameters, fillMode, fillValue, height, width);
+            return;
         }
 
-        var flipped = Enumerable.Range(0, count).Where(i => parameters[i].Flip).Select(static i => (long)i).ToArray();
-        if (flipped.Length > 0)
+        var plane = height * width;
+        var image = pixels.Slice(index * channels * plane, channels * plane);
+        var source = image.ToArray();
+        var m = parameters.SourceMatrix(height, width);
+        for (var row = 0; row < height; row++)
         {
-            using var index = tensor(flipped, ScalarType.Int64, result.device);
-            using var selected = result.index_select(0, index);
-            using var mirrored = transforms.functional.hflip(selected);
-            result = result.index_copy(0, index, mirrored);
+            for (var column = 0; column < width; column++)
+            {
+                var x = (m[0] * column) + (m[1] * row) + m[2];
+                var y = (m[3] * column) + (m[4] * row) + m[5];
+                var left = (int)Math.Floor(x);
+                var top = (int)Math.Floor(y);
+                var wx = (float)(x - left);
+                var wy = (float)(y - top);
+                for (var channel = 0; channel < channels; channel++)
+                {
+                    var input = source.AsSpan(channel * plane, plane);
+                    var value =
+                        (Pixel(input, left, top, height, width, fillMode, fillValue) * (1 - wx) * (1 - wy)) +
+                        (Pixel(input, left + 1, top, height, width, fillMode, fillValue) * wx * (1 - wy)) +
+                        (Pixel(input, left, top + 1, height, width, fillMode, fillValue) * (1 - wx) * wy) +
+                        (Pixel(input, left + 1, top + 1, height, width, fillMode, fillValue) * wx * wy);
+                    image[(channel * plane) + (row * width) + column] = value;
+                }
+            }
         }
-
-        return result;
     }
 
-    private static Tensor Warp(Tensor images, IReadOnlyList<AffineParameters> parameters, FillMode fillMode, double fillValue, int height, int width)
+    /// <summary>Mirrors, left to right, the images of the batch whose parameters ask for it (TorchVision's <c>hflip</c>).</summary>
+    public static void FlipHorizontally(Tensor images, IReadOnlyList<AffineParameters> parameters)
     {
-        var (count, channels) = (parameters.Count, images.shape[1]);
-        var matrices = new double[count * 6];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < parameters.Count; i++)
         {
-            parameters[i].SourceMatrix(height, width).CopyTo(matrices, i * 6);
+            if (parameters[i].Flip)
+            {
+                using var image = images[i];
+                using var mirrored = transforms.functional.hflip(image);
+                image.copy_(mirrored);
+            }
         }
-
-        // The input point of every output pixel, (N, H*W) each, in pixels (x = column, y = row).
-        using var scope = NewDisposeScope();
-        var affine = tensor(matrices, [count, 2, 3], ScalarType.Float64, images.device);
-        var rows = arange(height, ScalarType.Float64, images.device).view(height, 1).expand(height, width).reshape(1, -1);
-        var columns = arange(width, ScalarType.Float64, images.device).view(1, width).expand(height, width).reshape(1, -1);
-        var x = (affine[.., 0, 0].unsqueeze(1) * columns) + (affine[.., 0, 1].unsqueeze(1) * rows) + affine[.., 0, 2].unsqueeze(1);
-        var y = (affine[.., 1, 0].unsqueeze(1) * columns) + (affine[.., 1, 1].unsqueeze(1) * rows) + affine[.., 1, 2].unsqueeze(1);
-
-        var x0 = x.floor();
-        var y0 = y.floor();
-        var wx = (x - x0).to_type(images.dtype).unsqueeze(1);
-        var wy = (y - y0).to_type(images.dtype).unsqueeze(1);
-        var left = x0.to_type(ScalarType.Int64);
-        var top = y0.to_type(ScalarType.Int64);
-        var flat = images.reshape(count, channels, height * width);
-
-        Tensor Pixel(Tensor column, Tensor row)
-        {
-            var (c, cInside) = Resolve(column, width, fillMode);
-            var (r, rInside) = Resolve(row, height, fillMode);
-            var index = ((r * width) + c).unsqueeze(1).expand(count, channels, height * width);
-            var values = flat.gather(2, index);
-            return fillMode == FillMode.Constant ? where((cInside & rInside).unsqueeze(1), values, fillValue) : values;
-        }
-
-        var warped =
-            (Pixel(left, top) * (1 - wx) * (1 - wy)) +
-            (Pixel(left + 1, top) * wx * (1 - wy)) +
-            (Pixel(left, top + 1) * (1 - wx) * wy) +
-            (Pixel(left + 1, top + 1) * wx * wy);
-        return warped.reshape(count, channels, height, width).MoveToOuterDisposeScope();
     }
 
     /// <summary>
-    /// A pixel index, possibly outside [0, size), as the index the fill mode reads (and, for the
-    /// constant mode, whether it was inside): nearest aaaa|abcd|dddd, reflect dcba|abcd|dcba,
-    /// wrap abcd|abcd|abcd.
+    /// The pixel at (<paramref name="column"/>, <paramref name="row"/>), which may be outside the
+    /// image: constant kkkk|abcd|kkkk, nearest aaaa|abcd|dddd, reflect dcba|abcd|dcba, wrap abcd|abcd|abcd.
     /// </summary>
-    private static (Tensor Index, Tensor Inside) Resolve(Tensor index, int size, FillMode fillMode)
+    private static float Pixel(ReadOnlySpan<float> plane, int column, int row, int height, int width, FillMode fillMode, float fillValue)
     {
-        var inside = index.ge(0) & index.lt(size);
+        if (column >= 0 && column < width && row >= 0 && row < height)
+        {
+            return plane[(row * width) + column];
+        }
+
+        if (fillMode == FillMode.Constant)
+        {
+            return fillValue;
+        }
+
+        return plane[(Resolve(row, height, fillMode) * width) + Resolve(column, width, fillMode)];
+    }
+
+    private static int Resolve(int index, int size, FillMode fillMode)
+    {
         switch (fillMode)
         {
             case FillMode.Reflect:
             {
-                var folded = remainder(index, 2 * size);
-                return (where(folded.lt(size), folded, (2 * size) - 1 - folded), inside);
+                var folded = Modulo(index, 2 * size);
+                return folded < size ? folded : (2 * size) - 1 - folded;
             }
 
             case FillMode.Wrap:
-                return (remainder(index, size), inside);
+                return Modulo(index, size);
 
             default:
-                // Nearest reads the edge; constant reads anything valid and is replaced by the value.
-                return (index.clamp(0, size - 1), inside);
+                return Math.Clamp(index, 0, size - 1);
         }
     }
+
+    private static int Modulo(int value, int divisor) => ((value % divisor) + divisor) % divisor;
 }

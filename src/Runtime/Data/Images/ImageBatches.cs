@@ -124,16 +124,30 @@ public sealed class ImageBatches : IReadOnlyCollection<Batch>
             throw new UnreadableImageException(_files[order[start]].Path, $"every file of batch {index} of the {Subset.ToString().ToLowerInvariant()} subset was unreadable and skipped");
         }
 
-        using var scope = NewDisposeScope();
-        var images = tensor(values.AsSpan(0, labels.Count * decoder.ImageLength).ToArray(), [labels.Count, decoder.Channels, height, width]);
+        // The warp and the rescale run on the pixels in managed code, and the flip per image, so
+        // this worker starts no libtorch thread team over a whole batch (see AffineWarp).
+        var length = labels.Count * decoder.ImageLength;
         if (_augmentation is not null)
         {
-            images = AffineWarp.Apply(images, parameters, _augmentation.FillMode, _augmentation.FillValue);
+            for (var i = 0; i < labels.Count; i++)
+            {
+                AffineWarp.Warp(values, i, decoder.Channels, height, width, parameters[i], _augmentation.FillMode, (float)_augmentation.FillValue);
+            }
         }
 
         if (options.Rescale != 1)
         {
-            images = images * options.Rescale;
+            foreach (ref var value in values.AsSpan(0, length))
+            {
+                value *= options.Rescale;
+            }
+        }
+
+        using var scope = NewDisposeScope();
+        var images = tensor(length == values.Length ? values : values[..length], [labels.Count, decoder.Channels, height, width]);
+        if (_augmentation is not null)
+        {
+            AffineWarp.FlipHorizontally(images, parameters);
         }
 
         var targets = Targets(labels);

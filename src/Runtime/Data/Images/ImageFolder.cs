@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using static TorchSharp.torch;
 
 namespace NetGen.Data.Images;
@@ -43,23 +44,26 @@ public sealed class ImageFolder
         Seed = seed;
         Decoder = new ImageDecoder(options.ImageSize.Height, options.ImageSize.Width, options.ColorMode, options.Interpolation);
 
-        var files = new List<LabeledImage>();
-        for (var label = 0; label < classNames.Count; label++)
-        {
-            var folder = Path.Combine(root, classNames[label]);
-            var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var candidates = classNames
+            .SelectMany((name, label) => Directory.EnumerateFiles(Path.Combine(root, name), "*", SearchOption.AllDirectories)
                 .Where(static path => s_extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal);
-            foreach (var path in paths)
-            {
-                if (ImageDecoder.ProbeHeader(path) is { } problem)
-                {
-                    Unreadable(path, problem, null);
-                    continue;
-                }
+                .Order(StringComparer.Ordinal)
+                .Select(path => new LabeledImage(path, label)))
+            .ToArray();
 
-                files.Add(new LabeledImage(path, label));
+        // Headers are read in parallel (a folder may hold tens of thousands of files) and judged in order.
+        var problems = new string?[candidates.Length];
+        Parallel.For(0, candidates.Length, i => problems[i] = ImageDecoder.ProbeHeader(candidates[i].Path));
+        var files = new List<LabeledImage>(candidates.Length);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (problems[i] is { } problem)
+            {
+                Unreadable(candidates[i].Path, problem, null);
+                continue;
             }
+
+            files.Add(candidates[i]);
         }
 
         if (files.Count == 0)

@@ -25,9 +25,11 @@ public sealed class ImageFolderFitTests
         using var model = new PixelClassifier(seed: 1);
 
         var training = folder.Training(batchSize: 6, augmentation);
-        var history = model.Fit(training, epochs: 15, validationData: folder.Validation(batchSize: 6), verbose: Verbosity.Silent, seed: 1);
+        var progress = new System.IO.StringWriter();
+        var history = model.Fit(training, epochs: 15, validationData: folder.Validation(batchSize: 6), verbose: Verbosity.Epoch, output: progress, seed: 1);
 
         Assert.Equal(6, training.Count);
+        Assert.Contains("\n6/6 - ", progress.ToString().ReplaceLineEndings("\n"), System.StringComparison.Ordinal); // the batch count is known
         Assert.Equal(15, history.Epochs);
         Assert.True(history["loss"][^1] < history["loss"][0] / 2, string.Join(", ", history["loss"]));
         Assert.Equal(1.0, history["val_accuracy"][^1]);
