@@ -44,7 +44,8 @@ internal sealed class BatchPrefetcher : IEnumerator<Batch>
         }
     }
 
-    ~BatchPrefetcher() => _state.Cancel();
+    // A constructor that threw leaves no state to cancel.
+    ~BatchPrefetcher() => _state?.Cancel();
 
     public Batch Current => _current?.Batch ?? throw new InvalidOperationException("The enumeration has not started or has ended.");
 

@@ -13,8 +13,13 @@ namespace NetGen.Data.Images;
 /// labels. Each enumeration is one epoch: background workers read, decode and augment batches
 /// ahead of training into a bounded queue, and the batches come out in order, the same for a given
 /// seed whatever the number of workers. Disposing the enumerator (as <c>foreach</c> and <c>Fit</c>
-/// do, also on an exception) stops and joins the workers.
+/// do, also on an exception or when <c>Fit</c>'s cancellation token fires) stops and joins the workers.
 /// </summary>
+/// <remarks>
+/// A read-only collection, so <c>Fit</c> knows the batch count for its progress line. The
+/// validation and test subsets have no augmentation to give: <see cref="ImageFolder.Validation"/>
+/// and <see cref="ImageFolder.All"/> take none.
+/// </remarks>
 public sealed class ImageBatches : IReadOnlyCollection<Batch>
 {
     private readonly ImageFolder _folder;

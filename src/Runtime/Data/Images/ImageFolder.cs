@@ -102,7 +102,7 @@ public sealed class ImageFolder
     /// <summary>The seed of the split, shuffling and augmentation (the options' seed, or the one drawn).</summary>
     public int Seed { get; }
 
-    /// <summary>Every readable file with its class, by class and then ordinal path.</summary>
+    /// <summary>Every file with a readable image header, with its class, by class and then ordinal path.</summary>
     public IReadOnlyList<LabeledImage> Files { get; }
 
     /// <summary>The training subset's files, in file order (all files without a validation split).</summary>

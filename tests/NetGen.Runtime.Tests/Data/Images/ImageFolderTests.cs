@@ -111,6 +111,36 @@ public sealed class ImageFolderTests
         Assert.Equal(200f, blended[0]);
     }
 
+    [Theory]
+    [InlineData("png", 0)]
+    [InlineData("jpg", 12)]
+    [InlineData("webp", 12)]
+    [InlineData("bmp", 0)]
+    public void EachFormatDecodesToThePixelsWritten(string extension, int tolerance)
+    {
+        using var tree = new ImageTree();
+        // Four blocks of brightness with one tint: lossy formats keep the chroma they would blur at colour edges.
+        Func<int, int, (byte, byte, byte)> colour = (row, column) =>
+        {
+            var v = (row < 4 ? 150 : 60) + (column < 4 ? 40 : 0);
+            return ((byte)(v + 30), (byte)v, (byte)(v - 30));
+        };
+        var path = extension == "bmp"
+            ? tree.WriteBytes("x/image.bmp", Bmp(8, 8, colour))
+            : tree.Rgb($"x/image.{extension}", 8, 8, colour);
+
+        using var image = ImageFolder.LoadImage(path, new ImageFolderOptions { ImageSize = (8, 8) });
+
+        var pixels = image.data<float>().ToArray();
+        for (var i = 0; i < 64; i++)
+        {
+            var (r, g, b) = colour(i / 8, i % 8);
+            Assert.InRange(pixels[i], r - tolerance, r + tolerance);
+            Assert.InRange(pixels[64 + i], g - tolerance, g + tolerance);
+            Assert.InRange(pixels[128 + i], b - tolerance, b + tolerance);
+        }
+    }
+
     [Fact]
     public void LoadImageIsTheImageABatchHolds()
     {
@@ -182,4 +212,33 @@ public sealed class ImageFolderTests
     }
 
     private static string Shape(Tensor t) => string.Join("x", t.shape);
+
+    /// <summary>A 24-bit uncompressed BMP (SkiaSharp encodes none): 54-byte header, bottom-up BGR rows padded to 4 bytes.</summary>
+    private static byte[] Bmp(int height, int width, Func<int, int, (byte R, byte G, byte B)> colour)
+    {
+        var stride = ((width * 3) + 3) / 4 * 4;
+        var bytes = new byte[54 + (stride * height)];
+        "BM"u8.CopyTo(bytes);
+        BitConverter.TryWriteBytes(bytes.AsSpan(2), bytes.Length);
+        BitConverter.TryWriteBytes(bytes.AsSpan(10), 54);
+        BitConverter.TryWriteBytes(bytes.AsSpan(14), 40);
+        BitConverter.TryWriteBytes(bytes.AsSpan(18), width);
+        BitConverter.TryWriteBytes(bytes.AsSpan(22), height);
+        BitConverter.TryWriteBytes(bytes.AsSpan(26), (short)1);
+        BitConverter.TryWriteBytes(bytes.AsSpan(28), (short)24);
+        BitConverter.TryWriteBytes(bytes.AsSpan(34), stride * height);
+        for (var row = 0; row < height; row++)
+        {
+            var offset = 54 + ((height - 1 - row) * stride);
+            for (var column = 0; column < width; column++)
+            {
+                var (r, g, b) = colour(row, column);
+                bytes[offset + (3 * column)] = b;
+                bytes[offset + (3 * column) + 1] = g;
+                bytes[offset + (3 * column) + 2] = r;
+            }
+        }
+
+        return bytes;
+    }
 }
