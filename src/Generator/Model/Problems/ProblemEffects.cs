@@ -28,7 +28,8 @@ internal static class ProblemEffects
         ProblemKind.UnusedLayer or ProblemKind.ImplicitInputAcrossFiles or ProblemKind.SoftmaxOnSingleUnit
             or ProblemKind.SigmoidWithCategoricalCrossentropy or ProblemKind.SoftmaxWithBinaryCrossentropy
             or ProblemKind.AccuracyOnRegression or ProblemKind.MeanSquaredErrorOnClassifier or ProblemKind.DropoutAfterOutput
-            or ProblemKind.UnsupportedOptimizerHyperparameter => ProblemEffect.None,
+            or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.NothingTrainable
+            or ProblemKind.FrozenBatchNormalization => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
