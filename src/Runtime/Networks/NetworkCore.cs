@@ -210,18 +210,21 @@ internal sealed class NetworkCore : IDisposable
     /// </summary>
     public void KeepFrozenNormalizationsInInferenceMode()
     {
-        if (_frozen.Count == 0 || !_module.training)
+        lock (Gate)
         {
-            return;
-        }
-
-        foreach (var (name, module) in _module.named_children())
-        {
-            if (_frozen.Contains(name))
+            if (_frozen.Count == 0 || !_module.training)
             {
-                foreach (var normalization in Normalizations(module))
+                return;
+            }
+
+            foreach (var (name, module) in _module.named_children())
+            {
+                if (_frozen.Contains(name))
                 {
-                    normalization.eval();
+                    foreach (var normalization in Normalizations(module))
+                    {
+                        normalization.eval();
+                    }
                 }
             }
         }
@@ -294,7 +297,10 @@ internal sealed class NetworkCore : IDisposable
             group.LearningRate = rate;
         }
 
-        if (previous is not OptimizerHelper old || created is not OptimizerHelper fresh)
+        // After Module.to the old parameters are disposed: nothing is carried, and their states cannot be read.
+        var kept = parameters.Select(p => previousParameters.FindIndex(q => ReferenceEquals(p, q))).ToList();
+        if (previous is not OptimizerHelper old || created is not OptimizerHelper fresh
+            || kept.All(static index => index < 0) || previousParameters.Any(static p => p.IsInvalid))
         {
             return;
         }
@@ -308,7 +314,7 @@ internal sealed class NetworkCore : IDisposable
 
         for (var i = 0; i < parameters.Count; i++)
         {
-            var before = previousParameters.FindIndex(p => ReferenceEquals(p, parameters[i]));
+            var before = kept[i];
 
             // An SGD state before its first step has no momentum buffer to copy; the new one is as fresh.
             if (before >= 0 && oldStates[before] is not SGD.State { momentum_buffer: null })

@@ -29,9 +29,26 @@ public static class WeightTransfer
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(source);
+
+        // A copy taken under the source's lock (no training step of its own is half-applied),
+        // released before the target's is taken: two transfers in opposite directions cannot deadlock.
+        Dictionary<string, Tensor> copy;
         lock (source.Core.Gate)
         {
-            return Load(target, source.Description.Name, ((nn.Module)source).state_dict(), failOnMismatch);
+            using var noGrad = no_grad();
+            copy = ((nn.Module)source).state_dict().ToDictionary(static pair => pair.Key, static pair => pair.Value.clone());
+        }
+
+        try
+        {
+            return Load(target, source.Description.Name, copy, failOnMismatch);
+        }
+        finally
+        {
+            foreach (var tensor in copy.Values)
+            {
+                tensor.Dispose();
+            }
         }
     }
 
