@@ -122,4 +122,24 @@ public sealed class TrainabilityRuleTests
             [Dense(3, Group = {|NG0012:" "|})] public partial Linear Output { get; }
         }
         """);
+
+    [Fact]
+    public async Task TheFreezingMethodsAreReservedNames()
+    {
+        // A member named Freeze would hide the runtime's network.Freeze(...) from the class's users.
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(4)]
+            public partial class Net
+            {
+                [Dense(2)] public partial Linear {|NG0010:Freeze|} { get; }
+                public int {|NG0019:LoadWeightsFrom|} => 0;
+            }
+            """);
+
+        Assert.Equal("Layer name 'Freeze' is reserved: it is a member every network has", MessageOf(diagnostics, "NG0010"));
+    }
 }
