@@ -58,7 +58,7 @@ public sealed class TrainabilityRuleTests
         """);
 
     [Fact]
-    public Task NG0213_NotReportedWhileAShapeIsWrong() => VerifyAsync("""
+    public Task NG0213_NotReportedWhileALayerHasNoShape() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;
 
@@ -67,7 +67,8 @@ public sealed class TrainabilityRuleTests
         public partial class Net
         {
             [Conv2D(4, 3, Trainable = false)] public partial Conv2d Features { get; }
-            [{|NG0101:Dense(3, Trainable = false)|}] public partial Linear Classes { get; }
+            [GlobalAveragePooling2D] public partial NetGen.Layers.GlobalAveragePooling2D Pool { get; }
+            [Dense(3, From = {|NG0008:"Pol"|}, Trainable = false)] public partial Linear Classes { get; }
         }
         """);
 
