@@ -402,6 +402,22 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0213: <c>Every layer of '{0}' with weights is declared Trainable = false ({1}): training has nothing to update</c>.</summary>
+    public static readonly DiagnosticDescriptor NothingTrainable = Create(
+        "NG0213",
+        "Freezing leaves nothing trainable",
+        "Every layer of '{0}' with weights is declared Trainable = false ({1}): training has nothing to update",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0214: <c>Frozen batch normalization '{0}' runs in inference mode: it normalizes with its moving mean and variance and no longer updates them, in Fit as in Predict</c>.</summary>
+    public static readonly DiagnosticDescriptor FrozenBatchNormalization = Create(
+        "NG0214",
+        "Frozen batch normalization runs in inference mode",
+        "Frozen batch normalization '{0}' runs in inference mode: it normalizes with its moving mean and variance and no longer updates them, in Fit as in Predict",
+        ConfigurationCategory,
+        DiagnosticSeverity.Info);
+
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
@@ -453,6 +469,8 @@ internal static class DiagnosticDescriptors
         ProblemKind.UnsupportedOptimizerHyperparameter => UnsupportedOptimizerHyperparameter,
         ProblemKind.ConflictingOptimizer => ConflictingOptimizer,
         ProblemKind.InvalidOptimizerHyperparameter => InvalidOptimizerHyperparameter,
+        ProblemKind.NothingTrainable => NothingTrainable,
+        ProblemKind.FrozenBatchNormalization => FrozenBatchNormalization,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -76,6 +76,44 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void DeclaredFreezingAndGroups()
+    {
+        // Transfer learning: a frozen feature stack (a batch normalization among it) in a group, a
+        // trainable classifier in another. The description carries both; the summary and the
+        // constants count the frozen layers as non-trainable; the constructor freezes them.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            namespace Shop.Vision;
+
+            [Network(Loss = Loss.SparseCategoricalCrossentropy)]
+            [Input(1, 12, 12)]
+            public partial class FineTuned
+            {
+                [Conv2D(4, 3, Activation.ReLU, Group = "features", Trainable = false)] public partial Conv2d Conv1 { get; }
+                [BatchNormalization(Group = "features", Trainable = false)] public partial BatchNorm2d Norm1 { get; }
+                [MaxPooling2D(2, Group = "features")] public partial MaxPool2d Pool1 { get; }
+                [Flatten] public partial Flatten Flat { get; }
+                [Dense(8, Activation.ReLU, Group = "classifier")] public partial Linear Hidden { get; }
+                [Dense(3, Activation.Softmax, Group = "classifier")] public partial Linear Classes { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("Shop.Vision.FineTuned.g.cs");
+
+        // Conv1 40 + Norm1 16 (8 statistics) + Hidden 8 * 100 + 8 + Classes 27: 891 in all, of which 835 train.
+        Assert.Contains("public const long ParameterCount = 891;", generated);
+        Assert.Contains("public const long TrainableParameterCount = 835;", generated);
+        Assert.Contains("/// Non-trainable params: 56", generated);
+        Assert.Contains("new global::NetGen.LayerDescription(\"Conv1\", \"Conv2D\", new global::NetGen.Shape(4, 10, 10), 40, 0, [\"input\"]) { Group = \"features\", Trainable = false },", generated);
+        Assert.Contains("new global::NetGen.LayerDescription(\"Hidden\", \"Dense\", new global::NetGen.Shape(8), 808, 808, [\"Flat\"]) { Group = \"classifier\" },", generated);
+        Assert.Contains("global::NetGen.NetworkFreezing.Freeze(this, _conv1, _norm1);", generated);
+    }
+
+    [Fact]
     public void SeveralInputsAndOutputs()
     {
         // The seed, and a caller that reads one output of the typed forward by name.

@@ -73,7 +73,24 @@ public sealed class RuntimeMirrorTests
         var rule = LayerRules.For(Enum.Parse<LayerKind>(name));
         var structural = rule.IsMerge ? "inputs" : "From";
 
-        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, structural);
+        // Trainable and Group are LayerAttribute's, read for every kind by TrainabilityRules.
+        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, [structural, .. TrainabilityRules.Arguments.Select(static a => a.Name)]);
+    }
+
+    [Fact]
+    public void TrainabilityArgumentsMatchTheLayerAttribute()
+    {
+        var properties = typeof(NetGen.LayerAttribute).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(static p => p.CanWrite)
+            .Select(static p => p.Name)
+            .OrderBy(static n => n, StringComparer.Ordinal);
+        var sample = new NetGen.DropoutAttribute(0.5);
+
+        Assert.Equal(TrainabilityRules.Arguments.Select(static a => a.Name).OrderBy(static n => n, StringComparer.Ordinal), properties);
+        foreach (var spec in TrainabilityRules.Arguments)
+        {
+            Assert.True(SameDefault(spec.Default, typeof(NetGen.LayerAttribute).GetProperty(spec.Name)!.GetValue(sample)), spec.Name);
+        }
     }
 
     [Fact]
@@ -114,14 +131,14 @@ public sealed class RuntimeMirrorTests
     /// The attribute's constructor parameters and settable properties (less the structural one
     /// every layer has) are exactly the table's names, with the same defaults.
     /// </summary>
-    private static void AssertMirrors(Type attribute, IReadOnlyList<ArgumentSpec> table, string? structural = null)
+    private static void AssertMirrors(Type attribute, IReadOnlyList<ArgumentSpec> table, params string[] structural)
     {
         var constructor = attribute.GetConstructors().Single();
         var parameters = constructor.GetParameters();
         var properties = attribute.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(static p => p.CanWrite && p.SetMethod!.IsPublic && p.DeclaringType != typeof(Attribute))
             .ToList();
-        var runtimeNames = parameters.Select(static p => p.Name!).Concat(properties.Select(static p => p.Name)).Where(name => name != structural).OrderBy(static n => n, StringComparer.Ordinal);
+        var runtimeNames = parameters.Select(static p => p.Name!).Concat(properties.Select(static p => p.Name)).Where(name => !structural.Contains(name)).OrderBy(static n => n, StringComparer.Ordinal);
 
         Assert.Equal(runtimeNames, table.Select(static s => s.Name).OrderBy(static n => n, StringComparer.Ordinal));
 

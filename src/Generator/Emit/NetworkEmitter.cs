@@ -179,6 +179,14 @@ internal static class NetworkEmitter
             writer.WriteLine($"base.register_module({Code.Literal(layer.Name)}, {layer.Field});");
         }
 
+        var frozen = spec.Layers.Where(static layer => !layer.Trainable).ToList();
+        if (frozen.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"// Declared Trainable = false: {string.Join(", ", frozen.Select(static layer => layer.Name))} start{(frozen.Count == 1 ? "s" : string.Empty)} frozen.");
+            writer.WriteLine($"global::NetGen.NetworkFreezing.Freeze(this, {string.Join(", ", frozen.Select(static layer => layer.Field))});");
+        }
+
         writer.CloseBlock();
         writer.WriteLine();
     }

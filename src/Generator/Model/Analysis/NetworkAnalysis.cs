@@ -124,6 +124,7 @@ internal static class NetworkAnalysis
         }
 
         InferTypes(network, inputs, order, outputs, results, indexByName, issues);
+        TrainabilityRules.Apply(network, results, issues);
         var compile = CompileAnalysis.Read(network, outputs, issues);
         ConfigurationRules.Check(network, results, outputs, compile, issues);
         return new AnalysisResult(issues, inputs, results, order, outputs, compile);

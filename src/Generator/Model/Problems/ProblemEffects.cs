@@ -29,7 +29,8 @@ internal static class ProblemEffects
             or ProblemKind.SigmoidWithCategoricalCrossentropy or ProblemKind.SoftmaxWithBinaryCrossentropy
             or ProblemKind.AccuracyOnRegression or ProblemKind.MeanSquaredErrorOnClassifier or ProblemKind.DropoutAfterOutput
             or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.ChannelsLastInput or ProblemKind.DenseOnFeatureMap
-            or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow => ProblemEffect.None,
+            or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
+            or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer

@@ -152,4 +152,10 @@ internal enum ProblemKind
 
     /// <summary>NG0212: args = hyperparameter, optimizer, requirement, value.</summary>
     InvalidOptimizerHyperparameter,
+
+    /// <summary>NG0213: args = network name, frozen layers with parameters.</summary>
+    NothingTrainable,
+
+    /// <summary>NG0214: args = layer name.</summary>
+    FrozenBatchNormalization,
 }
