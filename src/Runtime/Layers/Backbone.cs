@@ -130,7 +130,8 @@ public sealed class Backbone : nn.Module<Tensor, Tensor>
                 case Conv2d convolution:
                     var weight = convolution.weight!;
                     var fanOut = weight.shape[0] * weight.shape[2] * weight.shape[3];
-                    nn.init.normal_(weight, 0, Math.Sqrt(2.0 / fanOut), generator);
+                    // Tensor.normal_, not nn.init.normal_: TorchSharp 0.107's init.normal_ ignores its generator.
+                    weight.normal_(0, Math.Sqrt(2.0 / fanOut), generator);
                     convolution.bias?.zero_();
                     break;
                 case BatchNorm2d normalization:
