@@ -84,7 +84,7 @@ internal sealed class BackboneLayer : LayerRule<BackboneConfig>
     protected override string? ModuleType(BackboneConfig config, TensorType? input) => "NetGen.Layers.Backbone";
 
     protected override void EmitConstruction(ConstructionWriter writer, BackboneConfig config, TensorType input) =>
-        writer.Create($"new {TypeNames.Layers}.Backbone(global::NetGen.BackboneArchitecture.{config.Architecture}, {writer.Device}, {writer.Dtype}, {writer.Generator})");
+        writer.Create($"new {TypeNames.Layers}.Backbone(global::NetGen.BackboneArchitecture.{config.Architecture}, {writer.Device}, {writer.Dtype}, {writer.UseGenerator()})");
 
     protected override string Describe(BackboneConfig config, IReadOnlyList<string> inputs) => "Backbone(" + config.Architecture + ")";
 
