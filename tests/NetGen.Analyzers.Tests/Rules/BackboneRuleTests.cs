@@ -3,7 +3,7 @@ using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
 
 namespace NetGen.Analyzers.Tests.Rules;
 
-/// <summary>The inputs a [Backbone] refuses (NG0101, NG0105), at its attribute, and the ones it takes silently.</summary>
+/// <summary>The inputs a [Backbone] refuses (NG0101, NG0105, NG0108, NG0109), at its attribute, and the ones it takes silently.</summary>
 public sealed class BackboneRuleTests
 {
     [Fact]
@@ -29,7 +29,7 @@ public sealed class BackboneRuleTests
     }
 
     [Fact]
-    public async Task NG0101_ImageTooSmallForVggsPoolings_ReportedOnAttribute()
+    public async Task NG0108_ImageTooSmallForVggsPoolings_ReportedOnAttributeWithTheTrace()
     {
         var diagnostics = await VerifyAsync("""
             using NetGen;
@@ -40,15 +40,30 @@ public sealed class BackboneRuleTests
             [Input(3, 28, 28)]
             public partial class Net
             {
-                [{|NG0101:Backbone(BackboneArchitecture.Vgg16BatchNorm)|}] public partial Backbone Features { get; }
+                [{|NG0108:Backbone(BackboneArchitecture.Vgg16BatchNorm)|}] public partial Backbone Features { get; }
                 [Dense(10)] public partial Linear Output { get; }
             }
             """);
 
         Assert.Equal(
-            "Backbone layer 'Features' cannot take an input of shape (None, 3, 28, 28); it takes images of at least 32 x 32: Vgg16BatchNorm's downsampling takes a side of 28 pixels to nothing (28 -> 14 -> 7 -> 3 -> 1 -> 0)",
-            MessageOf(diagnostics, "NG0101"));
+            "Backbone layer 'Features' slides a 2x2 window over a 1x1 map inside Vgg16BatchNorm (its downsampling needs images of at least 32x32), which is smaller; spatial sizes down the network: 28 -> 14 -> 7 -> 3 -> 1 -> ? (Features)",
+            MessageOf(diagnostics, "NG0108"));
     }
+
+    [Fact]
+    public Task NG0109_FlatVectorIntoABackbone_ReportedOnAttribute() => VerifyAsync("""
+        using NetGen;
+        using NetGen.Layers;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(3072)]
+        public partial class Net
+        {
+            [{|NG0109:Backbone(BackboneArchitecture.ResNet18)|}] public partial Backbone Features { get; }
+            [Dense(10)] public partial Linear Output { get; }
+        }
+        """);
 
     [Fact]
     public Task NG0105_NamedChannelsIntoABackbone_ReportedOnAttribute() => VerifyAsync("""

@@ -58,12 +58,21 @@ public sealed class BackboneLayerTests
     }
 
     [Fact]
-    public void AFlatVectorIsReportedWithAReshapeHint()
+    public void AFlatVectorIsReportedAsAMissingChannelAxis()
     {
         var issue = Assert.Single(NetworkAnalysis.Analyze(Define(new[] { 3072 }, Backbone("Features", BackboneArchitectureKind.Vgg11))).Issues);
 
-        Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
-        Assert.EndsWith("reads RGB images; a flat vector must be reshaped first, e.g. Reshape(3, 32, 32)", issue.Arguments[3]);
+        Assert.Equal(ProblemKind.MissingChannelAxis, issue.Kind);
+        Assert.Equal("a flat vector must be reshaped into an image first: [Reshape(3, 32, 32)]", issue.Arguments[3]);
+    }
+
+    [Fact]
+    public void AChannelsLastInputGetsTheReorderedShapeAsAHint()
+    {
+        var result = NetworkAnalysis.Analyze(Define(new[] { 224, 224, 3 }, Backbone("Features", BackboneArchitectureKind.ResNet18)));
+
+        Assert.Equal(new[] { ProblemKind.ChannelsLastInput, ProblemKind.UnsupportedInputRank }, result.Issues.Select(static i => i.Kind));
+        Assert.EndsWith("reads RGB images; (None, 224, 224, 3) looks channels-last: declare the input as (3, 224, 224)", result.Issues[1].Arguments[3]);
     }
 
     [Fact]
@@ -76,13 +85,16 @@ public sealed class BackboneLayerTests
     }
 
     [Fact]
-    public void AnImageVggPoolsAwayIsReportedWithTheTraceOfSizes()
+    public void AnImageVggPoolsAwayIsReportedWithTheTraceOfSizesInsideTheBackbone()
     {
-        var result = NetworkAnalysis.Analyze(Define(new[] { 3, 31, 40 }, Backbone("Features", BackboneArchitectureKind.Vgg16)));
+        var result = NetworkAnalysis.Analyze(Define(new[] { 3, 62, 80 }, MaxPooling2D("Pool"), Backbone("Features", BackboneArchitectureKind.Vgg16)));
 
         var issue = Assert.Single(result.Issues);
-        Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
-        Assert.Equal("images of at least 32 x 32: Vgg16's downsampling takes a side of 31 pixels to nothing (31 -> 15 -> 7 -> 3 -> 1 -> 0)", issue.Arguments[3]);
+        Assert.Equal(ProblemKind.WindowLargerThanInput, issue.Kind);
+        Assert.Equal(Site.LayerAttribute(1), issue.Site);
+        Assert.Equal(
+            new[] { "Backbone", "Features", "2x2", "a 1x2 map inside Vgg16 (its downsampling needs images of at least 32x32)", "62x80 -> 31x40 (Pool) -> 15x20 -> 7x10 -> 3x5 -> 1x2 -> ? (Features)" },
+            issue.Arguments);
     }
 
     [Theory]

@@ -98,7 +98,7 @@ public sealed class BackboneTests
     [Fact]
     public void AnImageVggPoolsAwayFailsInTorchSharpToo()
     {
-        // The analysis refuses 31 x 31 for VGG (NG0101); this is what it saves the user from.
+        // The analysis refuses 31 x 31 for VGG (NG0108); this is what it saves the user from.
         using var backbone = new Backbone(BackboneArchitecture.Vgg11);
         backbone.eval();
         using var scope = NewDisposeScope();

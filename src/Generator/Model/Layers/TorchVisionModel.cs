@@ -39,20 +39,27 @@ internal sealed class TorchVisionModel
 
     public IReadOnlyList<Downsampling> Downsampling { get; }
 
-    /// <summary>The sizes a side of <paramref name="size"/> pixels goes through, input first; a 0 means the image vanished.</summary>
-    public IReadOnlyList<long> Trace(long size)
+    /// <summary>
+    /// The image sizes after each window, height and width, up to the first window that does not
+    /// fit; <paramref name="failing"/> is that window's index, or -1 when every window fits.
+    /// </summary>
+    public IReadOnlyList<(long Height, long Width)> Trace(long height, long width, out int failing)
     {
-        var sizes = new List<long> { size };
-        foreach (var window in Downsampling)
+        var sizes = new List<(long Height, long Width)>();
+        for (var i = 0; i < Downsampling.Count; i++)
         {
-            size = window.Apply(size);
-            sizes.Add(size);
-            if (size < 1)
+            var next = (Height: Downsampling[i].Apply(height), Width: Downsampling[i].Apply(width));
+            if (next.Height < 1 || next.Width < 1)
             {
-                break;
+                failing = i;
+                return sizes;
             }
+
+            sizes.Add(next);
+            (height, width) = next;
         }
 
+        failing = -1;
         return sizes;
     }
 
@@ -61,13 +68,14 @@ internal sealed class TorchVisionModel
     {
         get
         {
-            var size = 1L;
-            while (Trace(size).Last() < 1)
+            for (var size = 1L; ; size++)
             {
-                size++;
+                Trace(size, size, out var failing);
+                if (failing < 0)
+                {
+                    return size;
+                }
             }
-
-            return size;
         }
     }
 
