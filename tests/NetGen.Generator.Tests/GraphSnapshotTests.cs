@@ -32,6 +32,19 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void Backbone()
+    {
+        // A TorchVision model as a member: built from the seeded generator, 512 features into the head.
+        var source = FuzzSeed("Backbone");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var code = run.Source("Shop.Vision.ProductPhotos.g.cs");
+        Assert.Contains("_features = new global::NetGen.Layers.Backbone(global::NetGen.BackboneArchitecture.ResNet18, device, dtype, generator);", code);
+        Assert.Contains("global::TorchSharp.torch.nn.Linear(512, 5, ", code);
+    }
+
+    [Fact]
     public void ResidualAndWideGraph()
     {
         var source = FuzzSeed("ResidualAndWideGraph");

@@ -28,6 +28,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.Initializer), typeof(InitializerKind) },
         { typeof(NetGen.ElementType), typeof(ElementKind) },
         { typeof(NetGen.Padding), typeof(PaddingKind) },
+        { typeof(NetGen.BackboneArchitecture), typeof(BackboneArchitectureKind) },
     };
 
     [Theory]

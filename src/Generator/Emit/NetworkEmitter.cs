@@ -153,7 +153,7 @@ internal static class NetworkEmitter
         writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.Description}, {spec.Names.CreateCompileOptions})");
         writer.OpenBlock();
         var constructions = spec.Layers.Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();
-        if (constructions.Any(static c => c.Writer.Lines.Any(static line => line.Contains("Initializers.Apply"))))
+        if (constructions.Any(static c => c.Writer.UsesGenerator))
         {
             writer.WriteLine("using var generator = global::NetGen.Initializers.Generator(seed);");
             writer.WriteLine();

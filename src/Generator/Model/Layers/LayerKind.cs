@@ -20,4 +20,5 @@ internal enum LayerKind
     AveragePooling2D,
     GlobalAveragePooling2D,
     GlobalMaxPooling2D,
+    Backbone,
 }

@@ -21,6 +21,7 @@ internal static class LayerRules
     private static readonly LayerRule s_averagePooling2D = new AveragePooling2DLayer();
     private static readonly LayerRule s_globalAveragePooling2D = new GlobalAveragePooling2DLayer();
     private static readonly LayerRule s_globalMaxPooling2D = new GlobalMaxPooling2DLayer();
+    private static readonly LayerRule s_backbone = new BackboneLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -38,6 +39,7 @@ internal static class LayerRules
         LayerKind.AveragePooling2D => s_averagePooling2D,
         LayerKind.GlobalAveragePooling2D => s_globalAveragePooling2D,
         LayerKind.GlobalMaxPooling2D => s_globalMaxPooling2D,
+        LayerKind.Backbone => s_backbone,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 
