@@ -41,7 +41,7 @@ public sealed class GraphSnapshotTests
         var run = GeneratedCode.Verify(new[] { source });
 
         var segmenter = run.Source("Shop.Vision.Segmenter.g.cs");
-        Assert.Contains("ZeroPad2d((2, 2, 1, 1))", segmenter);
+        Assert.Contains("ZeroPad2d((2, 3, 1, 1))", segmenter);
         Assert.Contains("Conv2d(3, 8, (3L, 5L), stride: (1L, 2L), padding: (0L, 0L), dilation: (1L, 1L)", segmenter);
         Assert.Contains("global::NetGen.Layers.Activations.Softmax(", segmenter);
         Assert.Contains("axis: 1)", segmenter);
@@ -49,6 +49,19 @@ public sealed class GraphSnapshotTests
         Assert.Contains("global::NetGen.Layers.StepPadding.Causal(_causal, input, 9)", signal);
         Assert.Contains("global::NetGen.Layers.StepPadding.Same(_halve, ", signal);
         Assert.Contains("global::NetGen.Layers.ChannelsFirst.Apply(_grouped, ", signal);
+    }
+
+    [Fact]
+    public void Backbone()
+    {
+        // A TorchVision model as a member: built from the seeded generator, 512 features into the head.
+        var source = FuzzSeed("Backbone");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var code = run.Source("Shop.Vision.ProductPhotos.g.cs");
+        Assert.Contains("_features = new global::NetGen.Layers.Backbone(global::NetGen.BackboneArchitecture.ResNet18, device, dtype, generator);", code);
+        Assert.Contains("global::TorchSharp.torch.nn.Linear(512, 5, ", code);
     }
 
     [Fact]
@@ -78,7 +91,7 @@ public sealed class GraphSnapshotTests
             using TorchSharp.Modules;
 
             [Network(Loss = Loss.BinaryCrossentropy)]
-            [Input(3, 32, 32)]
+            [Input(2, 3, 4, 5, 6)]
             public partial class Broken
             {
                 [Dense(10, Activation.ReLU)] public partial Linear Hidden { get; }
@@ -93,6 +106,44 @@ public sealed class GraphSnapshotTests
 
         var run = GeneratedCode.Verify(new[] { source });
         Assert.Contains("throw new global::System.InvalidOperationException(DeclarationErrors)", run.Source("Broken.g.cs"));
+    }
+
+    [Fact]
+    public void DeclaredFreezingAndGroups()
+    {
+        // Transfer learning: a frozen feature stack (a batch normalization among it) in a group, a
+        // trainable classifier in another. The description carries both; the summary and the
+        // constants count the frozen layers as non-trainable; the constructor freezes them.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            namespace Shop.Vision;
+
+            [Network(Loss = Loss.SparseCategoricalCrossentropy)]
+            [Input(1, 12, 12)]
+            public partial class FineTuned
+            {
+                [Conv2D(4, 3, Activation.ReLU, Group = "features", Trainable = false)] public partial Conv2d Conv1 { get; }
+                [BatchNormalization(Group = "features", Trainable = false)] public partial BatchNorm2d Norm1 { get; }
+                [MaxPooling2D(2, Group = "features")] public partial MaxPool2d Pool1 { get; }
+                [Flatten] public partial Flatten Flat { get; }
+                [Dense(8, Activation.ReLU, Group = "classifier")] public partial Linear Hidden { get; }
+                [Dense(3, Activation.Softmax, Group = "classifier")] public partial Linear Classes { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var generated = run.Source("Shop.Vision.FineTuned.g.cs");
+
+        // Conv1 40 + Norm1 16 (8 statistics) + Hidden 8 * 100 + 8 + Classes 27: 891 in all, of which 835 train.
+        Assert.Contains("public const long ParameterCount = 891;", generated);
+        Assert.Contains("public const long TrainableParameterCount = 835;", generated);
+        Assert.Contains("/// Non-trainable params: 56", generated);
+        Assert.Contains("new global::NetGen.LayerDescription(\"Conv1\", \"Conv2D\", new global::NetGen.Shape(4, 10, 10), 40, 0, [\"input\"]) { Group = \"features\", Trainable = false },", generated);
+        Assert.Contains("new global::NetGen.LayerDescription(\"Hidden\", \"Dense\", new global::NetGen.Shape(8), 808, 808, [\"Flat\"]) { Group = \"classifier\" },", generated);
+        Assert.Contains("global::NetGen.NetworkFreezing.Freeze(this, _conv1, _norm1);", generated);
     }
 
     [Fact]

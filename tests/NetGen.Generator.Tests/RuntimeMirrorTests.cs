@@ -29,6 +29,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.ElementType), typeof(ElementKind) },
         { typeof(NetGen.Padding), typeof(PaddingKind) },
         { typeof(NetGen.Interpolation), typeof(InterpolationKind) },
+        { typeof(NetGen.BackboneArchitecture), typeof(BackboneArchitectureKind) },
     };
 
     [Theory]
@@ -74,7 +75,24 @@ public sealed class RuntimeMirrorTests
         var rule = LayerRules.For(Enum.Parse<LayerKind>(name));
         var structural = rule.IsMerge ? "inputs" : "From";
 
-        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, structural);
+        // Trainable and Group are LayerAttribute's, read for every kind by TrainabilityRules.
+        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, [structural, .. TrainabilityRules.Arguments.Select(static a => a.Name)]);
+    }
+
+    [Fact]
+    public void TrainabilityArgumentsMatchTheLayerAttribute()
+    {
+        var properties = typeof(NetGen.LayerAttribute).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(static p => p.CanWrite)
+            .Select(static p => p.Name)
+            .OrderBy(static n => n, StringComparer.Ordinal);
+        var sample = new NetGen.DropoutAttribute(0.5);
+
+        Assert.Equal(TrainabilityRules.Arguments.Select(static a => a.Name).OrderBy(static n => n, StringComparer.Ordinal), properties);
+        foreach (var spec in TrainabilityRules.Arguments)
+        {
+            Assert.True(SameDefault(spec.Default, typeof(NetGen.LayerAttribute).GetProperty(spec.Name)!.GetValue(sample)), spec.Name);
+        }
     }
 
     [Fact]
@@ -112,19 +130,19 @@ public sealed class RuntimeMirrorTests
     }
 
     /// <summary>
-    /// The attribute's constructor parameters and settable properties (less the structural one
+    /// The attribute's constructor parameters and settable properties (less the structural ones
     /// every layer has) are exactly the table's names, with the same defaults. An attribute with
     /// several constructors (a square size as one number or as (height, width)) spells each
     /// parameter the same way in all of them, with the same default.
     /// </summary>
-    private static void AssertMirrors(Type attribute, IReadOnlyList<ArgumentSpec> table, string? structural = null)
+    private static void AssertMirrors(Type attribute, IReadOnlyList<ArgumentSpec> table, params string[] structural)
     {
         var constructors = attribute.GetConstructors().OrderBy(static c => c.GetParameters().Count(static p => p.ParameterType.IsArray)).ToList();
         var parameters = constructors.SelectMany(static c => c.GetParameters()).GroupBy(static p => p.Name!).ToList();
         var properties = attribute.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(static p => p.CanWrite && p.SetMethod!.IsPublic && p.DeclaringType != typeof(Attribute))
             .ToList();
-        var runtimeNames = parameters.Select(static p => p.Key).Concat(properties.Select(static p => p.Name)).Where(name => name != structural).OrderBy(static n => n, StringComparer.Ordinal);
+        var runtimeNames = parameters.Select(static p => p.Key).Concat(properties.Select(static p => p.Name)).Where(name => !structural.Contains(name)).OrderBy(static n => n, StringComparer.Ordinal);
 
         Assert.Equal(runtimeNames, table.Select(static s => s.Name).OrderBy(static n => n, StringComparer.Ordinal));
         Assert.All(constructors, constructor => Assert.Equal(

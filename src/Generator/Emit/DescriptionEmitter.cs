@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using NetGen.Model;
 using NetGen.Shared;
@@ -50,7 +51,7 @@ internal static class DescriptionEmitter
         {
             var layer = spec.Layers[index];
             var inputs = string.Join(", ", layer.Inputs.Select(Code.Literal));
-            writer.WriteLine($"new {NetGen}.LayerDescription({Code.Literal(layer.Name)}, {Code.Literal(layer.TypeName)}, {Shape(layer.OutputType)}, {Format.Number(layer.ParameterCount)}, {Format.Number(layer.TrainableParameterCount)}, [{inputs}]),");
+            writer.WriteLine($"new {NetGen}.LayerDescription({Code.Literal(layer.Name)}, {Code.Literal(layer.TypeName)}, {Shape(layer.OutputType)}, {Format.Number(layer.ParameterCount)}, {Format.Number(layer.TrainableParameterCount)}, [{inputs}]){Declared(layer)},");
         }
 
         writer.Unindent();
@@ -104,5 +105,22 @@ internal static class DescriptionEmitter
         }
 
         return false;
+    }
+
+    /// <summary>What the layer declares about training, when it differs from the defaults: <c> { Group = "features", Trainable = false }</c>.</summary>
+    private static string Declared(LayerSpec layer)
+    {
+        var settings = new List<string>();
+        if (layer.Group is { } group)
+        {
+            settings.Add("Group = " + Code.Literal(group));
+        }
+
+        if (!layer.Trainable)
+        {
+            settings.Add("Trainable = false");
+        }
+
+        return settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
     }
 }

@@ -153,7 +153,7 @@ internal static class NetworkEmitter
         writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.Description}, {spec.Names.CreateCompileOptions})");
         writer.OpenBlock();
         var constructions = spec.Layers.Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();
-        if (constructions.Any(static c => c.Writer.Lines.Any(static line => line.Contains("Initializers.Apply"))))
+        if (constructions.Any(static c => c.Writer.UsesGenerator))
         {
             writer.WriteLine("using var generator = global::NetGen.Initializers.Generator(seed);");
             writer.WriteLine();
@@ -177,6 +177,14 @@ internal static class NetworkEmitter
             }
 
             writer.WriteLine($"base.register_module({Code.Literal(layer.Name)}, {layer.Field});");
+        }
+
+        var frozen = spec.Layers.Where(static layer => !layer.Trainable).ToList();
+        if (frozen.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"// Declared Trainable = false: {string.Join(", ", frozen.Select(static layer => layer.Name))} start{(frozen.Count == 1 ? "s" : string.Empty)} frozen.");
+            writer.WriteLine($"global::NetGen.NetworkFreezing.Freeze(this, {string.Join(", ", frozen.Select(static layer => layer.Field))});");
         }
 
         writer.CloseBlock();

@@ -287,7 +287,9 @@ internal static class NetworkParser
                 result.Parameters.Trainable,
                 result.IsUsed,
                 fields[i],
-                Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name), locals))));
+                Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name), locals)),
+                result.Trainable,
+                result.Group));
         }
 
         var outputs = analysis.Outputs.Select(index => new OutputSpec(index, definition.Layers[index].Name, LogitsActivation(analysis, definition, index))).ToEquatableArray();

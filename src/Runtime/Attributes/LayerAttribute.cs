@@ -9,6 +9,19 @@ namespace NetGen;
 [AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public abstract class LayerAttribute : Attribute
 {
+    /// <summary>
+    /// Whether training updates the layer's weights when the network is created (Keras's
+    /// <c>trainable</c>). A layer declared <see langword="false"/> starts frozen: its weights are
+    /// left out of the optimizer and count as non-trainable in the summary, and a frozen
+    /// batch normalization runs in inference mode. <c>Unfreeze</c> changes it at run time.
+    /// </summary>
+    public bool Trainable { get; set; } = true;
+
+    /// <summary>
+    /// A name shared by layers frozen and unfrozen together, such as <c>"features"</c> and
+    /// <c>"classifier"</c>: <c>network.Freeze("features")</c>.
+    /// </summary>
+    public string? Group { get; set; }
 }
 
 /// <summary>Base of layers that take one input.</summary>

@@ -15,4 +15,14 @@ public sealed record LayerDescription(
     Shape? OutputShape,
     long ParameterCount,
     long TrainableParameterCount,
-    IReadOnlyList<string> Inputs);
+    IReadOnlyList<string> Inputs)
+{
+    /// <summary>The group the layer was declared in (<c>Group = "features"</c>), or null.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>
+    /// Whether the layer was declared trainable; false for <c>Trainable = false</c>, whose
+    /// <see cref="TrainableParameterCount"/> is then 0. Freezing at run time does not change it.
+    /// </summary>
+    public bool Trainable { get; init; } = true;
+}

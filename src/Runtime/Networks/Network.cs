@@ -65,6 +65,18 @@ public abstract class Network<T, TResult> : nn.Module<T, TResult>, INetwork
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
 
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
+
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)
     {
@@ -131,6 +143,18 @@ public abstract class Network<T1, T2, TResult> : nn.Module<T1, T2, TResult>, INe
     /// <see cref="INetwork.RunLogits"/>). Generated networks override it when an output has one.
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
+
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
 
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)
@@ -200,6 +224,18 @@ public abstract class Network<T1, T2, T3, TResult> : nn.Module<T1, T2, T3, TResu
     /// <see cref="INetwork.RunLogits"/>). Generated networks override it when an output has one.
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
+
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
 
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)
@@ -271,6 +307,18 @@ public abstract class Network<T1, T2, T3, T4, TResult> : nn.Module<T1, T2, T3, T
     /// <see cref="INetwork.RunLogits"/>). Generated networks override it when an output has one.
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
+
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
 
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)
@@ -344,6 +392,18 @@ public abstract class Network<T1, T2, T3, T4, T5, TResult> : nn.Module<T1, T2, T
     /// <see cref="INetwork.RunLogits"/>). Generated networks override it when an output has one.
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
+
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
 
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)
@@ -419,6 +479,18 @@ public abstract class Network<T1, T2, T3, T4, T5, T6, TResult> : nn.Module<T1, T
     /// <see cref="INetwork.RunLogits"/>). Generated networks override it when an output has one.
     /// </summary>
     protected virtual Tensor[] ForwardLogits(IReadOnlyList<Tensor> inputs) => throw _core.NoLogits();
+
+    /// <summary>
+    /// Sets the training mode; the batch normalizations of frozen layers stay in inference mode
+    /// (Keras's semantics for a frozen BatchNormalization).
+    /// </summary>
+    public override void train(bool train = true)
+    {
+        base.train(train);
+
+        // Null while TorchSharp's constructor runs, before the core exists.
+        _core?.KeepFrozenNormalizationsInInferenceMode();
+    }
 
     /// <summary>Disposes the optimizer state with the parameters.</summary>
     protected override void Dispose(bool disposing)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static TorchSharp.torch.optim;
 
 namespace NetGen;
 
@@ -23,6 +24,11 @@ internal sealed class NetworkCore : IDisposable
     // either leaves the optimizer stepping the wrong tensors, so it is created again.
     private (Parameter Parameter, bool Trainable)[]? _optimized;
     private bool _training;
+
+    // Layers frozen through NetGen (Keras's trainable = False), by member name. Their parameters
+    // do not require gradients, and the batch normalizations inside them run in inference mode
+    // whatever the network's mode (see KeepFrozenNormalizationsInInferenceMode).
+    private readonly HashSet<string> _frozen = new(StringComparer.Ordinal);
 
     public NetworkCore(nn.Module module, NetworkDescription description, Func<CompileOptions> compileOptions, int inputCount)
     {
@@ -94,18 +100,134 @@ internal sealed class NetworkCore : IDisposable
         var current = _module.parameters().Select(static p => (p, p.requires_grad)).ToArray();
         if (_optimizer is null || _optimized is null || !SameParameters(current, _optimized))
         {
-            ResetOptimizer();
             var trainable = current.Where(static p => p.requires_grad).Select(static p => p.p).ToList();
             if (trainable.Count == 0)
             {
                 throw new InvalidOperationException($"{Description.Name} has no trainable parameters: every layer is frozen.");
             }
 
-            _optimizer = description.Create(trainable);
+            var created = description.Create(trainable);
+            if (_optimizer is not null && _optimized is not null)
+            {
+                CarryOver(_optimizer, _optimized.Where(static p => p.Trainable).Select(static p => p.Parameter).ToList(), created, trainable);
+            }
+
+            ResetOptimizer();
+            _optimizer = created;
             _optimized = current;
         }
 
         return _optimizer;
+    }
+
+    /// <summary>The member names of the layers, in registration order.</summary>
+    public IReadOnlyList<string> LayerNames => Description.Layers.Select(static layer => layer.Name).ToList();
+
+    /// <summary>The module registered under a layer's member name.</summary>
+    /// <exception cref="ArgumentException">No layer has that name; the message lists the layers.</exception>
+    public nn.Module LayerModule(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Description.Layers.Any(layer => layer.Name == name)
+            && _module.named_children().FirstOrDefault(child => child.name == name).module is { } module)
+        {
+            return module;
+        }
+
+        throw new ArgumentException($"{Description.Name} has no layer '{name}'; its layers are {Quoted(LayerNames)}.", nameof(name));
+    }
+
+    /// <summary>The member name of a layer's module.</summary>
+    /// <exception cref="ArgumentException">The module is not a layer of this network; the message lists the layers.</exception>
+    public string LayerName(nn.Module layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        foreach (var (name, module) in _module.named_children())
+        {
+            if (ReferenceEquals(module, layer) && Description.Layers.Any(l => l.Name == name))
+            {
+                return name;
+            }
+        }
+
+        throw new ArgumentException($"The {layer.GetType().Name} given is not a layer of {Description.Name} (its layers are {Quoted(LayerNames)}); pass one of its layer properties, such as network.{Description.Layers[0].Name}.", nameof(layer));
+    }
+
+    /// <summary>Whether the layer is frozen (its declared or run-time <c>Trainable</c> is false).</summary>
+    public bool IsFrozen(string name)
+    {
+        lock (Gate)
+        {
+            return _frozen.Contains(name);
+        }
+    }
+
+    /// <summary>
+    /// Freezes or unfreezes layers by member name: their parameters' <c>requires_grad</c>, and the
+    /// mode of the batch normalizations in them. The next <c>Fit</c> creates the optimizer over
+    /// what is then trainable. Refused while <c>Fit</c> runs: a step half-way through would
+    /// otherwise see some parameters frozen and the optimizer still holding them.
+    /// </summary>
+    public void SetTrainable(IReadOnlyList<string> names, bool trainable)
+    {
+        var modules = names.Select(name => (name, module: LayerModule(name))).ToList();
+        lock (Gate)
+        {
+            if (_training)
+            {
+                throw new InvalidOperationException(
+                    $"{Description.Name} is being trained: freeze or unfreeze layers before Fit or after it returns, not from a callback or another thread while it runs.");
+            }
+
+            foreach (var (name, module) in modules)
+            {
+                foreach (var parameter in module.parameters())
+                {
+                    parameter.requires_grad = trainable;
+                }
+
+                if (trainable)
+                {
+                    _frozen.Remove(name);
+                }
+                else
+                {
+                    _frozen.Add(name);
+                }
+
+                foreach (var normalization in Normalizations(module))
+                {
+                    normalization.train(trainable && _module.training);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called after the network's mode is set: a frozen layer's batch normalization normalizes
+    /// with its moving statistics and leaves them unchanged, as Keras runs a frozen
+    /// BatchNormalization layer (Keras 2.1.3 and later).
+    /// </summary>
+    public void KeepFrozenNormalizationsInInferenceMode()
+    {
+        lock (Gate)
+        {
+            if (_frozen.Count == 0 || !_module.training)
+            {
+                return;
+            }
+
+            foreach (var (name, module) in _module.named_children())
+            {
+                if (_frozen.Contains(name))
+                {
+                    foreach (var normalization in Normalizations(module))
+                    {
+                        normalization.eval();
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Marks a <c>Fit</c> as running; a second one on the same network at the same time would interleave their steps.</summary>
@@ -159,6 +281,53 @@ internal sealed class NetworkCore : IDisposable
         _optimizer = null;
         _optimized = null;
     }
+
+    /// <summary>
+    /// Moves the state of the parameters trained before and after a change of what is trainable
+    /// (momentum, moment estimates, step counts) and the current learning rate (a schedule's or
+    /// ReduceLROnPlateau's) from the old optimizer to the new one, so freezing one layer does
+    /// not restart the others' training. A parameter <c>to</c> replaced is a new parameter and
+    /// starts afresh.
+    /// </summary>
+    private static void CarryOver(optim.Optimizer previous, List<Parameter> previousParameters, optim.Optimizer created, List<Parameter> parameters)
+    {
+        var rate = previous.ParamGroups.First().LearningRate;
+        foreach (var group in created.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
+
+        // After Module.to the old parameters are disposed: nothing is carried, and their states cannot be read.
+        var kept = parameters.Select(p => previousParameters.FindIndex(q => ReferenceEquals(p, q))).ToList();
+        if (previous is not OptimizerHelper old || created is not OptimizerHelper fresh
+            || kept.All(static index => index < 0) || previousParameters.Any(static p => p.IsInvalid))
+        {
+            return;
+        }
+
+        var oldStates = old.state_dict().State;
+        var newStates = fresh.state_dict().State;
+        if (oldStates.Count != previousParameters.Count || newStates.Count != parameters.Count)
+        {
+            return;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var before = kept[i];
+
+            // An SGD state before its first step has no momentum buffer to copy; the new one is as fresh.
+            if (before >= 0 && oldStates[before] is not SGD.State { momentum_buffer: null })
+            {
+                newStates[i].LoadStateDict(oldStates[before]);
+            }
+        }
+    }
+
+    private static IEnumerable<nn.Module> Normalizations(nn.Module layer) =>
+        new[] { layer }.Concat(layer.modules()).OfType<BatchNorm>().Distinct();
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(static n => "'" + n + "'"));
 
     private static bool SameParameters((Parameter Parameter, bool Trainable)[] left, (Parameter Parameter, bool Trainable)[] right) =>
         left.Length == right.Length

@@ -27,7 +27,12 @@ internal sealed class EnumeratedBatches : BatchSource
     }
 
     /// <inheritdoc />
-    public override int? BatchCount => _batches.TryGetNonEnumeratedCount(out var count) ? count : null;
+    /// <remarks>A read-only collection (an image folder's batches) counts too: LINQ's non-enumerated count sees only mutable collections.</remarks>
+    public override int? BatchCount => _batches switch
+    {
+        IReadOnlyCollection<Batch> known => known.Count,
+        _ => _batches.TryGetNonEnumeratedCount(out var count) ? count : null,
+    };
 
     /// <inheritdoc />
     public override IEnumerable<Func<Batch>> Batches(int epoch)

@@ -74,6 +74,9 @@ internal static class Networks
     public static LayerDefinition GlobalAveragePooling2D(string name) =>
         Layer(name, LayerKind.GlobalAveragePooling2D, "NetGen.Layers.GlobalAveragePooling2D", null);
 
+    public static LayerDefinition Backbone(string name, BackboneArchitectureKind architecture) =>
+        Layer(name, LayerKind.Backbone, "NetGen.Layers.Backbone", null, ("architecture", ArgumentValue.Enum((int)architecture, "NetGen.BackboneArchitecture")));
+
     public static LayerDefinition Add(string name, params string[] inputs) =>
         Layer(name, LayerKind.Add, "NetGen.Layers.Add", null, ("inputs", Names(inputs)));
 

@@ -87,15 +87,15 @@ public sealed class ResizingAndSequenceLayerTests
     public void NonSquareWindowsSlideEachAxisOnItsOwn()
     {
         var result = NetworkAnalysis.Analyze(Define(
-            new[] { 3, 13, 10 },
+            new[] { 3, 13, 11 },
             Of(LayerKind.Conv2D, "C", "TorchSharp.Modules.Conv2d", ("filters", ArgumentValue.Int(4)), ("kernelSize", Ints(3, 5)), ("StridesPerAxis", Ints(1, 2))),
             Of(LayerKind.UpSampling2D, "Up", "TorchSharp.Modules.Upsample", ("size", Ints(1, 3)))));
 
-        // Kernel 3 x 5, strides 1 x 2: 13 - 3 + 1 rows, floor((10 - 5) / 2) + 1 columns; then columns tripled.
+        // Kernel 3 x 5, strides 1 x 2: 13 - 3 + 1 rows, (11 - 5) / 2 + 1 columns; then columns tripled.
         Assert.Empty(result.Issues);
-        Assert.Equal("(None, 4, 11, 3)", result.Layers[0].Output.ToString());
+        Assert.Equal("(None, 4, 11, 4)", result.Layers[0].Output.ToString());
         Assert.Equal((3 * 5 * 3 * 4) + 4, result.Layers[0].Parameters.Total);
-        Assert.Equal("(None, 4, 11, 9)", result.Layers[1].Output.ToString());
+        Assert.Equal("(None, 4, 11, 12)", result.Layers[1].Output.ToString());
     }
 
     [Theory]

@@ -10,16 +10,16 @@ namespace Shop.Vision;
 /// _________________________________________________________________
 ///  Layer (type)                Output Shape              Param #
 /// =================================================================
-///  Pad (ZeroPadding2D)         (None, 3, 34, 36)         0
-///  Encode (Conv2D)             (None, 8, 32, 16)         368
-///  Norm (BatchNormalization)   (None, 8, 32, 16)         32
-///  Drop (SpatialDropout2D)     (None, 8, 32, 16)         0
-///  Pool (MaxPooling2D)         (None, 8, 16, 16)         0
-///  Decode (Conv2DTranspose)    (None, 8, 32, 32)         1,032
-///  Widen (Conv2DTranspose)     (None, 8, 64, 32)         392
-///  Up (UpSampling2D)           (None, 8, 128, 64)        0
-///  Crop (Cropping2D)           (None, 8, 64, 32)         0
-///  Classes (Conv2D)            (None, 4, 64, 32)         36
+///  Pad (ZeroPadding2D)         (None, 3, 34, 37)         0
+///  Encode (Conv2D)             (None, 8, 32, 17)         368
+///  Norm (BatchNormalization)   (None, 8, 32, 17)         32
+///  Drop (SpatialDropout2D)     (None, 8, 32, 17)         0
+///  Pool (MaxPooling2D)         (None, 8, 16, 17)         0
+///  Decode (Conv2DTranspose)    (None, 8, 32, 34)         1,032
+///  Widen (Conv2DTranspose)     (None, 8, 64, 34)         392
+///  Up (UpSampling2D)           (None, 8, 128, 68)        0
+///  Crop (Cropping2D)           (None, 8, 64, 36)         0
+///  Classes (Conv2D)            (None, 4, 64, 36)         36
 /// =================================================================
 /// Total params: 1,860
 /// Trainable params: 1,844
@@ -44,20 +44,20 @@ partial class Segmenter : global::NetGen.Network<global::TorchSharp.torch.Tensor
         ],
         layers:
         [
-            new global::NetGen.LayerDescription("Pad", "ZeroPadding2D", new global::NetGen.Shape(3, 34, 36), 0, 0, ["input"]),
-            new global::NetGen.LayerDescription("Encode", "Conv2D", new global::NetGen.Shape(8, 32, 16), 368, 368, ["Pad"]),
-            new global::NetGen.LayerDescription("Norm", "BatchNormalization", new global::NetGen.Shape(8, 32, 16), 32, 16, ["Encode"]),
-            new global::NetGen.LayerDescription("Drop", "SpatialDropout2D", new global::NetGen.Shape(8, 32, 16), 0, 0, ["Norm"]),
-            new global::NetGen.LayerDescription("Pool", "MaxPooling2D", new global::NetGen.Shape(8, 16, 16), 0, 0, ["Drop"]),
-            new global::NetGen.LayerDescription("Decode", "Conv2DTranspose", new global::NetGen.Shape(8, 32, 32), 1032, 1032, ["Pool"]),
-            new global::NetGen.LayerDescription("Widen", "Conv2DTranspose", new global::NetGen.Shape(8, 64, 32), 392, 392, ["Decode"]),
-            new global::NetGen.LayerDescription("Up", "UpSampling2D", new global::NetGen.Shape(8, 128, 64), 0, 0, ["Widen"]),
-            new global::NetGen.LayerDescription("Crop", "Cropping2D", new global::NetGen.Shape(8, 64, 32), 0, 0, ["Up"]),
-            new global::NetGen.LayerDescription("Classes", "Conv2D", new global::NetGen.Shape(4, 64, 32), 36, 36, ["Crop"]),
+            new global::NetGen.LayerDescription("Pad", "ZeroPadding2D", new global::NetGen.Shape(3, 34, 37), 0, 0, ["input"]),
+            new global::NetGen.LayerDescription("Encode", "Conv2D", new global::NetGen.Shape(8, 32, 17), 368, 368, ["Pad"]),
+            new global::NetGen.LayerDescription("Norm", "BatchNormalization", new global::NetGen.Shape(8, 32, 17), 32, 16, ["Encode"]),
+            new global::NetGen.LayerDescription("Drop", "SpatialDropout2D", new global::NetGen.Shape(8, 32, 17), 0, 0, ["Norm"]),
+            new global::NetGen.LayerDescription("Pool", "MaxPooling2D", new global::NetGen.Shape(8, 16, 17), 0, 0, ["Drop"]),
+            new global::NetGen.LayerDescription("Decode", "Conv2DTranspose", new global::NetGen.Shape(8, 32, 34), 1032, 1032, ["Pool"]),
+            new global::NetGen.LayerDescription("Widen", "Conv2DTranspose", new global::NetGen.Shape(8, 64, 34), 392, 392, ["Decode"]),
+            new global::NetGen.LayerDescription("Up", "UpSampling2D", new global::NetGen.Shape(8, 128, 68), 0, 0, ["Widen"]),
+            new global::NetGen.LayerDescription("Crop", "Cropping2D", new global::NetGen.Shape(8, 64, 36), 0, 0, ["Up"]),
+            new global::NetGen.LayerDescription("Classes", "Conv2D", new global::NetGen.Shape(4, 64, 36), 36, 36, ["Crop"]),
         ],
         outputs:
         [
-            new global::NetGen.OutputDescription("Classes", new global::NetGen.Shape(4, 64, 32), global::NetGen.Activation.Softmax),
+            new global::NetGen.OutputDescription("Classes", new global::NetGen.Shape(4, 64, 36), global::NetGen.Activation.Softmax),
         ]);
 
     [global::TorchSharp.Utils.ComponentName(Name = "Pad")]
@@ -96,49 +96,49 @@ partial class Segmenter : global::NetGen.Network<global::TorchSharp.torch.Tensor
     {
         using var generator = global::NetGen.Initializers.Generator(seed);
 
-        // Pad: ZeroPadding2D((1, 2)), (None, 3, 32, 32) -> (None, 3, 34, 36)
-        _pad = global::TorchSharp.torch.nn.ZeroPad2d((2, 2, 1, 1));
+        // Pad: ZeroPadding2D((1, 1, 2, 3)), (None, 3, 32, 32) -> (None, 3, 34, 37)
+        _pad = global::TorchSharp.torch.nn.ZeroPad2d((2, 3, 1, 1));
         base.register_module("Pad", _pad);
 
-        // Encode: Conv2D(8, (3, 5), ReLU, Strides = (1, 2)), (None, 3, 34, 36) -> (None, 8, 32, 16)
+        // Encode: Conv2D(8, (3, 5), ReLU, Strides = (1, 2)), (None, 3, 34, 37) -> (None, 8, 32, 17)
         _encode = global::TorchSharp.torch.nn.Conv2d(3, 8, (3L, 5L), stride: (1L, 2L), padding: (0L, 0L), dilation: (1L, 1L), groups: 1, bias: true, device: device, dtype: dtype);
         global::NetGen.Initializers.Apply(_encode.weight, global::NetGen.Initializer.GlorotUniform, generator);
         global::NetGen.Initializers.Apply(_encode.bias, global::NetGen.Initializer.Zeros, generator);
         base.register_module("Encode", _encode);
 
-        // Norm: BatchNormalization(), (None, 8, 32, 16) -> (None, 8, 32, 16)
+        // Norm: BatchNormalization(), (None, 8, 32, 17) -> (None, 8, 32, 17)
         _norm = global::TorchSharp.torch.nn.BatchNorm2d(8, eps: 0.001, momentum: 0.01, device: device, dtype: dtype);
         base.register_module("Norm", _norm);
 
-        // Drop: SpatialDropout2D(0.2), (None, 8, 32, 16) -> (None, 8, 32, 16)
+        // Drop: SpatialDropout2D(0.2), (None, 8, 32, 17) -> (None, 8, 32, 17)
         _drop = global::TorchSharp.torch.nn.Dropout2d(0.2);
         base.register_module("Drop", _drop);
 
-        // Pool: MaxPooling2D((2, 1)), (None, 8, 32, 16) -> (None, 8, 16, 16)
+        // Pool: MaxPooling2D((2, 1)), (None, 8, 32, 17) -> (None, 8, 16, 17)
         _pool = global::TorchSharp.torch.nn.MaxPool2d((2L, 1L), stride: (2L, 1L));
         base.register_module("Pool", _pool);
 
-        // Decode: Conv2DTranspose(8, 4, ReLU, Strides = 2, Same), (None, 8, 16, 16) -> (None, 8, 32, 32)
+        // Decode: Conv2DTranspose(8, 4, ReLU, Strides = 2, Same), (None, 8, 16, 17) -> (None, 8, 32, 34)
         _decode = global::TorchSharp.torch.nn.ConvTranspose2d(8, 8, 4, stride: 2, padding: 1, output_padding: 0, dilation: 1, bias: true, device: device, dtype: dtype);
         global::NetGen.Initializers.Apply(_decode.weight, global::NetGen.Initializer.GlorotUniform, generator);
         global::NetGen.Initializers.Apply(_decode.bias, global::NetGen.Initializer.Zeros, generator);
         base.register_module("Decode", _decode);
 
-        // Widen: Conv2DTranspose(8, (3, 2), Strides = (2, 1), Same), (None, 8, 32, 32) -> (None, 8, 64, 32)
+        // Widen: Conv2DTranspose(8, (3, 2), Strides = (2, 1), Same), (None, 8, 32, 34) -> (None, 8, 64, 34)
         _widen = global::TorchSharp.torch.nn.ConvTranspose2d(8, 8, (3L, 2L), stride: (2L, 1L), padding: (0L, 0L), output_padding: (0L, 0L), dilation: (1L, 1L), bias: true, device: device, dtype: dtype);
         global::NetGen.Initializers.Apply(_widen.weight, global::NetGen.Initializer.GlorotUniform, generator);
         global::NetGen.Initializers.Apply(_widen.bias, global::NetGen.Initializer.Zeros, generator);
         base.register_module("Widen", _widen);
 
-        // Up: UpSampling2D(2, Bilinear), (None, 8, 64, 32) -> (None, 8, 128, 64)
+        // Up: UpSampling2D(2, Bilinear), (None, 8, 64, 34) -> (None, 8, 128, 68)
         _up = global::TorchSharp.torch.nn.Upsample(scale_factor: new double[] { 2.0, 2.0 }, mode: global::TorchSharp.torch.UpsampleMode.Bilinear);
         base.register_module("Up", _up);
 
-        // Crop: Cropping2D((32, 16)), (None, 8, 128, 64) -> (None, 8, 64, 32)
+        // Crop: Cropping2D((32, 16)), (None, 8, 128, 68) -> (None, 8, 64, 36)
         _crop = new global::NetGen.Layers.Cropping2D(top: 32, bottom: 32, left: 16, right: 16);
         base.register_module("Crop", _crop);
 
-        // Classes: Conv2D(4, 1, Softmax), (None, 8, 64, 32) -> (None, 4, 64, 32)
+        // Classes: Conv2D(4, 1, Softmax), (None, 8, 64, 36) -> (None, 4, 64, 36)
         _classes = global::TorchSharp.torch.nn.Conv2d(8, 4, 1, stride: 1, padding: 0L, dilation: 1, groups: 1, bias: true, device: device, dtype: dtype);
         global::NetGen.Initializers.Apply(_classes.weight, global::NetGen.Initializer.GlorotUniform, generator);
         global::NetGen.Initializers.Apply(_classes.bias, global::NetGen.Initializer.Zeros, generator);
@@ -148,40 +148,40 @@ partial class Segmenter : global::NetGen.Network<global::TorchSharp.torch.Tensor
     /// <summary>Shape of one input sample: (None, 3, 32, 32).</summary>
     public static global::NetGen.Shape InputShape => s_description.InputShape;
 
-    /// <summary>Shape of one output sample: (None, 4, 64, 32).</summary>
+    /// <summary>Shape of one output sample: (None, 4, 64, 36).</summary>
     public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
-    /// <summary>Layer <c>Pad</c>: ZeroPadding2D((1, 2)), output (None, 3, 34, 36), 0 parameters.</summary>
+    /// <summary>Layer <c>Pad</c>: ZeroPadding2D((1, 1, 2, 3)), output (None, 3, 34, 37), 0 parameters.</summary>
     public partial global::TorchSharp.Modules.ZeroPad2d Pad { get => _pad; }
 
-    /// <summary>Layer <c>Encode</c>: Conv2D(8, (3, 5), ReLU, Strides = (1, 2)), output (None, 8, 32, 16), 368 parameters.</summary>
+    /// <summary>Layer <c>Encode</c>: Conv2D(8, (3, 5), ReLU, Strides = (1, 2)), output (None, 8, 32, 17), 368 parameters.</summary>
     public partial global::TorchSharp.Modules.Conv2d Encode { get => _encode; }
 
-    /// <summary>Layer <c>Norm</c>: BatchNormalization(), output (None, 8, 32, 16), 32 parameters.</summary>
+    /// <summary>Layer <c>Norm</c>: BatchNormalization(), output (None, 8, 32, 17), 32 parameters.</summary>
     public partial global::TorchSharp.Modules.BatchNorm2d Norm { get => _norm; }
 
-    /// <summary>Layer <c>Drop</c>: SpatialDropout2D(0.2), output (None, 8, 32, 16), 0 parameters.</summary>
+    /// <summary>Layer <c>Drop</c>: SpatialDropout2D(0.2), output (None, 8, 32, 17), 0 parameters.</summary>
     public partial global::TorchSharp.Modules.Dropout2d Drop { get => _drop; }
 
-    /// <summary>Layer <c>Pool</c>: MaxPooling2D((2, 1)), output (None, 8, 16, 16), 0 parameters.</summary>
+    /// <summary>Layer <c>Pool</c>: MaxPooling2D((2, 1)), output (None, 8, 16, 17), 0 parameters.</summary>
     public partial global::TorchSharp.Modules.MaxPool2d Pool { get => _pool; }
 
-    /// <summary>Layer <c>Decode</c>: Conv2DTranspose(8, 4, ReLU, Strides = 2, Same), output (None, 8, 32, 32), 1032 parameters.</summary>
+    /// <summary>Layer <c>Decode</c>: Conv2DTranspose(8, 4, ReLU, Strides = 2, Same), output (None, 8, 32, 34), 1032 parameters.</summary>
     public partial global::TorchSharp.Modules.ConvTranspose2d Decode { get => _decode; }
 
-    /// <summary>Layer <c>Widen</c>: Conv2DTranspose(8, (3, 2), Strides = (2, 1), Same), output (None, 8, 64, 32), 392 parameters.</summary>
+    /// <summary>Layer <c>Widen</c>: Conv2DTranspose(8, (3, 2), Strides = (2, 1), Same), output (None, 8, 64, 34), 392 parameters.</summary>
     public partial global::TorchSharp.Modules.ConvTranspose2d Widen { get => _widen; }
 
-    /// <summary>Layer <c>Up</c>: UpSampling2D(2, Bilinear), output (None, 8, 128, 64), 0 parameters.</summary>
+    /// <summary>Layer <c>Up</c>: UpSampling2D(2, Bilinear), output (None, 8, 128, 68), 0 parameters.</summary>
     public partial global::TorchSharp.Modules.Upsample Up { get => _up; }
 
-    /// <summary>Layer <c>Crop</c>: Cropping2D((32, 16)), output (None, 8, 64, 32), 0 parameters.</summary>
+    /// <summary>Layer <c>Crop</c>: Cropping2D((32, 16)), output (None, 8, 64, 36), 0 parameters.</summary>
     public partial global::NetGen.Layers.Cropping2D Crop { get => _crop; }
 
-    /// <summary>Layer <c>Classes</c>: Conv2D(4, 1, Softmax), output (None, 4, 64, 32), 36 parameters.</summary>
+    /// <summary>Layer <c>Classes</c>: Conv2D(4, 1, Softmax), output (None, 4, 64, 36), 36 parameters.</summary>
     public partial global::TorchSharp.Modules.Conv2d Classes { get => _classes; }
 
-    /// <summary>Runs the network on a batch shaped (None, 3, 32, 32); returns (None, 4, 64, 32).</summary>
+    /// <summary>Runs the network on a batch shaped (None, 3, 32, 32); returns (None, 4, 64, 36).</summary>
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
 
     /// <summary>The outputs with Classes's softmax left out, for training with a fused cross-entropy.</summary>

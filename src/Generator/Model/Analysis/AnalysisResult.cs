@@ -98,4 +98,10 @@ internal sealed class LayerResult
 
     /// <summary>Whether some output depends on the layer; unused layers are built but not run.</summary>
     public bool IsUsed { get; set; } = true;
+
+    /// <summary>False when declared <c>Trainable = false</c>: the layer starts frozen and its parameters count as non-trainable.</summary>
+    public bool Trainable { get; set; } = true;
+
+    /// <summary>The group declared with <c>Group = "..."</c>, or null.</summary>
+    public string? Group { get; set; }
 }

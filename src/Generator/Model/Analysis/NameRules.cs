@@ -20,6 +20,7 @@ internal static class NameRules
     {
         "Description", "CompileOptions", "Device", "TrainStep", "TestStep",
         "Compile", "Fit", "Evaluate", "Predict", "PredictClasses", "Summary", "PrintSummary", "SaveWeights", "LoadWeights",
+        "Freeze", "Unfreeze", "FreezeAll", "UnfreezeAll", "Groups", "GetLayer", "GetLayers", "LoadWeightsFrom",
     };
 
     /// <summary>The generated record of a network with several outputs.</summary>

@@ -28,10 +28,20 @@ internal sealed class ConstructionWriter
     /// <summary>The constructor parameter holding the element type (a <c>ScalarType?</c>).</summary>
     public string Dtype { get; }
 
-    /// <summary>The local holding the seeded generator, or null for TorchSharp's global one.</summary>
+    /// <summary>The local holding the seeded generator, or null for TorchSharp's global one; use <see cref="UseGenerator"/> in expressions.</summary>
     public string Generator { get; }
 
+    /// <summary>Whether a statement draws from <see cref="Generator"/>, so the constructor must declare it.</summary>
+    public bool UsesGenerator { get; private set; }
+
     public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary><see cref="Generator"/>, for a module that initializes itself from it (a backbone).</summary>
+    public string UseGenerator()
+    {
+        UsesGenerator = true;
+        return Generator;
+    }
 
     /// <summary><c>_field = expression;</c></summary>
     public void Create(string expression) => _lines.Add(Field + " = " + expression + ";");
@@ -53,7 +63,7 @@ internal sealed class ConstructionWriter
     {
         if (initializer != InitializerKind.TorchDefault)
         {
-            _lines.Add($"global::NetGen.Initializers.Apply({Field}.{tensor}, global::NetGen.Initializer.{initializer}, {Generator});");
+            _lines.Add($"global::NetGen.Initializers.Apply({Field}.{tensor}, global::NetGen.Initializer.{initializer}, {UseGenerator()});");
         }
     }
 }

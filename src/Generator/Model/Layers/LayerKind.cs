@@ -26,4 +26,5 @@ internal enum LayerKind
     Cropping2D,
     UpSampling2D,
     SpatialDropout2D,
+    Backbone,
 }

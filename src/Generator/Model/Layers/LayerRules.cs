@@ -27,6 +27,7 @@ internal static class LayerRules
     private static readonly LayerRule s_cropping2D = new Cropping2DLayer();
     private static readonly LayerRule s_upSampling2D = new UpSampling2DLayer();
     private static readonly LayerRule s_spatialDropout2D = new SpatialDropout2DLayer();
+    private static readonly LayerRule s_backbone = new BackboneLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -50,6 +51,7 @@ internal static class LayerRules
         LayerKind.Cropping2D => s_cropping2D,
         LayerKind.UpSampling2D => s_upSampling2D,
         LayerKind.SpatialDropout2D => s_spatialDropout2D,
+        LayerKind.Backbone => s_backbone,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -32,8 +32,13 @@ internal abstract class Pooling2DLayer : LayerRule<Pooling2DConfig>
 
         var square = strides > 0 ? Extent2D.Square(strides) : poolSize;
         var perAxis = Extents.ReadWithPerAxis(arguments, layer, "Strides", "StridesPerAxis", 0);
-        return new Pooling2DConfig(poolSize, perAxis == Extent2D.Square(0) ? square : perAxis, Extents.ReadImagePadding(arguments, layer));
+        var config = new Pooling2DConfig(poolSize, perAxis == Extent2D.Square(0) ? square : perAxis, Extents.ReadImagePadding(arguments, layer));
+        Windows.ReportStrideBeyondWindow(layer, TypeName, config.PoolSize, config.Strides, Extent2D.Square(1), StridesArgument(arguments));
+        return config;
     }
+
+    /// <summary>Where a stride finding goes: the per-axis property when it was written.</summary>
+    internal static string StridesArgument(ArgumentReader arguments) => arguments.Has("StridesPerAxis") ? "StridesPerAxis" : "Strides";
 
     protected override ShapeResult InferShape(LayerContext layer, Pooling2DConfig config, IReadOnlyList<TensorType> inputs)
     {

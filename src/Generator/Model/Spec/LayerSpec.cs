@@ -19,6 +19,8 @@ namespace NetGen.Model;
 /// <param name="IsUsed">Whether an output depends on it; unused layers are built (their weights load) but not run.</param>
 /// <param name="Field">The private field holding its module.</param>
 /// <param name="Local">The local holding its output in <c>forward</c>.</param>
+/// <param name="Trainable">False when declared <c>Trainable = false</c>: the constructor freezes it.</param>
+/// <param name="Group">The group declared with <c>Group = "..."</c>, or null.</param>
 internal sealed record LayerSpec(
     string Name,
     string Identifier,
@@ -35,4 +37,6 @@ internal sealed record LayerSpec(
     long TrainableParameterCount,
     bool IsUsed,
     string Field,
-    string Local);
+    string Local,
+    bool Trainable = true,
+    string? Group = null);

@@ -7,7 +7,7 @@ namespace Shop.Vision;
 [Input(3, 32, 32)]
 public partial class Segmenter
 {
-    [ZeroPadding2D([1, 2])] public partial ZeroPad2d Pad { get; }
+    [ZeroPadding2D([1, 1, 2, 3])] public partial ZeroPad2d Pad { get; }
     [Conv2D(8, [3, 5], Activation.ReLU, StridesPerAxis = [1, 2])] public partial Conv2d Encode { get; }
     [BatchNormalization] public partial BatchNorm2d Norm { get; }
     [SpatialDropout2D(0.2)] public partial Dropout2d Drop { get; }
