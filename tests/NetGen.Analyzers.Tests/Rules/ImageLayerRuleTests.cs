@@ -174,6 +174,26 @@ public sealed class ImageLayerRuleTests
         """);
 
     [Fact]
+    public async Task NG0114_NG0115_NonSquareKernelAndStrides_ReportedOnTheArgumentWritten()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(3, 16, 17)]
+            public partial class Net
+            {
+                [Conv2D(8, {|NG0114:[3, 4]|}, Padding = Padding.Same)] public partial Conv2d Conv { get; }
+                [MaxPooling2D(2, StridesPerAxis = {|NG0115:[1, 3]|})] public partial MaxPool2d Pool { get; }
+            }
+            """);
+
+        Assert.Equal("Conv2D layer 'Conv' has an even kernel size (3, 4): the window has no centre, and Same padding pads one side more than the other", MessageOf(diagnostics, "NG0114"));
+        Assert.Equal("MaxPooling2D layer 'Pool' moves by 3 but its window spans only 2: 1 of every 3 rows and columns are never seen", MessageOf(diagnostics, "NG0115"));
+    }
+
+    [Fact]
     public Task EveryFormKerasAllows_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;
