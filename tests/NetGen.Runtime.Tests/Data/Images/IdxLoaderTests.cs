@@ -184,4 +184,14 @@ public sealed class IdxLoaderTests
         Assert.Equal($"IDX file '{files.PathOf("nothing.gz")}' does not exist.", missing.Message);
         Assert.Equal($"IDX file path '{files.Directory}' is a directory, not a file.", directory.Message);
     }
+
+    [Fact]
+    public void AnUndefinedPixelFormatIsRejectedBeforeAnyFileIsRead()
+    {
+        using var files = new TempFiles();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => IdxLoader.ReadImages(files.PathOf("not-there"), (PixelValues)7));
+
+        Assert.Equal("pixels", error.ParamName);
+    }
 }
