@@ -13,12 +13,13 @@ internal static class LearningCurves
         var plots = new Multiplot();
         plots.AddPlots(2);
         plots.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        Draw(plots.GetPlot(0), history, "loss", "Loss (sparse categorical cross-entropy)");
-        Draw(plots.GetPlot(1), history, "accuracy", "Accuracy");
+        // Loss falls and accuracy rises: each legend goes in the corner its curves leave empty.
+        Draw(plots.GetPlot(0), history, "loss", "Loss (sparse categorical cross-entropy)", Alignment.UpperRight);
+        Draw(plots.GetPlot(1), history, "accuracy", "Accuracy", Alignment.LowerRight);
         plots.SavePng(path, 1200, 450);
     }
 
-    private static void Draw(Plot plot, History history, string name, string title)
+    private static void Draw(Plot plot, History history, string name, string title, Alignment legend)
     {
         // Epochs count from 1, as in the progress lines; one epoch still shows as a marked point.
         foreach (var (key, label) in new[] { (name, "training"), ("val_" + name, "validation") })
@@ -37,6 +38,7 @@ internal static class LearningCurves
 
         plot.Title(title);
         plot.XLabel("epoch");
-        plot.ShowLegend();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(legend);
     }
 }
