@@ -242,6 +242,70 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0108: <c>{0} layer '{1}' slides a {2} window over {3}, which is smaller; spatial sizes down the network: {4}</c>.</summary>
+    public static readonly DiagnosticDescriptor WindowLargerThanInput = Create(
+        "NG0108",
+        "Window larger than its input",
+        "{0} layer '{1}' slides a {2} window over {3}, which is smaller; spatial sizes down the network: {4}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0109: <c>{0} layer '{1}' needs a (channels, height, width) input, but gets {2}; {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor MissingChannelAxis = Create(
+        "NG0109",
+        "Image layer without a channel axis",
+        "{0} layer '{1}' needs a (channels, height, width) input, but gets {2}; {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0110: <c>Input '{0}' is declared ({1}), which looks channels-last; NetGen images are (channels, height, width): ({2})</c>.</summary>
+    public static readonly DiagnosticDescriptor ChannelsLastInput = Create(
+        "NG0110",
+        "Input shape looks channels-last",
+        "Input '{0}' is declared ({1}), which looks channels-last; NetGen images are (channels, height, width): ({2})",
+        ShapeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0111: <c>Dense layer '{0}' maps only the last axis (the width) of the feature map {1}, giving {2}; flatten the map first with Flatten or GlobalAveragePooling2D</c>.</summary>
+    public static readonly DiagnosticDescriptor DenseOnFeatureMap = Create(
+        "NG0111",
+        "Dense on an unflattened feature map",
+        "Dense layer '{0}' maps only the last axis (the width) of the feature map {1}, giving {2}; flatten the map first with Flatten or GlobalAveragePooling2D",
+        ShapeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0112: <c>Output layer '{0}' applies Dense to the feature map {1} and so produces {2}, not one vector per sample; add Flatten or GlobalAveragePooling2D before it</c>.</summary>
+    public static readonly DiagnosticDescriptor FeatureMapOutput = Create(
+        "NG0112",
+        "Output is a feature map",
+        "Output layer '{0}' applies Dense to the feature map {1} and so produces {2}, not one vector per sample; add Flatten or GlobalAveragePooling2D before it",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0113: <c>{0} layer '{1}' never reads {2} of its input {3}: Valid padding floors the output to {4}; use Padding.Same or sizes that divide evenly if the edge matters</c>.</summary>
+    public static readonly DiagnosticDescriptor WindowDropsEdge = Create(
+        "NG0113",
+        "Window leaves rows or columns unread",
+        "{0} layer '{1}' never reads {2} of its input {3}: Valid padding floors the output to {4}; use Padding.Same or sizes that divide evenly if the edge matters",
+        ShapeCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0114: <c>{0} layer '{1}' has an even kernel size {2}: the window has no centre, and Same padding pads one side more than the other</c>.</summary>
+    public static readonly DiagnosticDescriptor EvenKernelSize = Create(
+        "NG0114",
+        "Even kernel size",
+        "{0} layer '{1}' has an even kernel size {2}: the window has no centre, and Same padding pads one side more than the other",
+        ShapeCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0115: <c>{0} layer '{1}' moves by {2} but its window spans only {3}: {4} of every {2} rows and columns are never seen</c>.</summary>
+    public static readonly DiagnosticDescriptor StrideLargerThanWindow = Create(
+        "NG0115",
+        "Stride larger than the window",
+        "{0} layer '{1}' moves by {2} but its window spans only {3}: {4} of every {2} rows and columns are never seen",
+        ShapeCategory,
+        DiagnosticSeverity.Info);
+
     /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output</c>.</summary>
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
         "NG0201",
@@ -369,6 +433,14 @@ internal static class DiagnosticDescriptors
         ProblemKind.UnknownDimension => UnknownDimension,
         ProblemKind.UnsupportedElementType => UnsupportedElementType,
         ProblemKind.ReshapeSizeMismatch => ReshapeSizeMismatch,
+        ProblemKind.WindowLargerThanInput => WindowLargerThanInput,
+        ProblemKind.MissingChannelAxis => MissingChannelAxis,
+        ProblemKind.ChannelsLastInput => ChannelsLastInput,
+        ProblemKind.DenseOnFeatureMap => DenseOnFeatureMap,
+        ProblemKind.FeatureMapOutput => FeatureMapOutput,
+        ProblemKind.WindowDropsEdge => WindowDropsEdge,
+        ProblemKind.EvenKernelSize => EvenKernelSize,
+        ProblemKind.StrideLargerThanWindow => StrideLargerThanWindow,
         ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
         ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,
         ProblemKind.SigmoidWithCategoricalCrossentropy => SigmoidWithCategoricalCrossentropy,

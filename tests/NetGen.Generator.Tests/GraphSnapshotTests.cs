@@ -58,7 +58,7 @@ public sealed class GraphSnapshotTests
             using TorchSharp.Modules;
 
             [Network(Loss = Loss.BinaryCrossentropy)]
-            [Input(3, 32, 32)]
+            [Input(2, 3, 4, 5, 6)]
             public partial class Broken
             {
                 [Dense(10, Activation.ReLU)] public partial Linear Hidden { get; }

@@ -120,7 +120,7 @@ public sealed class IncrementalTests
     [Fact]
     public void FixingAnErrorTurnsThePlaceholderIntoTheNetwork()
     {
-        var broken = Network.Replace("[Input(30)]", "[Input(3, 32, 32)]");
+        var broken = Network.Replace("[Input(30)]", "[Input(2, 3, 4, 5, 6)]");
         var (driver, compilation) = FirstRun(broken, Other);
         Assert.Contains("DeclarationErrors", GeneratorTestHelper.Run(compilation).Source("CancerNet.g.cs"));
 

@@ -7,26 +7,6 @@ namespace NetGen.Analyzers.Tests.Rules;
 public sealed class ShapeRuleTests
 {
     [Fact]
-    public async Task NG0101_DenseOnFeatureMap_ReportedOnAttribute()
-    {
-        var diagnostics = await VerifyAsync("""
-            using NetGen;
-            using TorchSharp.Modules;
-
-            [Network]
-            [Input(3, 8, 8)]
-            public partial class Net
-            {
-                [{|NG0101:Dense(10)|}] public partial Linear Output { get; }
-            }
-            """);
-
-        Assert.Equal(
-            "Dense layer 'Output' cannot take an input of shape (None, 3, 8, 8); it takes (features) or (steps, features); add a Flatten layer before it",
-            MessageOf(diagnostics, "NG0101"));
-    }
-
-    [Fact]
     public Task NG0101_BatchNormalizationOfRankFive_ReportedOnAttribute() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

@@ -29,12 +29,12 @@ public sealed class ImageLayerTests
     [Fact]
     public void AWindowLargerThanItsInputIsReportedAtTheLayer()
     {
-        var result = NetworkAnalysis.Analyze(Define(new[] { 1, 6, 6 }, Conv2D("C1", 4, 3), MaxPooling2D("P"), Conv2D("C2", 4, 3), Conv2D("C3", 4, 2)));
+        var result = NetworkAnalysis.Analyze(Define(new[] { 1, 6, 6 }, Conv2D("C1", 4, 3), MaxPooling2D("P"), Conv2D("C2", 4, 3), Conv2D("C3", 4, 1)));
 
         var issue = Assert.Single(result.Issues);
-        Assert.Equal(ProblemKind.InvalidLayerHyperparameter, issue.Kind);
+        Assert.Equal(ProblemKind.WindowLargerThanInput, issue.Kind);
         Assert.Equal(Site.LayerAttribute(2), issue.Site);
-        Assert.Equal(new[] { "KernelSize", "C2", "at most 2, the smaller side of its input (None, 4, 2, 2)", "3" }, issue.Arguments);
+        Assert.Equal(new[] { "Conv2D", "C2", "3x3", "(None, 4, 2, 2)", "6 -> 4 (C1) -> 2 (P) -> ? (C2)" }, issue.Arguments);
         Assert.Equal(ShapeStatus.Failed, result.Layers[3].Output.Status);
     }
 
@@ -48,14 +48,40 @@ public sealed class ImageLayerTests
     }
 
     [Theory]
-    [InlineData(new[] { 784 }, "(channels, height, width); a flat vector must be reshaped first, e.g. Reshape(1, 28, 28)")]
-    [InlineData(new[] { 28, 28 }, "(channels, height, width); an (height, width) image needs a channel axis first, e.g. Reshape(1, height, width)")]
-    public void AConvolutionNeedsAChannelAxis(int[] input, string accepted)
+    [InlineData(new[] { 784 }, "a flat vector must be reshaped into an image first: [Reshape(1, 28, 28)]")]
+    [InlineData(new[] { 3072 }, "a flat vector must be reshaped into an image first: [Reshape(3, 32, 32)]")]
+    [InlineData(new[] { 100, 7 }, "an (height, width) image needs a channel axis first: [Reshape(1, 100, 7)]")]
+    [InlineData(new[] { 28, 28 }, "an (height, width) image needs a channel axis first: [Reshape(1, 28, 28)]")]
+    public void AConvolutionNeedsAChannelAxis(int[] input, string hint)
     {
         var issue = Assert.Single(NetworkAnalysis.Analyze(Define(input, Conv2D("C", 8, 3))).Issues);
 
-        Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
-        Assert.Equal(accepted, issue.Arguments[3]);
+        Assert.Equal(ProblemKind.MissingChannelAxis, issue.Kind);
+        Assert.Equal(hint, issue.Arguments[3]);
+    }
+
+    [Fact]
+    public void AFlatVectorWithNoSquareImageGetsAGeneralHint()
+    {
+        var issue = Assert.Single(NetworkAnalysis.Analyze(Define(new[] { 10 }, MaxPooling2D("P"))).Issues);
+
+        Assert.Equal(ProblemKind.MissingChannelAxis, issue.Kind);
+        Assert.Equal("a flat vector must be reshaped into an image first: [Reshape(channels, height, width)] with as many values as it has", issue.Arguments[3]);
+    }
+
+    [Fact]
+    public void TheTraceFollowsFirstInputsAndStopsWhereValuesAreNotImages()
+    {
+        var result = NetworkAnalysis.Analyze(Define(
+            new[] { 64 },
+            Reshape("R", 1, 8, 8),
+            Conv2D("C1", 4, 3),
+            MaxPooling2D("P"),
+            Conv2D("C2", 4, 5)));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.WindowLargerThanInput, issue.Kind);
+        Assert.Equal("8 (R) -> 6 (C1) -> 3 (P) -> ? (C2)", issue.Arguments[4]);
     }
 
     [Fact]

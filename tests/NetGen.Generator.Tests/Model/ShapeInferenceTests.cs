@@ -30,14 +30,38 @@ public sealed class ShapeInferenceTests
     }
 
     [Fact]
-    public void DenseOnImageIsARankErrorWithoutCascade()
+    public void DenseOnAHiddenFeatureMapMapsTheLastAxisAndWarns()
     {
         var result = NetworkAnalysis.Analyze(Define(new[] { 3, 32, 32 }, Dense("A", 10), Flatten("F"), Dense("B", 1)));
 
         var issue = Assert.Single(result.Issues);
-        Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
-        Assert.Equal(new[] { "Dense", "A", "(None, 3, 32, 32)", "(features) or (steps, features); add a Flatten layer before it" }, issue.Arguments);
+        Assert.Equal(ProblemKind.DenseOnFeatureMap, issue.Kind);
+        Assert.Equal(new[] { "A", "(None, 3, 32, 32)", "(None, 3, 32, 10)" }, issue.Arguments);
         Assert.Equal(Site.LayerAttribute(0), issue.Site);
+        Assert.Equal("(None, 960)", result.Layers[1].Output.ToString());
+        Assert.Equal((32 * 10) + 10, result.Layers[0].Parameters.Total);
+        Assert.True(result.CanGenerate);
+    }
+
+    [Fact]
+    public void DenseOutputOnAFeatureMapIsAnErrorThatDisablesTrainingOnly()
+    {
+        var result = NetworkAnalysis.Analyze(Define(new[] { 3, 32, 32 }, Dense("A", 10)));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.FeatureMapOutput, issue.Kind);
+        Assert.Equal(ProblemEffect.DisablesTraining, issue.Effect);
+        Assert.True(result.CanGenerate);
+    }
+
+    [Fact]
+    public void DenseOnRankFiveIsARankErrorWithoutCascade()
+    {
+        var result = NetworkAnalysis.Analyze(Define(new[] { 2, 3, 4, 5, 6 }, Dense("A", 10), Flatten("F"), Dense("B", 1)));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
+        Assert.Equal(new[] { "Dense", "A", "(None, 2, 3, 4, 5, 6)", "(features) or (steps, features); add a Flatten layer before it" }, issue.Arguments);
         Assert.Equal(ShapeStatus.Failed, result.Layers[2].Output.Status);
         Assert.False(result.CanGenerate);
     }

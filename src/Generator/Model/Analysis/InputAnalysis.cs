@@ -63,12 +63,30 @@ internal static class InputAnalysis
             {
                 issues.Add(new Issue(ProblemKind.InvalidInputShape, Site.InputAttribute(index), name, Written(reader.Raw("shape"))));
             }
+            else if (LooksChannelsLast(dimensions))
+            {
+                var reordered = new[] { dimensions[2], dimensions[0], dimensions[1] };
+                issues.Add(new Issue(ProblemKind.ChannelsLastInput, Site.InputArgument(index, "shape"), name, string.Join(", ", dimensions), string.Join(", ", reordered)));
+            }
 
             results.Add(new InputResult(name, dimensions is null || reader.HasProblems ? null : new TensorType(elementType, dimensions.ToEquatableArray())));
         }
 
         return results;
     }
+
+    /// <summary>
+    /// Whether an image shape is written the way Keras and TensorFlow write it, (height, width,
+    /// channels): a last axis of 1, 3 or 4 (grey, RGB, RGBA) after two axes of at least 8 that
+    /// cannot be channel counts of a photograph. <c>(28, 28, 1)</c> and <c>(32, 32, 3)</c> do;
+    /// <c>(1, 28, 28)</c> and <c>(16, 8, 8)</c> do not.
+    /// </summary>
+    public static bool LooksChannelsLast(IReadOnlyList<Dimension> dimensions) =>
+        dimensions.Count == 3
+        && dimensions.All(static d => d.IsKnown)
+        && dimensions[2].Size is 1 or 3 or 4
+        && dimensions[0].Size >= 8
+        && dimensions[1].Size >= 8;
 
     /// <summary>Positive sizes and non-empty names; null when anything else is written.</summary>
     private static List<Dimension>? Dimensions(ArgumentReader reader)

@@ -123,7 +123,7 @@ internal static class NetworkAnalysis
             }
         }
 
-        InferTypes(network, inputs, order, results, indexByName, issues);
+        InferTypes(network, inputs, order, outputs, results, indexByName, issues);
         var compile = CompileAnalysis.Read(network, outputs, issues);
         ConfigurationRules.Check(network, results, outputs, compile, issues);
         return new AnalysisResult(issues, inputs, results, order, outputs, compile);
@@ -249,6 +249,7 @@ internal static class NetworkAnalysis
         NetworkDefinition network,
         IReadOnlyList<InputResult> inputs,
         IReadOnlyList<int> order,
+        IReadOnlyList<int> outputs,
         LayerResult[] results,
         Dictionary<string, int> indexByName,
         List<Issue> issues)
@@ -258,7 +259,11 @@ internal static class NetworkAnalysis
             var layer = network.Layers[index];
             var result = results[index];
             var rule = LayerRules.For(layer.Kind);
-            var context = new LayerContext(layer, index, result.InputNames, issues);
+            var context = new LayerContext(layer, index, result.InputNames, issues)
+            {
+                SpatialTrace = () => SpatialTrace(network, inputs, results, indexByName, index),
+                IsOutput = outputs.Contains(index),
+            };
 
             // A layer whose inputs or configuration are unknown stays silent: the cause is reported where it is.
             if (result.Config is not { } config || !result.InputsKnown || result.InCycle || result.InputNames.Count == 0)
@@ -307,6 +312,44 @@ internal static class NetworkAnalysis
             CheckModuleType(layer, index, rule, config, result.Output.IsKnown ? types[0] : null, issues);
         }
     }
+
+    /// <summary>
+    /// The image sizes along first inputs from the input down to the layer at <paramref name="index"/>,
+    /// as far back as the values are images: <c>28 -> 26 (conv1) -> 13 (pool1) -> ? (conv2)</c>.
+    /// </summary>
+    private static string SpatialTrace(NetworkDefinition network, IReadOnlyList<InputResult> inputs, LayerResult[] results, Dictionary<string, int> indexByName, int index)
+    {
+        var steps = new List<string> { "? (" + network.Layers[index].Name + ")" };
+        var visited = new HashSet<string>();
+        var name = results[index].InputNames.Count > 0 ? results[index].InputNames[0] : null;
+        while (name is not null && visited.Add(name))
+        {
+            if (inputs.FirstOrDefault(input => input.Name == name) is { } input)
+            {
+                if (input.Type is { Rank: 3 } inputType)
+                {
+                    steps.Add(SpatialSize(inputType));
+                }
+
+                break;
+            }
+
+            if (!indexByName.TryGetValue(name, out var source) || results[source].Output.Type is not { Rank: 3 } type)
+            {
+                break;
+            }
+
+            steps.Add(SpatialSize(type) + " (" + name + ")");
+            name = results[source].InputNames.Count > 0 ? results[source].InputNames[0] : null;
+        }
+
+        steps.Reverse();
+        return string.Join(" -> ", steps);
+    }
+
+    /// <summary>An image's height and width, as one number when they are equal: <c>28</c>, <c>28x14</c>.</summary>
+    private static string SpatialSize(TensorType image) =>
+        image[1].Equals(image[2]) ? image[1].ToString() : image[1] + "x" + image[2];
 
     private static ShapeResult Source(string name, IReadOnlyList<InputResult> inputs, LayerResult[] results, Dictionary<string, int> indexByName)
     {

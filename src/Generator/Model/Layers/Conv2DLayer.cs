@@ -71,6 +71,8 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
         }
 
         Activations.CheckAlpha(arguments, layer, config.Activation, config.Alpha);
+        Windows.ReportEvenKernel(layer, TypeName, "kernelSize", config.KernelSize);
+        Windows.ReportStrideBeyondWindow(layer, TypeName, config.KernelSize, config.Strides, config.DilationRate);
         return config;
     }
 

@@ -50,7 +50,7 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
     protected override ShapeResult InferShape(LayerContext layer, DenseConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
-        if (input.Rank is < 1 or > 2)
+        if (input.Rank is < 1 or > 4)
         {
             layer.Report(ProblemKind.UnsupportedInputRank, layer.Attribute, TypeName, layer.Name, input.ToString(), "(features) or (steps, features); add a Flatten layer before it");
             return ShapeResult.Failed;
@@ -62,7 +62,14 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
             return ShapeResult.Failed;
         }
 
-        return input.WithLast(Dimension.Known(config.Units));
+        var output = input.WithLast(Dimension.Known(config.Units));
+        if (input.Rank > 2)
+        {
+            // Like Keras, Dense maps the last axis; of a channels-first feature map that is the width.
+            layer.Report(layer.IsOutput ? ProblemKind.FeatureMapOutput : ProblemKind.DenseOnFeatureMap, layer.Attribute, layer.Name, input.ToString(), output.ToString());
+        }
+
+        return output;
     }
 
     protected override ShapeResult InferFromDynamic(LayerContext layer, DenseConfig config, IReadOnlyList<ShapeResult> inputs)

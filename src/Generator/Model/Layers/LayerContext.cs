@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
@@ -24,6 +25,15 @@ internal sealed class LayerContext
 
     /// <summary>Resolved names of the layer's inputs, in order.</summary>
     public IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>
+    /// The spatial sizes of the images from the network's input down to this layer, e.g.
+    /// <c>28 -> 26 (conv1) -> 13 (pool1) -> ? (conv2)</c>; set while shapes are inferred.
+    /// </summary>
+    public Func<string> SpatialTrace { get; set; } = static () => "?";
+
+    /// <summary>Whether the layer is one of the network's outputs; set while shapes are inferred.</summary>
+    public bool IsOutput { get; set; }
 
     public Site Attribute => Site.LayerAttribute(Index);
 

@@ -30,7 +30,9 @@ internal abstract class Pooling2DLayer : LayerRule<Pooling2DConfig>
             arguments.Report(ProblemKind.InvalidLayerHyperparameter, "Strides", -1, "Strides", layer.Name, "a positive number, or 0 for the pool size", Format.Number(strides));
         }
 
-        return new Pooling2DConfig(poolSize, strides > 0 ? strides : poolSize, arguments.Enum<PaddingKind>("Padding"));
+        var config = new Pooling2DConfig(poolSize, strides > 0 ? strides : poolSize, arguments.Enum<PaddingKind>("Padding"));
+        Windows.ReportStrideBeyondWindow(layer, TypeName, config.PoolSize, config.Strides, 1);
+        return config;
     }
 
     protected override ShapeResult InferShape(LayerContext layer, Pooling2DConfig config, IReadOnlyList<TensorType> inputs)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace NetGen.Model.Layers;
@@ -53,13 +54,64 @@ internal static class Windows
         var width = OutputSize(input[2].Size, window, stride, dilation, padding);
         if (height < 1 || width < 1)
         {
-            var smaller = Math.Min(input[1].Size, input[2].Size);
-            var dilated = dilation == 1 ? string.Empty : $" (with DilationRate {Format.Number(dilation)} it spans {Format.Number(Span(window, dilation))})";
-            layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Attribute, windowArgument, layer.Name, $"at most {Format.Number(smaller)}, the smaller side of its input {input}{dilated}", Format.Number(window));
+            var span = Span(window, dilation);
+            var size = Format.Number(window) + "x" + Format.Number(window) + (dilation == 1 ? string.Empty : " (spanning " + Format.Number(span) + "x" + Format.Number(span) + " with DilationRate " + Format.Number(dilation) + ")");
+            layer.Report(ProblemKind.WindowLargerThanInput, layer.Attribute, typeName, layer.Name, size, input.ToString(), layer.SpatialTrace());
             return ShapeResult.Failed;
         }
 
+        if (padding == PaddingKind.Valid)
+        {
+            ReportDroppedEdge(layer, typeName, input, Span(window, dilation), stride, height, width);
+        }
+
         return input.WithDimensions(channels, Dimension.Known((int)height), Dimension.Known((int)width));
+    }
+
+    /// <summary>
+    /// NG0113: with <c>Valid</c> padding, the last <c>(input - span) % stride</c> rows (or columns)
+    /// fit no window, so nothing after the layer ever sees them.
+    /// </summary>
+    private static void ReportDroppedEdge(LayerContext layer, string typeName, TensorType input, long span, int stride, long height, long width)
+    {
+        var rows = (input[1].Size - span) % stride;
+        var columns = (input[2].Size - span) % stride;
+        if (rows == 0 && columns == 0)
+        {
+            return;
+        }
+
+        var parts = new List<string>();
+        if (rows > 0)
+        {
+            parts.Add(rows == 1 ? "row" : Format.Number(rows) + " rows");
+        }
+
+        if (columns > 0)
+        {
+            parts.Add(columns == 1 ? "column" : Format.Number(columns) + " columns");
+        }
+
+        layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, typeName, layer.Name, "the last " + string.Join(" and the last ", parts), input.ToString(), "(" + Format.Number(height) + ", " + Format.Number(width) + ")");
+    }
+
+    /// <summary>NG0114: a convolution kernel of even size has no centre pixel.</summary>
+    public static void ReportEvenKernel(LayerContext layer, string typeName, string argument, int kernelSize)
+    {
+        if (kernelSize % 2 == 0)
+        {
+            layer.Report(ProblemKind.EvenKernelSize, layer.Argument(argument), typeName, layer.Name, Format.Number(kernelSize));
+        }
+    }
+
+    /// <summary>NG0115: a stride longer than the window's span skips values no window covers.</summary>
+    public static void ReportStrideBeyondWindow(LayerContext layer, string typeName, int window, int stride, int dilation)
+    {
+        var span = Span(window, dilation);
+        if (stride > span)
+        {
+            layer.Report(ProblemKind.StrideLargerThanWindow, layer.Argument("Strides"), typeName, layer.Name, Format.Number(stride), Format.Number(span), Format.Number(stride - span));
+        }
     }
 
     /// <summary>Reports a rank other than (channels, height, width); true when the rank is right.</summary>
@@ -70,11 +122,35 @@ internal static class Windows
             return true;
         }
 
-        var hint = input.Rank == 1
-            ? "; a flat vector must be reshaped first, e.g. Reshape(1, 28, 28)"
-            : input.Rank == 2 ? "; an (height, width) image needs a channel axis first, e.g. Reshape(1, height, width)" : string.Empty;
-        layer.Report(ProblemKind.UnsupportedInputRank, layer.Attribute, typeName, layer.Name, input.ToString(), "(channels, height, width)" + hint);
+        if (input.Rank is 1 or 2)
+        {
+            var hint = input.Rank == 1
+                ? "a flat vector must be reshaped into an image first: " + ReshapeHint(input[0])
+                : "an (height, width) image needs a channel axis first: [Reshape(1, " + input[0] + ", " + input[1] + ")]";
+            layer.Report(ProblemKind.MissingChannelAxis, layer.Attribute, typeName, layer.Name, input.ToString(), hint);
+            return false;
+        }
+
+        layer.Report(ProblemKind.UnsupportedInputRank, layer.Attribute, typeName, layer.Name, input.ToString(), "(channels, height, width)");
         return false;
+    }
+
+    /// <summary>The Reshape that turns a flat vector of <paramref name="size"/> values into a square image, when there is one.</summary>
+    private static string ReshapeHint(Dimension size)
+    {
+        if (size.IsKnown)
+        {
+            foreach (var channels in new[] { 1, 3 })
+            {
+                var side = (long)Math.Round(Math.Sqrt(size.Size / (double)channels));
+                if (side * side * channels == size.Size)
+                {
+                    return "[Reshape(" + Format.Number(channels) + ", " + Format.Number(side) + ", " + Format.Number(side) + ")]";
+                }
+            }
+        }
+
+        return "[Reshape(channels, height, width)] with as many values as it has";
     }
 
     /// <summary>Reports a non-positive size argument; the value is used as 1 afterwards.</summary>

@@ -28,11 +28,12 @@ internal static class ProblemEffects
         ProblemKind.UnusedLayer or ProblemKind.ImplicitInputAcrossFiles or ProblemKind.SoftmaxOnSingleUnit
             or ProblemKind.SigmoidWithCategoricalCrossentropy or ProblemKind.SoftmaxWithBinaryCrossentropy
             or ProblemKind.AccuracyOnRegression or ProblemKind.MeanSquaredErrorOnClassifier or ProblemKind.DropoutAfterOutput
-            or ProblemKind.UnsupportedOptimizerHyperparameter => ProblemEffect.None,
+            or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.ChannelsLastInput or ProblemKind.DenseOnFeatureMap
+            or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
-            or ProblemKind.InvalidOptimizerHyperparameter => ProblemEffect.DisablesTraining,
+            or ProblemKind.InvalidOptimizerHyperparameter or ProblemKind.FeatureMapOutput => ProblemEffect.DisablesTraining,
 
         // An undefined enum value or a bad value is a configuration error where the configuration is declared.
         ProblemKind.UndefinedEnumValue or ProblemKind.InvalidLayerHyperparameter when site.IsConfiguration => ProblemEffect.DisablesTraining,
@@ -55,5 +56,5 @@ internal static class ProblemEffects
         or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
-        or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange;
+        or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis;
 }

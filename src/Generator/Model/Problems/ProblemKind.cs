@@ -91,6 +91,30 @@ internal enum ProblemKind
     /// <summary>NG0107: args = layer name, input shape, its value count, target shape, its value count.</summary>
     ReshapeSizeMismatch,
 
+    /// <summary>NG0108: args = layer kind, layer name, window, input shape, trace of spatial sizes.</summary>
+    WindowLargerThanInput,
+
+    /// <summary>NG0109: args = layer kind, layer name, input shape, how to add the channel axis.</summary>
+    MissingChannelAxis,
+
+    /// <summary>NG0110: args = input name, shape as declared, shape reordered to (channels, height, width).</summary>
+    ChannelsLastInput,
+
+    /// <summary>NG0111: args = layer name, input shape, output shape.</summary>
+    DenseOnFeatureMap,
+
+    /// <summary>NG0112: args = output layer name, input shape, output shape.</summary>
+    FeatureMapOutput,
+
+    /// <summary>NG0113: args = layer kind, layer name, what is left out, input shape, output shape.</summary>
+    WindowDropsEdge,
+
+    /// <summary>NG0114: args = layer kind, layer name, kernel size.</summary>
+    EvenKernelSize,
+
+    /// <summary>NG0115: args = layer kind, layer name, stride, window span, how many values are skipped.</summary>
+    StrideLargerThanWindow,
+
     // Configuration (NG02xx)
 
     /// <summary>NG0201: args = layer name.</summary>

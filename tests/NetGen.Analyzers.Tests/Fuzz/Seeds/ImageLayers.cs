@@ -1,3 +1,4 @@
+#pragma warning disable NG0114 // The even kernels are deliberate: they exercise the Same padding NetGen does at run time.
 using NetGen;
 using TorchSharp.Modules;
 
