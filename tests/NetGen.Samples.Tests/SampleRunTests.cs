@@ -1,5 +1,10 @@
+using System;
+using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
+using NetGen.Data;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.FashionCnn;
 using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
@@ -47,5 +52,50 @@ public sealed class SampleRunTests
         Assert.InRange(result.TestAreaMae, 0, 0.5 * result.AreaStandardDeviation);
         Assert.True(result.PredictionsEqualAfterReload);
         Assert.Contains(" means (InputLayer) ", output.ToString());
+    }
+
+    [Fact]
+    public void FashionCnnSampleTrainsOnATinySubsetValidatesOnTrainingImagesAndPlotsItsCurves()
+    {
+        var output = new StringWriter();
+        var directory = Directory.CreateTempSubdirectory("netgen-fashion-cnn-").FullName;
+
+        var result = FashionCnnSample.Run(output, new FashionCnnOptions
+        {
+            UseFullSet = false,
+            MaxTrainCount = 200,
+            MaxTestCount = 60,
+            Epochs = 2,
+            ProgressEvery = 3,
+            Threads = 1,
+            OutputDirectory = directory,
+        });
+
+        var text = output.ToString();
+        Assert.Equal(FashionMnistSource.Subset, result.Source);
+
+        // The validation images are a tenth of the 200 training images; the 60 test images are not touched until the end.
+        Assert.Equal((180, 20, 60), (result.TrainCount, result.ValidationCount, result.TestCount));
+        Assert.Contains("Training on 180 images, validating on 20 held out from them, testing on 60.", text);
+        Assert.Contains("Total params: 889,834", text);
+        Assert.Contains("  step     3: loss ", text);
+        Assert.Contains("Epoch 2/2", text);
+        Assert.Equal(new[] { "loss", "accuracy", "val_loss", "val_accuracy" }, result.History.Values.Keys.ToArray());
+        Assert.All(result.History.Values.Values, static values => Assert.Equal(2, values.Count));
+
+        // The confusion matrix counts the same predictions Evaluate scored.
+        Assert.Equal(60, result.ConfusionMatrix.Total);
+        Assert.Equal(result.TestAccuracy, (double)result.ConfusionMatrix.Correct / result.ConfusionMatrix.Total, 6);
+        Assert.Contains("9 Ankle boot", text);
+        Assert.Contains("recall", text);
+
+        // A real PNG of the size the sample asks for: signature, then the IHDR chunk's width and height.
+        var png = File.ReadAllBytes(result.CurvesPath);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Equal((1200, 450), (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+
+        // Twelve steps on 180 images already beat guessing one of ten classes.
+        Assert.InRange(result.TestAccuracy, 0.2, 1.0);
+        Assert.True(result.History["loss"][1] < result.History["loss"][0], "the training loss falls from the first epoch to the second");
     }
 }
