@@ -1,5 +1,7 @@
 using System.IO;
+using System.Linq;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
@@ -47,5 +49,27 @@ public sealed class SampleRunTests
         Assert.InRange(result.TestAreaMae, 0, 0.5 * result.AreaStandardDeviation);
         Assert.True(result.PredictionsEqualAfterReload);
         Assert.Contains(" means (InputLayer) ", output.ToString());
+    }
+
+    [Fact]
+    public void ClassicArchitecturesSamplePrintsEachSummaryAndRunsEachNetworkForward()
+    {
+        var output = new StringWriter();
+
+        var result = ClassicArchitecturesSample.Run(output, batchSize: 2);
+
+        Assert.Equal(new[] { "LeNet5", "VggNet", "SmallResNet", "InceptionNet" }, result.Networks.Select(static n => n.Name));
+        Assert.Equal(
+            new[] { LeNet5.ParameterCount, VggNet.ParameterCount, SmallResNet.ParameterCount, InceptionNet.ParameterCount },
+            result.Networks.Select(static n => n.ParameterCount));
+        Assert.Equal(SmallResNet.TrainableParameterCount, result.Networks[2].TrainableParameterCount);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, result.Networks[0].InputShape);
+        Assert.All(result.Networks, static n => Assert.Equal(new long[] { 2, 10 }, n.OutputShape));
+        Assert.All(result.Networks, static n => Assert.True(n.RowsAreDistributions, n.Name));
+        var text = output.ToString();
+        Assert.Contains("Model: \"LeNet5\"", text);
+        Assert.Contains("Total params: 61,706", text);
+        Assert.Contains(" Inception (Concatenate)       (None, 256, 16, 16)", text);
+        Assert.Contains("SmallResNet: forward pass on a random batch (2, 3, 32, 32) -> (2, 10)", text);
     }
 }
