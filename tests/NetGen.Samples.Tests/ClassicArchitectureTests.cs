@@ -38,6 +38,7 @@ public sealed class ClassicArchitectureTests
 
         var expected = Count(handBuilt);
 
+        Assert.Equal(expected.Trainable + expected.NonTrainable, description.ParameterCount);
         Assert.Equal(expected.Trainable, description.TrainableParameterCount);
         Assert.Equal(expected.NonTrainable, description.ParameterCount - description.TrainableParameterCount);
         // The generated module holds what its description counts.
