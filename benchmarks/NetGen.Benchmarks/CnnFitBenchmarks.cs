@@ -34,7 +34,7 @@ public class CnnFitBenchmarks
     private Tensor _x = null!;
     private Tensor _y = null!;
 
-    [Params(1, 2)]
+    [ParamsSource(typeof(CnnThreads), nameof(CnnThreads.Values))]
     public int Threads { get; set; }
 
     [Params(false, true)]

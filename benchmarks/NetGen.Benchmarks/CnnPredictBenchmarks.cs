@@ -28,7 +28,7 @@ public class CnnPredictBenchmarks
     private HandWrittenFashionCnn _handWritten = null!;
     private Tensor _x = null!;
 
-    [Params(1, 2)]
+    [ParamsSource(typeof(CnnThreads), nameof(CnnThreads.Values))]
     public int Threads { get; set; }
 
     [Params(false, true)]
