@@ -9,8 +9,10 @@ namespace NetGen.Benchmarks.Models;
 /// logits (the caller applies the softmax when it wants probabilities, and trains with the fused
 /// <c>cross_entropy</c>, as NetGen does), the convolutions pad with <c>padding: 1</c> where the
 /// declaration says <c>Same</c> (a 3x3 kernel at stride 1 pads one pixel on each side in both
-/// conventions), and a dispose scope frees the intermediates. Modules are registered under the
-/// generated network's names, so one <c>state_dict</c> fits both.
+/// conventions). By default a dispose scope frees the intermediates when <c>forward</c> returns;
+/// with <c>freeEachIntermediate</c>, each is disposed right after its last use, as the generated
+/// <c>forward</c> does, so libtorch's allocator can reuse a 6 MB feature map for the next one.
+/// Modules are registered under the generated network's names, so one <c>state_dict</c> fits both.
 /// </summary>
 public sealed class HandWrittenFashionCnn : Module<Tensor, Tensor>
 {
@@ -27,9 +29,12 @@ public sealed class HandWrittenFashionCnn : Module<Tensor, Tensor>
     private readonly Dropout _drop3 = Dropout(0.5);
     private readonly Linear _output = Linear(512, 10);
 
-    public HandWrittenFashionCnn()
+    private readonly bool _freeEachIntermediate;
+
+    public HandWrittenFashionCnn(bool freeEachIntermediate = false)
         : base(nameof(HandWrittenFashionCnn))
     {
+        _freeEachIntermediate = freeEachIntermediate;
         register_module("Conv1", _conv1);
         register_module("Conv2", _conv2);
         register_module("Pool1", _pool1);
@@ -44,7 +49,9 @@ public sealed class HandWrittenFashionCnn : Module<Tensor, Tensor>
         register_module("Output", _output);
     }
 
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => _freeEachIntermediate ? ForwardFreeingEachIntermediate(input) : ForwardInScope(input);
+
+    private Tensor ForwardInScope(Tensor input)
     {
         using var scope = NewDisposeScope();
         var x = functional.relu(_conv1.call(input));
@@ -53,5 +60,38 @@ public sealed class HandWrittenFashionCnn : Module<Tensor, Tensor>
         x = _drop2.call(_pool2.call(functional.relu(_conv4.call(x))));
         x = _drop3.call(functional.relu(_fc.call(_flat.call(x))));
         return _output.call(x).MoveToOuterDisposeScope();
+    }
+
+    private Tensor ForwardFreeingEachIntermediate(Tensor input)
+    {
+        var x = Step(input, _conv1.call, dispose: false);
+        x = Step(x, static t => functional.relu(t));
+        x = Step(x, _conv2.call);
+        x = Step(x, static t => functional.relu(t));
+        x = Step(x, _pool1.call);
+        x = Step(x, _drop1.call);
+        x = Step(x, _conv3.call);
+        x = Step(x, static t => functional.relu(t));
+        x = Step(x, _conv4.call);
+        x = Step(x, static t => functional.relu(t));
+        x = Step(x, _pool2.call);
+        x = Step(x, _drop2.call);
+        x = Step(x, _flat.call);
+        x = Step(x, _fc.call);
+        x = Step(x, static t => functional.relu(t));
+        x = Step(x, _drop3.call);
+        return Step(x, _output.call);
+    }
+
+    /// <summary>Applies one layer and frees its input unless it is the caller's (or the layer returned it unchanged, as dropout does in eval mode).</summary>
+    private static Tensor Step(Tensor input, System.Func<Tensor, Tensor> layer, bool dispose = true)
+    {
+        var output = layer(input);
+        if (dispose && !ReferenceEquals(output, input) && output.Handle != input.Handle)
+        {
+            input.Dispose();
+        }
+
+        return output;
     }
 }
