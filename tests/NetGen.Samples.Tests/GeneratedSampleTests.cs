@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
 
@@ -58,6 +59,10 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(CancerNet))]
     [InlineData(typeof(DiabetesNet))]
     [InlineData(typeof(FashionNet))]
+    [InlineData(typeof(LeNet5))]
+    [InlineData(typeof(VggNet))]
+    [InlineData(typeof(SmallResNet))]
+    [InlineData(typeof(InceptionNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using NetGen.Data;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.FashionCnn;
 using NetGen.Samples.TwoHeads;
 
@@ -97,5 +98,27 @@ public sealed class SampleRunTests
         // Twelve steps on 180 images already beat guessing one of ten classes.
         Assert.InRange(result.TestAccuracy, 0.2, 1.0);
         Assert.True(result.History["loss"][1] < result.History["loss"][0], "the training loss falls from the first epoch to the second");
+    }
+
+    [Fact]
+    public void ClassicArchitecturesSamplePrintsEachSummaryAndRunsEachNetworkForward()
+    {
+        var output = new StringWriter();
+
+        var result = ClassicArchitecturesSample.Run(output, batchSize: 2);
+
+        Assert.Equal(new[] { "LeNet5", "VggNet", "SmallResNet", "InceptionNet" }, result.Networks.Select(static n => n.Name));
+        Assert.Equal(
+            new[] { LeNet5.ParameterCount, VggNet.ParameterCount, SmallResNet.ParameterCount, InceptionNet.ParameterCount },
+            result.Networks.Select(static n => n.ParameterCount));
+        Assert.Equal(SmallResNet.TrainableParameterCount, result.Networks[2].TrainableParameterCount);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, result.Networks[0].InputShape);
+        Assert.All(result.Networks, static n => Assert.Equal(new long[] { 2, 10 }, n.OutputShape));
+        Assert.All(result.Networks, static n => Assert.True(n.RowsAreDistributions, n.Name));
+        var text = output.ToString();
+        Assert.Contains("Model: \"LeNet5\"", text);
+        Assert.Contains("Total params: 61,706", text);
+        Assert.Contains(" Inception (Concatenate)       (None, 256, 16, 16)", text);
+        Assert.Contains("SmallResNet: forward pass on a random batch (2, 3, 32, 32) -> (2, 10)", text);
     }
 }
