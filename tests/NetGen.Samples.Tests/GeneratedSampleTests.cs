@@ -6,6 +6,7 @@ using NetGen.Samples.BreastCancer;
 using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
+using NetGen.Samples.TransferLearning;
 
 namespace NetGen.Samples.Tests;
 
@@ -27,6 +28,10 @@ public sealed class GeneratedSampleTests
             (9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (9 * 32 * 64 + 64) + (9 * 64 * 64 + 64) + (1600 * 512 + 512) + (512 * 10 + 10),
             FashionNet.ParameterCount);
         Assert.Equal(new NetGen.Shape(1, 28, 28), FashionNet.InputShape);
+
+        // Two 3x3 convolutions (1->32->32), then 32 * 12 * 12 = 4,608 features -> 128 -> 5; nothing declared frozen.
+        Assert.Equal((9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (4608 * 128 + 128) + (128 * 5 + 5), TransferNet.ParameterCount);
+        Assert.Equal(TransferNet.ParameterCount, TransferNet.TrainableParameterCount);
     }
 
     [Fact]
@@ -63,6 +68,7 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(VggNet))]
     [InlineData(typeof(SmallResNet))]
     [InlineData(typeof(InceptionNet))]
+    [InlineData(typeof(TransferNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));

@@ -6,6 +6,7 @@ using NetGen.Data;
 using NetGen.Samples.BreastCancer;
 using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.FashionCnn;
+using NetGen.Samples.TransferLearning;
 using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
@@ -120,5 +121,42 @@ public sealed class SampleRunTests
         Assert.Contains("Total params: 61,706", text);
         Assert.Contains(" Inception (Concatenate)       (None, 256, 16, 16)", text);
         Assert.Contains("SmallResNet: forward pass on a random batch (2, 3, 32, 32) -> (2, 10)", text);
+    }
+
+    [Fact]
+    public void TransferLearningSampleRetrainsOnlyTheClassifierOnTheSecondFiveClasses()
+    {
+        var output = new StringWriter();
+
+        var result = TransferLearningSample.Run(output, new TransferLearningOptions
+        {
+            UseFullSet = false,
+            Epochs = 2,
+            Threads = 1,
+        });
+
+        var text = output.ToString();
+        Assert.Equal(FashionMnistSource.Subset, result.Source);
+        Assert.Equal(new[] { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat" }, result.First.ClassNames);
+        Assert.Equal(new[] { "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot" }, result.Second.ClassNames);
+
+        // The subset has 200 training and 50 test images per class; a tenth of each phase's training images validates.
+        Assert.Equal((900L, 250L), (result.First.TrainCount, result.First.TestCount));
+        Assert.Equal((900L, 250L), (result.Second.TrainCount, result.Second.TestCount));
+
+        // Phase 1 trains everything; phase 2 only the classifier (Hidden and Output: 4,608 * 128 + 128 + 128 * 5 + 5).
+        Assert.Equal(result.TotalParameters, result.First.TrainableParameters);
+        Assert.Equal((4608 * 128) + 128 + (128 * 5) + 5, result.Second.TrainableParameters);
+        Assert.Contains("Non-trainable params: 9,568", text);
+        Assert.Contains("trainable now: Hidden, Output.", text);
+        Assert.True(result.FeaturesUnchanged, "the frozen feature layers must not move in the second phase");
+        Assert.Contains("The frozen feature layers are bit-identical before and after the second phase.", text);
+
+        Assert.All(new[] { result.First, result.Second }, static phase => Assert.Equal(2, phase.History.Epochs));
+        Assert.True(result.Second.History["loss"][1] < result.Second.History["loss"][0], "the classifier learns the new classes on frozen features");
+
+        // Five classes: guessing scores 0.2.
+        Assert.InRange(result.First.TestAccuracy, 0.3, 1.0);
+        Assert.InRange(result.Second.TestAccuracy, 0.3, 1.0);
     }
 }
