@@ -3,7 +3,10 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
+using NetGen.Samples.FashionCnn;
+using NetGen.Samples.TransferLearning;
 
 namespace NetGen.Samples.Tests;
 
@@ -19,6 +22,16 @@ public sealed class GeneratedSampleTests
         Assert.Equal(541, expected);
         Assert.Equal(CancerNet.ParameterCount, CancerNet.TrainableParameterCount);
         Assert.Equal(10 * 32 + 32 + 32 * 16 + 16 + 16 + 1, DiabetesNet.ParameterCount);
+
+        // Four 3x3 convolutions (1->32->32, 32->64->64), then 64 * 5 * 5 = 1,600 features -> 512 -> 10.
+        Assert.Equal(
+            (9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (9 * 32 * 64 + 64) + (9 * 64 * 64 + 64) + (1600 * 512 + 512) + (512 * 10 + 10),
+            FashionNet.ParameterCount);
+        Assert.Equal(new NetGen.Shape(1, 28, 28), FashionNet.InputShape);
+
+        // Two 3x3 convolutions (1->32->32), then 32 * 12 * 12 = 4,608 features -> 128 -> 5; nothing declared frozen.
+        Assert.Equal((9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (4608 * 128 + 128) + (128 * 5 + 5), TransferNet.ParameterCount);
+        Assert.Equal(TransferNet.ParameterCount, TransferNet.TrainableParameterCount);
     }
 
     [Fact]
@@ -50,6 +63,12 @@ public sealed class GeneratedSampleTests
     [Theory]
     [InlineData(typeof(CancerNet))]
     [InlineData(typeof(DiabetesNet))]
+    [InlineData(typeof(FashionNet))]
+    [InlineData(typeof(LeNet5))]
+    [InlineData(typeof(VggNet))]
+    [InlineData(typeof(SmallResNet))]
+    [InlineData(typeof(InceptionNet))]
+    [InlineData(typeof(TransferNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));

@@ -1,5 +1,12 @@
+using System;
+using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
+using NetGen.Data;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
+using NetGen.Samples.FashionCnn;
+using NetGen.Samples.TransferLearning;
 using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
@@ -47,5 +54,109 @@ public sealed class SampleRunTests
         Assert.InRange(result.TestAreaMae, 0, 0.5 * result.AreaStandardDeviation);
         Assert.True(result.PredictionsEqualAfterReload);
         Assert.Contains(" means (InputLayer) ", output.ToString());
+    }
+
+    [Fact]
+    public void FashionCnnSampleTrainsOnATinySubsetValidatesOnTrainingImagesAndPlotsItsCurves()
+    {
+        var output = new StringWriter();
+        var directory = Directory.CreateTempSubdirectory("netgen-fashion-cnn-").FullName;
+
+        var result = FashionCnnSample.Run(output, new FashionCnnOptions
+        {
+            UseFullSet = false,
+            MaxTrainCount = 200,
+            MaxTestCount = 60,
+            Epochs = 2,
+            ProgressEvery = 3,
+            Threads = 1,
+            OutputDirectory = directory,
+        });
+
+        var text = output.ToString();
+        Assert.Equal(FashionMnistSource.Subset, result.Source);
+
+        // The validation images are a tenth of the 200 training images; the 60 test images are not touched until the end.
+        Assert.Equal((180, 20, 60), (result.TrainCount, result.ValidationCount, result.TestCount));
+        Assert.Contains("Training on 180 images, validating on 20 held out from them, testing on 60.", text);
+        Assert.Contains("Total params: 889,834", text);
+        Assert.Contains("  step     3: loss ", text);
+        Assert.Contains("Epoch 2/2", text);
+        Assert.Equal(new[] { "loss", "accuracy", "val_loss", "val_accuracy" }, result.History.Values.Keys.ToArray());
+        Assert.All(result.History.Values.Values, static values => Assert.Equal(2, values.Count));
+
+        // The confusion matrix counts the same predictions Evaluate scored.
+        Assert.Equal(60, result.ConfusionMatrix.Total);
+        Assert.Equal(result.TestAccuracy, (double)result.ConfusionMatrix.Correct / result.ConfusionMatrix.Total, 6);
+        Assert.Contains("9 Ankle boot", text);
+        Assert.Contains("recall", text);
+
+        // A real PNG of the size the sample asks for: signature, then the IHDR chunk's width and height.
+        var png = File.ReadAllBytes(result.CurvesPath);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Equal((1200, 450), (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+
+        // Twelve steps on 180 images already beat guessing one of ten classes.
+        Assert.InRange(result.TestAccuracy, 0.2, 1.0);
+        Assert.True(result.History["loss"][1] < result.History["loss"][0], "the training loss falls from the first epoch to the second");
+    }
+
+    [Fact]
+    public void ClassicArchitecturesSamplePrintsEachSummaryAndRunsEachNetworkForward()
+    {
+        var output = new StringWriter();
+
+        var result = ClassicArchitecturesSample.Run(output, batchSize: 2);
+
+        Assert.Equal(new[] { "LeNet5", "VggNet", "SmallResNet", "InceptionNet" }, result.Networks.Select(static n => n.Name));
+        Assert.Equal(
+            new[] { LeNet5.ParameterCount, VggNet.ParameterCount, SmallResNet.ParameterCount, InceptionNet.ParameterCount },
+            result.Networks.Select(static n => n.ParameterCount));
+        Assert.Equal(SmallResNet.TrainableParameterCount, result.Networks[2].TrainableParameterCount);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, result.Networks[0].InputShape);
+        Assert.All(result.Networks, static n => Assert.Equal(new long[] { 2, 10 }, n.OutputShape));
+        Assert.All(result.Networks, static n => Assert.True(n.RowsAreDistributions, n.Name));
+        var text = output.ToString();
+        Assert.Contains("Model: \"LeNet5\"", text);
+        Assert.Contains("Total params: 61,706", text);
+        Assert.Contains(" Inception (Concatenate)       (None, 256, 16, 16)", text);
+        Assert.Contains("SmallResNet: forward pass on a random batch (2, 3, 32, 32) -> (2, 10)", text);
+    }
+
+    [Fact]
+    public void TransferLearningSampleRetrainsOnlyTheClassifierOnTheSecondFiveClasses()
+    {
+        var output = new StringWriter();
+
+        var result = TransferLearningSample.Run(output, new TransferLearningOptions
+        {
+            UseFullSet = false,
+            Epochs = 2,
+            Threads = 1,
+        });
+
+        var text = output.ToString();
+        Assert.Equal(FashionMnistSource.Subset, result.Source);
+        Assert.Equal(new[] { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat" }, result.First.ClassNames);
+        Assert.Equal(new[] { "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot" }, result.Second.ClassNames);
+
+        // The subset has 200 training and 50 test images per class; a tenth of each phase's training images validates.
+        Assert.Equal((900L, 250L), (result.First.TrainCount, result.First.TestCount));
+        Assert.Equal((900L, 250L), (result.Second.TrainCount, result.Second.TestCount));
+
+        // Phase 1 trains everything; phase 2 only the classifier (Hidden and Output: 4,608 * 128 + 128 + 128 * 5 + 5).
+        Assert.Equal(result.TotalParameters, result.First.TrainableParameters);
+        Assert.Equal((4608 * 128) + 128 + (128 * 5) + 5, result.Second.TrainableParameters);
+        Assert.Contains("Non-trainable params: 9,568", text);
+        Assert.Contains("trainable now: Hidden, Output.", text);
+        Assert.True(result.FeaturesUnchanged, "the frozen feature layers must not move in the second phase");
+        Assert.Contains("The frozen feature layers are bit-identical before and after the second phase.", text);
+
+        Assert.All(new[] { result.First, result.Second }, static phase => Assert.Equal(2, phase.History.Epochs));
+        Assert.True(result.Second.History["loss"][1] < result.Second.History["loss"][0], "the classifier learns the new classes on frozen features");
+
+        // Five classes: guessing scores 0.2.
+        Assert.InRange(result.First.TestAccuracy, 0.3, 1.0);
+        Assert.InRange(result.Second.TestAccuracy, 0.3, 1.0);
     }
 }

@@ -53,7 +53,7 @@ internal sealed class CsvTable
             throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
         }
 
-        using var input = OpenMaybeGzipped(path);
+        using var input = VerifiedGzipStream.OpenMaybeGzipped(path);
         try
         {
             using var reader = new StreamReader(input, leaveOpen: true);
@@ -131,24 +131,6 @@ internal sealed class CsvTable
                     lineNumber,
                     $"names column '{header[i]}' twice (fields {(seen[header[i]] + 1).ToString(CultureInfo.InvariantCulture)} and {(i + 1).ToString(CultureInfo.InvariantCulture)}); column names must be unique.");
             }
-        }
-    }
-
-    private static Stream OpenMaybeGzipped(string path)
-    {
-        var stream = File.OpenRead(path);
-        try
-        {
-            // Decide by content, not name: a .gz renamed .csv (or the reverse) still reads.
-            Span<byte> magic = stackalloc byte[2];
-            var isGzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-            stream.Position = 0;
-            return isGzip ? VerifiedGzipStream.Open(path, stream) : stream;
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
         }
     }
 }

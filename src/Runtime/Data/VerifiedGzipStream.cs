@@ -30,16 +30,18 @@ internal sealed class VerifiedGzipStream : Stream
 
     private readonly string _path;
     private readonly GZipStream _gzip;
+    private readonly Func<string, string, Exception?, Exception> _broken;
     private readonly uint _trailerCrc;
     private readonly uint _trailerLength;
     private uint _crc;
     private long _length;
     private bool _verified;
 
-    private VerifiedGzipStream(string path, GZipStream gzip, uint trailerCrc, uint trailerLength)
+    private VerifiedGzipStream(string path, GZipStream gzip, uint trailerCrc, uint trailerLength, Func<string, string, Exception?, Exception> broken)
     {
         _path = path;
         _gzip = gzip;
+        _broken = broken;
         _trailerCrc = trailerCrc;
         _trailerLength = trailerLength;
     }
@@ -66,13 +68,41 @@ internal sealed class VerifiedGzipStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads the trailer of <paramref name="file"/> (positioned anywhere) and decompresses it from the start; takes ownership of it.</summary>
-    /// <exception cref="CsvFormatException">The file is too short to be a complete gzip file.</exception>
-    public static VerifiedGzipStream Open(string path, FileStream file)
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading: decompressed and checked when it starts with the
+    /// gzip magic bytes, as it is otherwise. Content decides, not the name: a <c>.gz</c> renamed
+    /// (or a plain file named <c>.gz</c>) still reads.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="broken">
+    /// Creates the exception for a broken gzip file from the path, the problem ("is a truncated or
+    /// corrupt gzip file: ...") and the decoder's exception; <see cref="CsvFormatException"/> when null.
+    /// </param>
+    public static Stream OpenMaybeGzipped(string path, Func<string, string, Exception?, Exception>? broken = null)
     {
+        var stream = File.OpenRead(path);
+        try
+        {
+            Span<byte> magic = stackalloc byte[2];
+            var isGzip = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            stream.Position = 0;
+            return isGzip ? Open(path, stream, broken) : stream;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads the trailer of <paramref name="file"/> (positioned anywhere) and decompresses it from the start; takes ownership of it.</summary>
+    /// <exception cref="CsvFormatException">The file is too short to be a complete gzip file (or the exception <paramref name="broken"/> creates).</exception>
+    public static VerifiedGzipStream Open(string path, FileStream file, Func<string, string, Exception?, Exception>? broken = null)
+    {
+        broken ??= static (path, problem, inner) => new CsvFormatException(path, 0, problem, inner);
         if (file.Length < MinimumLength)
         {
-            throw Broken(path, $"{file.Length} bytes cannot hold a gzip header and trailer.", inner: null);
+            throw broken(path, Problem($"{file.Length} bytes cannot hold a gzip header and trailer."), null);
         }
 
         Span<byte> trailer = stackalloc byte[8];
@@ -81,7 +111,7 @@ internal sealed class VerifiedGzipStream : Stream
         file.Position = 0;
         var crc = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         var length = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]);
-        return new VerifiedGzipStream(path, new GZipStream(file, CompressionMode.Decompress), crc, length);
+        return new VerifiedGzipStream(path, new GZipStream(file, CompressionMode.Decompress), crc, length, broken);
     }
 
     /// <inheritdoc />
@@ -101,7 +131,7 @@ internal sealed class VerifiedGzipStream : Stream
             // .NET's message for any zlib data error is "The archive entry was compressed using an
             // unsupported compression method.", which is wrong here: keep it only as the inner exception.
             HasFailed = true;
-            throw Broken(_path, "its compressed data cannot be decoded.", exception);
+            throw _broken(_path, Problem("its compressed data cannot be decoded."), exception);
         }
 
         if (read > 0)
@@ -155,8 +185,7 @@ internal sealed class VerifiedGzipStream : Stream
         base.Dispose(disposing);
     }
 
-    private static CsvFormatException Broken(string path, string detail, Exception? inner) =>
-        new(path, 0, "is a truncated or corrupt gzip file: " + detail, inner);
+    private static string Problem(string detail) => "is a truncated or corrupt gzip file: " + detail;
 
     private void Verify()
     {
@@ -178,7 +207,7 @@ internal sealed class VerifiedGzipStream : Stream
         }
 
         HasFailed = true;
-        throw Broken(_path, "the CRC-32 and length in its last 8 bytes do not match the decompressed data.", inner: null);
+        throw _broken(_path, Problem("the CRC-32 and length in its last 8 bytes do not match the decompressed data."), null);
     }
 
     /// <summary>Decompresses the file again and checks the trailer against the data after the first <paramref name="skip"/> bytes.</summary>

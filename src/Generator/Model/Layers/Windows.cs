@@ -123,14 +123,16 @@ internal static class Windows
 
     /// <summary>
     /// NG0115: a stride longer than the window's span (along either axis) skips values no window
-    /// covers; reported at <paramref name="argument"/>, <c>Strides</c> or <c>StridesPerAxis</c>.
+    /// covers; reported at <paramref name="argument"/>, <c>Strides</c> or <c>StridesPerAxis</c>. An
+    /// axis the window covers with one value is exempt: a strided 1x1 convolution subsamples by
+    /// design (ResNet's projection shortcut).
     /// </summary>
     public static void ReportStrideBeyondWindow(LayerContext layer, string typeName, Extent2D window, Extent2D stride, Extent2D dilation, string argument = "Strides")
     {
         var span = Span(window, dilation);
         foreach (var (axisStride, axisSpan) in new[] { (stride.Height, span.Height), (stride.Width, span.Width) })
         {
-            if (axisStride > axisSpan)
+            if (axisStride > axisSpan && axisSpan > 1)
             {
                 layer.Report(ProblemKind.StrideLargerThanWindow, layer.Argument(argument), typeName, layer.Name, Format.Number(axisStride), Format.Number(axisSpan), Format.Number(axisStride - axisSpan));
                 return;
