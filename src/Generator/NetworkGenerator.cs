@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -56,17 +57,17 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.Specs);
 
-        // Roslyn compares hint names ignoring case, and C# does not: Shop.Segmenter and
-        // Shop.segmenter are two networks. Every output sees the hint names of all networks
-        // (a list that changes only when networks are added, removed or renamed).
-        var hintNames = specs
-            .Select(static (spec, _) => spec.HintName)
+        // One file per hint name, and Roslyn compares hint names ignoring case while C# does not:
+        // Shop.Segmenter and Shop.segmenter are two networks, and a class whose two partial parts
+        // both carry [Network] (the user's CS0579) is one. Each spec is compared on its own after
+        // this step, so an edit to one network re-emits that network alone.
+        var uniqueSpecs = specs
             .Collect()
-            .WithTrackingName(TrackingNames.HintNames);
+            .SelectMany(static (all, _) => WithUniqueHintNames(all))
+            .WithTrackingName(TrackingNames.UniqueSpecs);
 
-        context.RegisterSourceOutput(specs.Combine(hintNames), static (context, pair) =>
+        context.RegisterSourceOutput(uniqueSpecs, static (context, spec) =>
         {
-            var (spec, allHintNames) = pair;
             string source;
             try
             {
@@ -77,25 +78,31 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                 source = NetworkEmitter.Emit(spec with { CanGenerate = false, Failure = exception.GetType().Name + ": " + exception.Message }, context.CancellationToken);
             }
 
-            context.AddSource(UniqueHintName(spec.HintName, allHintNames), source);
+            context.AddSource(spec.HintName, source);
         });
     }
 
     /// <summary>
-    /// The hint name, or, when other networks' hint names differ from it only in case, the hint name
-    /// numbered by its place among them in ordinal order (<c>Shop.segmenter.1.g.cs</c>; no type name
-    /// starts with a digit, so the number cannot meet another network's name).
+    /// The specs with one per hint name (the first of exact duplicates), those whose hint names
+    /// differ from others' only in case numbered by their place among them in ordinal order
+    /// (<c>Shop.segmenter.1.g.cs</c>; no type name starts with a digit, so the number cannot meet
+    /// another network's name).
     /// </summary>
-    private static string UniqueHintName(string hintName, ImmutableArray<string> allHintNames)
+    private static ImmutableArray<NetworkSpec> WithUniqueHintNames(ImmutableArray<NetworkSpec> specs)
     {
-        var variants = allHintNames
-            .Where(other => string.Equals(other, hintName, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(static other => other, StringComparer.Ordinal)
-            .ToList();
-        var index = variants.IndexOf(hintName);
-        return index <= 0
-            ? hintName
-            : hintName.Substring(0, hintName.Length - ".g.cs".Length) + "." + index.ToString(CultureInfo.InvariantCulture) + ".g.cs";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = specs.Where(spec => seen.Add(spec.HintName)).ToList();
+        return unique.Select(spec =>
+        {
+            var index = unique
+                .Select(static other => other.HintName)
+                .Where(other => string.Equals(other, spec.HintName, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(static other => other, StringComparer.Ordinal)
+                .ToList()
+                .IndexOf(spec.HintName);
+            return index == 0
+                ? spec
+                : spec with { HintName = spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + "." + index.ToString(CultureInfo.InvariantCulture) + ".g.cs" };
+        }).ToImmutableArray();
     }
 }

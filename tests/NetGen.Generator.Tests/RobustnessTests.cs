@@ -154,6 +154,24 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void ANetworkWhosePartsBothCarryTheNetworkAttributeIsGeneratedOnce()
+    {
+        // The user's CS0579 (a duplicate attribute): the generator must not throw on the second part.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial class Twice { [Dense(2)] public partial Linear A { get; } }
+            [Network] public partial class Twice { }
+            """;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+        Assert.Contains("Linear(4, 2", run.Source("Twice.g.cs"));
+    }
+
+    [Fact]
     public void AFailureOnOneNetworkLeavesTheOthersGenerated()
     {
         const string source = """
