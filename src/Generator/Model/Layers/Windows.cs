@@ -74,8 +74,11 @@ internal static class Windows
     /// </summary>
     private static void ReportDroppedEdge(LayerContext layer, string typeName, TensorType input, long span, int stride, long height, long width)
     {
-        var rows = (input[1].Size - span) % stride;
-        var columns = (input[2].Size - span) % stride;
+        // With a stride beyond the span, rows between windows go unread anyway (NG0115, or by
+        // design for a 1x1 window): a tail no longer than that gap is nothing special.
+        var gap = Math.Max(0, stride - span);
+        var rows = Unread(input[1].Size);
+        var columns = Unread(input[2].Size);
         if (rows == 0 && columns == 0)
         {
             return;
@@ -93,6 +96,12 @@ internal static class Windows
         }
 
         layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, typeName, layer.Name, "the last " + string.Join(" and the last ", parts), input.ToString(), "(" + Format.Number(height) + ", " + Format.Number(width) + ")");
+
+        long Unread(long size)
+        {
+            var tail = (size - span) % stride;
+            return tail > gap ? tail : 0;
+        }
     }
 
     /// <summary>NG0114: a convolution kernel of even size has no centre pixel.</summary>
