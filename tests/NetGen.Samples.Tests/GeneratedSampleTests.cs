@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using NetGen.Samples.BreastCancer;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
+using NetGen.Samples.ImageFolders;
 
 namespace NetGen.Samples.Tests;
 
@@ -26,6 +27,11 @@ public sealed class GeneratedSampleTests
             (9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (9 * 32 * 64 + 64) + (9 * 64 * 64 + 64) + (1600 * 512 + 512) + (512 * 10 + 10),
             FashionNet.ParameterCount);
         Assert.Equal(new NetGen.Shape(1, 28, 28), FashionNet.InputShape);
+
+        // Two 3x3 convolutions (1->16, 16->32) with same padding, two 2x2 poolings: 32 * 8 * 8 = 2,048 features -> 64 -> 4.
+        Assert.Equal((9 * 1 * 16 + 16) + (9 * 16 * 32 + 32) + (2048 * 64 + 64) + (64 * 4 + 4), ClothingNet.ParameterCount);
+        Assert.Equal(new NetGen.Shape(1, 32, 32), ClothingNet.InputShape);
+        Assert.Equal(new NetGen.Shape(4), ClothingNet.OutputShape);
     }
 
     [Fact]
@@ -58,6 +64,7 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(CancerNet))]
     [InlineData(typeof(DiabetesNet))]
     [InlineData(typeof(FashionNet))]
+    [InlineData(typeof(ClothingNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));
