@@ -3,9 +3,11 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
 using NetGen.Samples.ImageFolders;
+using NetGen.Samples.TransferLearning;
 
 namespace NetGen.Samples.Tests;
 
@@ -27,6 +29,10 @@ public sealed class GeneratedSampleTests
             (9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (9 * 32 * 64 + 64) + (9 * 64 * 64 + 64) + (1600 * 512 + 512) + (512 * 10 + 10),
             FashionNet.ParameterCount);
         Assert.Equal(new NetGen.Shape(1, 28, 28), FashionNet.InputShape);
+
+        // Two 3x3 convolutions (1->32->32), then 32 * 12 * 12 = 4,608 features -> 128 -> 5; nothing declared frozen.
+        Assert.Equal((9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (4608 * 128 + 128) + (128 * 5 + 5), TransferNet.ParameterCount);
+        Assert.Equal(TransferNet.ParameterCount, TransferNet.TrainableParameterCount);
 
         // Two 3x3 convolutions (1->16, 16->32) with same padding, two 2x2 poolings: 32 * 8 * 8 = 2,048 features -> 64 -> 4.
         Assert.Equal((9 * 1 * 16 + 16) + (9 * 16 * 32 + 32) + (2048 * 64 + 64) + (64 * 4 + 4), ClothingNet.ParameterCount);
@@ -64,6 +70,11 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(CancerNet))]
     [InlineData(typeof(DiabetesNet))]
     [InlineData(typeof(FashionNet))]
+    [InlineData(typeof(LeNet5))]
+    [InlineData(typeof(VggNet))]
+    [InlineData(typeof(SmallResNet))]
+    [InlineData(typeof(InceptionNet))]
+    [InlineData(typeof(TransferNet))]
     [InlineData(typeof(ClothingNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {

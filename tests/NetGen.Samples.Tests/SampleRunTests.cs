@@ -4,8 +4,10 @@ using System.IO;
 using System.Linq;
 using NetGen.Data;
 using NetGen.Samples.BreastCancer;
+using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.FashionCnn;
 using NetGen.Samples.ImageFolders;
+using NetGen.Samples.TransferLearning;
 using NetGen.Samples.TwoHeads;
 
 namespace NetGen.Samples.Tests;
@@ -98,6 +100,65 @@ public sealed class SampleRunTests
         // Twelve steps on 180 images already beat guessing one of ten classes.
         Assert.InRange(result.TestAccuracy, 0.2, 1.0);
         Assert.True(result.History["loss"][1] < result.History["loss"][0], "the training loss falls from the first epoch to the second");
+    }
+
+    [Fact]
+    public void ClassicArchitecturesSamplePrintsEachSummaryAndRunsEachNetworkForward()
+    {
+        var output = new StringWriter();
+
+        var result = ClassicArchitecturesSample.Run(output, batchSize: 2);
+
+        Assert.Equal(new[] { "LeNet5", "VggNet", "SmallResNet", "InceptionNet" }, result.Networks.Select(static n => n.Name));
+        Assert.Equal(
+            new[] { LeNet5.ParameterCount, VggNet.ParameterCount, SmallResNet.ParameterCount, InceptionNet.ParameterCount },
+            result.Networks.Select(static n => n.ParameterCount));
+        Assert.Equal(SmallResNet.TrainableParameterCount, result.Networks[2].TrainableParameterCount);
+        Assert.Equal(new long[] { 2, 1, 28, 28 }, result.Networks[0].InputShape);
+        Assert.All(result.Networks, static n => Assert.Equal(new long[] { 2, 10 }, n.OutputShape));
+        Assert.All(result.Networks, static n => Assert.True(n.RowsAreDistributions, n.Name));
+        var text = output.ToString();
+        Assert.Contains("Model: \"LeNet5\"", text);
+        Assert.Contains("Total params: 61,706", text);
+        Assert.Contains(" Inception (Concatenate)       (None, 256, 16, 16)", text);
+        Assert.Contains("SmallResNet: forward pass on a random batch (2, 3, 32, 32) -> (2, 10)", text);
+    }
+
+    [Fact]
+    public void TransferLearningSampleRetrainsOnlyTheClassifierOnTheSecondFiveClasses()
+    {
+        var output = new StringWriter();
+
+        var result = TransferLearningSample.Run(output, new TransferLearningOptions
+        {
+            UseFullSet = false,
+            Epochs = 2,
+            Threads = 1,
+        });
+
+        var text = output.ToString();
+        Assert.Equal(FashionMnistSource.Subset, result.Source);
+        Assert.Equal(new[] { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat" }, result.First.ClassNames);
+        Assert.Equal(new[] { "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot" }, result.Second.ClassNames);
+
+        // The subset has 200 training and 50 test images per class; a tenth of each phase's training images validates.
+        Assert.Equal((900L, 250L), (result.First.TrainCount, result.First.TestCount));
+        Assert.Equal((900L, 250L), (result.Second.TrainCount, result.Second.TestCount));
+
+        // Phase 1 trains everything; phase 2 only the classifier (Hidden and Output: 4,608 * 128 + 128 + 128 * 5 + 5).
+        Assert.Equal(result.TotalParameters, result.First.TrainableParameters);
+        Assert.Equal((4608 * 128) + 128 + (128 * 5) + 5, result.Second.TrainableParameters);
+        Assert.Contains("Non-trainable params: 9,568", text);
+        Assert.Contains("trainable now: Hidden, Output.", text);
+        Assert.True(result.FeaturesUnchanged, "the frozen feature layers must not move in the second phase");
+        Assert.Contains("The frozen feature layers are bit-identical before and after the second phase.", text);
+
+        Assert.All(new[] { result.First, result.Second }, static phase => Assert.Equal(2, phase.History.Epochs));
+        Assert.True(result.Second.History["loss"][1] < result.Second.History["loss"][0], "the classifier learns the new classes on frozen features");
+
+        // Five classes: guessing scores 0.2.
+        Assert.InRange(result.First.TestAccuracy, 0.3, 1.0);
+        Assert.InRange(result.Second.TestAccuracy, 0.3, 1.0);
     }
 
     [Fact]

@@ -34,4 +34,16 @@ public static class RandomData
         var y = randint(0, 10, [samples], dtype: ScalarType.Int64, generator: generator);
         return (x, y);
     }
+
+    /// <summary>Images per epoch of the CNN benchmarks: 32 batches of 64.</summary>
+    public const int FashionImages = 2048;
+
+    /// <summary>Standard-normal (1, 28, 28) images, Fashion-MNIST's shape, and int64 class ids in [0, 10).</summary>
+    public static (Tensor X, Tensor Y) Fashion(int samples = FashionImages)
+    {
+        using var generator = new Generator(1234);
+        var x = randn([samples, 1, 28, 28], generator: generator);
+        var y = randint(0, 10, [samples], dtype: ScalarType.Int64, generator: generator);
+        return (x, y);
+    }
 }

@@ -361,11 +361,11 @@ public sealed class ImageRuleTests
             using TorchSharp.Modules;
 
             [Network]
-            [Input(1, 19, 19)]
+            [Input(1, 26, 26)]
             public partial class Net
             {
-                [Conv2D(4, 1, Strides = {|NG0115:2|})] public partial Conv2d C { get; }
                 [MaxPooling2D(2, Strides = {|NG0115:4|})] public partial MaxPool2d P { get; }
+                [Conv2D(4, 3, Strides = {|NG0115:4|})] public partial Conv2d C { get; }
                 [Flatten] public partial Flatten F { get; }
                 [Dense(10)] public partial Linear Output { get; }
             }
@@ -373,21 +373,22 @@ public sealed class ImageRuleTests
 
         Assert.Contains(
             diagnostics,
-            d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "Conv2D layer 'C' moves by 2 but its window spans only 1: 1 of every 2 rows and columns are never seen");
+            d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "Conv2D layer 'C' moves by 4 but its window spans only 3: 1 of every 4 rows and columns are never seen");
         Assert.Contains(
             diagnostics,
             d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "MaxPooling2D layer 'P' moves by 4 but its window spans only 2: 2 of every 4 rows and columns are never seen");
     }
 
     [Fact]
-    public Task NG0115_StrideUpToTheDilatedSpan_Silent() => VerifyAsync("""
+    public Task NG0115_StrideUpToTheDilatedSpanAndStridedOneByOne_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;
 
         [Network]
-        [Input(1, 15, 15)]
+        [Input(1, 29, 29)]
         public partial class Net
         {
+            [Conv2D(4, 1, Strides = 2)] public partial Conv2d Projection { get; }
             [Conv2D(4, 1, DilationRate = 3, Strides = 1)] public partial Conv2d C1 { get; }
             [Conv2D(4, 3, Strides = 3)] public partial Conv2d C2 { get; }
             [MaxPooling2D(3, Strides = 2)] public partial MaxPool2d P { get; }

@@ -104,11 +104,14 @@ internal static class Windows
         }
     }
 
-    /// <summary>NG0115: a stride longer than the window's span skips values no window covers.</summary>
+    /// <summary>
+    /// NG0115: a stride longer than the window's span skips values no window covers. A window of
+    /// one value is exempt: a strided 1x1 convolution subsamples by design (ResNet's projection shortcut).
+    /// </summary>
     public static void ReportStrideBeyondWindow(LayerContext layer, string typeName, int window, int stride, int dilation)
     {
         var span = Span(window, dilation);
-        if (stride > span)
+        if (stride > span && span > 1)
         {
             layer.Report(ProblemKind.StrideLargerThanWindow, layer.Argument("Strides"), typeName, layer.Name, Format.Number(stride), Format.Number(span), Format.Number(stride - span));
         }

@@ -1,0 +1,25 @@
+using System;
+using System.Globalization;
+using NetGen.Samples.TransferLearning;
+
+// dotnet run --project samples/TransferLearning -c Release -- [--epochs N] [--batch-size N]
+//     [--max-train N] [--max-test N] [--threads N] [--subset]
+var options = new TransferLearningOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number, not '{args[i]}'.");
+    options = args[i] switch
+    {
+        "--epochs" => options with { Epochs = Number() },
+        "--batch-size" => options with { BatchSize = Number() },
+        "--max-train" => options with { MaxTrainCount = Number() },
+        "--max-test" => options with { MaxTestCount = Number() },
+        "--threads" => options with { Threads = Number() },
+        "--subset" => options with { UseFullSet = false },
+        _ => throw new ArgumentException($"Unknown option '{args[i]}'; the options are --epochs, --batch-size, --max-train, --max-test, --threads and --subset."),
+    };
+}
+
+var result = TransferLearningSample.Run(Console.Out, options);
+return result.FeaturesUnchanged ? 0 : 1;
