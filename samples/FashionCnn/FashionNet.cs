@@ -37,8 +37,12 @@ public partial class FashionNet
     [Conv2D(64, 3, Activation.ReLU)]
     public partial Conv2d Conv4 { get; }
 
+    // NG0113 notes that this pooling never reads the last row and column of its 11 x 11 input:
+    // the guide's architecture floors to 5 x 5 (Keras does the same), and it is kept as written.
+#pragma warning disable NG0113
     [MaxPooling2D(2)]
     public partial MaxPool2d Pool2 { get; }
+#pragma warning restore NG0113
 
     [Dropout(0.25)]
     public partial Dropout Drop2 { get; }

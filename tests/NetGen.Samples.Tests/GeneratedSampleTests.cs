@@ -6,6 +6,7 @@ using NetGen.Samples.BreastCancer;
 using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
+using NetGen.Samples.ImageFolders;
 using NetGen.Samples.TransferLearning;
 
 namespace NetGen.Samples.Tests;
@@ -32,6 +33,11 @@ public sealed class GeneratedSampleTests
         // Two 3x3 convolutions (1->32->32), then 32 * 12 * 12 = 4,608 features -> 128 -> 5; nothing declared frozen.
         Assert.Equal((9 * 1 * 32 + 32) + (9 * 32 * 32 + 32) + (4608 * 128 + 128) + (128 * 5 + 5), TransferNet.ParameterCount);
         Assert.Equal(TransferNet.ParameterCount, TransferNet.TrainableParameterCount);
+
+        // Two 3x3 convolutions (1->16, 16->32) with same padding, two 2x2 poolings: 32 * 8 * 8 = 2,048 features -> 64 -> 4.
+        Assert.Equal((9 * 1 * 16 + 16) + (9 * 16 * 32 + 32) + (2048 * 64 + 64) + (64 * 4 + 4), ClothingNet.ParameterCount);
+        Assert.Equal(new NetGen.Shape(1, 32, 32), ClothingNet.InputShape);
+        Assert.Equal(new NetGen.Shape(4), ClothingNet.OutputShape);
     }
 
     [Fact]
@@ -69,6 +75,7 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(SmallResNet))]
     [InlineData(typeof(InceptionNet))]
     [InlineData(typeof(TransferNet))]
+    [InlineData(typeof(ClothingNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));

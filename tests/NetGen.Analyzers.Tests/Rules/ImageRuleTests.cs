@@ -297,9 +297,19 @@ public sealed class ImageRuleTests
     }
 
     [Fact]
-    public Task NG0113_EvenSizesStrideOneAndSamePadding_Silent() => VerifyAsync("""
+    public Task NG0113_EvenSizesStrideOneSamePaddingAndStridedOneByOne_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;
+
+        // A strided 1x1 window skips every other row by design; the last row of an even size is one of those.
+        [Network]
+        [Input(1, 32, 32)]
+        public partial class Shortcut
+        {
+            [Conv2D(4, 1, Strides = 2)] public partial Conv2d Projection { get; }
+            [Flatten] public partial Flatten F { get; }
+            [Dense(10)] public partial Linear Output { get; }
+        }
 
         [Network]
         [Input(1, 17, 17)]

@@ -91,8 +91,10 @@ internal static class Windows
     /// </summary>
     private static void ReportDroppedEdge(LayerContext layer, string typeName, TensorType input, Extent2D span, Extent2D stride, long height, long width)
     {
-        var rows = (input[1].Size - span.Height) % stride.Height;
-        var columns = (input[2].Size - span.Width) % stride.Width;
+        // With a stride beyond the span, rows between windows go unread anyway (NG0115, or by
+        // design for a 1x1 window): a tail no longer than that gap is nothing special.
+        var rows = Unread(input[1].Size, span.Height, stride.Height);
+        var columns = Unread(input[2].Size, span.Width, stride.Width);
         if (rows == 0 && columns == 0)
         {
             return;
@@ -110,6 +112,12 @@ internal static class Windows
         }
 
         layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, typeName, layer.Name, "the last " + string.Join(" and the last ", parts), input.ToString(), "(" + Format.Number(height) + ", " + Format.Number(width) + ")");
+
+        static long Unread(long size, int span, int stride)
+        {
+            var tail = (size - span) % stride;
+            return tail > Math.Max(0, stride - span) ? tail : 0;
+        }
     }
 
     /// <summary>NG0114: a convolution kernel of even size (along either axis) has no centre pixel.</summary>
