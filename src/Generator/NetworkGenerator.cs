@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NetGen.Generator.Emit;
@@ -53,7 +57,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.Specs);
 
-        context.RegisterSourceOutput(specs, static (context, spec) =>
+        // One file per hint name, and Roslyn compares hint names ignoring case while C# does not:
+        // Shop.Segmenter and Shop.segmenter are two networks, and a class whose two partial parts
+        // both carry [Network] (the user's CS0579) is one. Each spec is compared on its own after
+        // this step, so an edit to one network re-emits that network alone.
+        var uniqueSpecs = specs
+            .Collect()
+            .SelectMany(static (all, _) => WithUniqueHintNames(all))
+            .WithTrackingName(TrackingNames.UniqueSpecs);
+
+        context.RegisterSourceOutput(uniqueSpecs, static (context, spec) =>
         {
             string source;
             try
@@ -67,5 +80,29 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
             context.AddSource(spec.HintName, source);
         });
+    }
+
+    /// <summary>
+    /// The specs with one per hint name (the first of exact duplicates), those whose hint names
+    /// differ from others' only in case numbered by their place among them in ordinal order
+    /// (<c>Shop.segmenter.1.g.cs</c>; no type name starts with a digit, so the number cannot meet
+    /// another network's name).
+    /// </summary>
+    private static ImmutableArray<NetworkSpec> WithUniqueHintNames(ImmutableArray<NetworkSpec> specs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = specs.Where(spec => seen.Add(spec.HintName)).ToList();
+        return unique.Select(spec =>
+        {
+            var index = unique
+                .Select(static other => other.HintName)
+                .Where(other => string.Equals(other, spec.HintName, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(static other => other, StringComparer.Ordinal)
+                .ToList()
+                .IndexOf(spec.HintName);
+            return index == 0
+                ? spec
+                : spec with { HintName = spec.HintName.Substring(0, spec.HintName.Length - ".g.cs".Length) + "." + index.ToString(CultureInfo.InvariantCulture) + ".g.cs" };
+        }).ToImmutableArray();
     }
 }

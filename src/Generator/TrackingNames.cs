@@ -5,4 +5,5 @@ internal static class TrackingNames
 {
     public const string Networks = nameof(Networks);
     public const string Specs = nameof(Specs);
+    public const string UniqueSpecs = nameof(UniqueSpecs);
 }

@@ -32,6 +32,26 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void ImageDecoder()
+    {
+        // The fuzz seed of the layers that grow, pad, crop and convolve sequences: TorchSharp's
+        // modules where they fit, run-time padding and cropping where Keras's sizes need it.
+        var source = FuzzSeed("ImageDecoder");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var segmenter = run.Source("Shop.Vision.Segmenter.g.cs");
+        Assert.Contains("ZeroPad2d((2, 3, 1, 1))", segmenter);
+        Assert.Contains("Conv2d(3, 8, (3L, 5L), stride: (1L, 2L), padding: (0L, 0L), dilation: (1L, 1L)", segmenter);
+        Assert.Contains("global::NetGen.Layers.Activations.Softmax(", segmenter);
+        Assert.Contains("axis: 1)", segmenter);
+        var signal = run.Source("Shop.Vision.SignalNet.g.cs");
+        Assert.Contains("global::NetGen.Layers.StepPadding.Causal(_causal, input, 9)", signal);
+        Assert.Contains("global::NetGen.Layers.StepPadding.Same(_halve, ", signal);
+        Assert.Contains("global::NetGen.Layers.ChannelsFirst.Apply(_grouped, ", signal);
+    }
+
+    [Fact]
     public void Backbone()
     {
         // A TorchVision model as a member: built from the seeded generator, 512 features into the head.

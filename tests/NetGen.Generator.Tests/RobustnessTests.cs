@@ -132,6 +132,46 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void NetworksWhoseNamesDifferOnlyInCaseAreBothGenerated()
+    {
+        // Roslyn compares hint names ignoring case; C# does not (found by the fuzz campaign).
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            namespace Shop;
+
+            [Network] [Input(4)] public partial class Segmenter { [Dense(2)] public partial Linear A { get; } }
+            [Network] [Input(4)] public partial class segmenter { [Dense(3)] public partial Linear A { get; } }
+            """;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+        Assert.Contains("Linear(4, 2", run.Source("Shop.Segmenter.g.cs"));
+        Assert.Contains("Linear(4, 3", run.Source("Shop.segmenter.1.g.cs"));
+        Assert.Empty(run.Errors());
+    }
+
+    [Fact]
+    public void ANetworkWhosePartsBothCarryTheNetworkAttributeIsGeneratedOnce()
+    {
+        // The user's CS0579 (a duplicate attribute): the generator must not throw on the second part.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network] [Input(4)] public partial class Twice { [Dense(2)] public partial Linear A { get; } }
+            [Network] public partial class Twice { }
+            """;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+        Assert.Contains("Linear(4, 2", run.Source("Twice.g.cs"));
+    }
+
+    [Fact]
     public void AFailureOnOneNetworkLeavesTheOthersGenerated()
     {
         const string source = """

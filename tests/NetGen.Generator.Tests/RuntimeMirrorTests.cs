@@ -28,6 +28,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.Initializer), typeof(InitializerKind) },
         { typeof(NetGen.ElementType), typeof(ElementKind) },
         { typeof(NetGen.Padding), typeof(PaddingKind) },
+        { typeof(NetGen.Interpolation), typeof(InterpolationKind) },
         { typeof(NetGen.BackboneArchitecture), typeof(BackboneArchitectureKind) },
     };
 
@@ -129,28 +130,40 @@ public sealed class RuntimeMirrorTests
     }
 
     /// <summary>
-    /// The attribute's constructor parameters and settable properties (less the structural one
-    /// every layer has) are exactly the table's names, with the same defaults.
+    /// The attribute's constructor parameters and settable properties (less the structural ones
+    /// every layer has) are exactly the table's names, with the same defaults. An attribute with
+    /// several constructors (a square size as one number or as (height, width)) spells each
+    /// parameter the same way in all of them, with the same default.
     /// </summary>
     private static void AssertMirrors(Type attribute, IReadOnlyList<ArgumentSpec> table, params string[] structural)
     {
-        var constructor = attribute.GetConstructors().Single();
-        var parameters = constructor.GetParameters();
+        var constructors = attribute.GetConstructors().OrderBy(static c => c.GetParameters().Count(static p => p.ParameterType.IsArray)).ToList();
+        var parameters = constructors.SelectMany(static c => c.GetParameters()).GroupBy(static p => p.Name!).ToList();
         var properties = attribute.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(static p => p.CanWrite && p.SetMethod!.IsPublic && p.DeclaringType != typeof(Attribute))
             .ToList();
-        var runtimeNames = parameters.Select(static p => p.Name!).Concat(properties.Select(static p => p.Name)).Where(name => !structural.Contains(name)).OrderBy(static n => n, StringComparer.Ordinal);
+        var runtimeNames = parameters.Select(static p => p.Key).Concat(properties.Select(static p => p.Name)).Where(name => !structural.Contains(name)).OrderBy(static n => n, StringComparer.Ordinal);
 
         Assert.Equal(runtimeNames, table.Select(static s => s.Name).OrderBy(static n => n, StringComparer.Ordinal));
+        Assert.All(constructors, constructor => Assert.Equal(
+            constructors[0].GetParameters().Select(static p => p.Name),
+            constructor.GetParameters().Select(static p => p.Name)));
 
-        var instance = constructor.Invoke(parameters.Select(Sample).ToArray());
+        var instance = constructors[0].Invoke(constructors[0].GetParameters().Select(Sample).ToArray());
         foreach (var spec in table)
         {
-            var parameter = parameters.FirstOrDefault(p => p.Name == spec.Name);
-            object? runtimeDefault = parameter is null
-                ? attribute.GetProperty(spec.Name)!.GetValue(instance)
-                : parameter.HasDefaultValue ? parameter.DefaultValue : null;
-            Assert.True(SameDefault(spec.Default, runtimeDefault), $"{attribute.Name}.{spec.Name}: the generator assumes {spec.Default ?? "no default"}, the runtime has {runtimeDefault ?? "no default"}.");
+            var overloads = parameters.FirstOrDefault(p => p.Key == spec.Name)?.ToList();
+            if (overloads is null)
+            {
+                var runtimeDefault = attribute.GetProperty(spec.Name)!.GetValue(instance);
+                Assert.True(SameDefault(spec.Default, runtimeDefault), $"{attribute.Name}.{spec.Name}: the generator assumes {spec.Default ?? "no default"}, the runtime has {runtimeDefault ?? "no default"}.");
+                continue;
+            }
+
+            // Where one overload takes an array, the array has no default: the number form's default is the table's.
+            var scalar = overloads.FirstOrDefault(static p => !p.ParameterType.IsArray) ?? overloads[0];
+            object? parameterDefault = scalar.HasDefaultValue ? scalar.DefaultValue : null;
+            Assert.True(SameDefault(spec.Default, parameterDefault), $"{attribute.Name}.{spec.Name}: the generator assumes {spec.Default ?? "no default"}, the runtime has {parameterDefault ?? "no default"}.");
         }
     }
 

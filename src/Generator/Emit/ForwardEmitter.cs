@@ -102,7 +102,7 @@ internal static class ForwardEmitter
             }
             else if (activation is { IsModule: false, Kind: not ActivationKind.Linear } && !(logits && output is { Activation: not ActivationKind.Linear }))
             {
-                value = Activations.Apply(activation, call);
+                value = Activations.Apply(activation, call, layer.OutputType);
             }
             else
             {
@@ -122,7 +122,7 @@ internal static class ForwardEmitter
             var layer = spec.Layers[output.Layer];
             var activation = LayerRules.For(layer.Kind).Activation(layer.Config!);
             return logits && output.Activation != ActivationKind.Linear && activation is { IsModule: false }
-                ? $"logits ? {layer.Local} : {Activations.Apply(activation, layer.Local)}"
+                ? $"logits ? {layer.Local} : {Activations.Apply(activation, layer.Local, layer.OutputType)}"
                 : layer.Local;
         }).ToList();
         writer.WriteLine(spec.Outputs.Count == 1

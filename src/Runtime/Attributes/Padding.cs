@@ -11,4 +11,10 @@ public enum Padding
     /// <c>ceil(input / strides)</c> rows and columns; an odd total is padded more at the bottom and right, as Keras does (<c>"same"</c>).
     /// </summary>
     Same,
+
+    /// <summary>
+    /// Zeros before the first step only, so that each output step sees the input up to that step
+    /// and no later (<c>"causal"</c>, Conv1D only); the output has as many steps as the input.
+    /// </summary>
+    Causal,
 }

@@ -19,8 +19,11 @@ public static class Activations
     /// <summary>The hyperbolic tangent, freeing <paramref name="x"/>.</summary>
     public static Tensor Tanh(Tensor x) => Consume(x, nn.functional.tanh(x));
 
-    /// <summary>Softmax over the last axis, freeing <paramref name="x"/>.</summary>
-    public static Tensor Softmax(Tensor x) => Consume(x, nn.functional.softmax(x, -1));
+    /// <summary>
+    /// Softmax over <paramref name="axis"/> (the last by default; the channels, 1, of a
+    /// (batch, channels, height, width) map), freeing <paramref name="x"/>.
+    /// </summary>
+    public static Tensor Softmax(Tensor x, long axis = -1) => Consume(x, nn.functional.softmax(x, axis));
 
     /// <summary><c>x</c> above zero, <c>alpha * x</c> below, freeing <paramref name="x"/>.</summary>
     public static Tensor LeakyReLU(Tensor x, double alpha) => Consume(x, nn.functional.leaky_relu(x, alpha));

@@ -24,10 +24,18 @@ public static class SamePadding
     /// The convolution (or max pooling) <paramref name="module"/> on <paramref name="input"/>
     /// padded with <paramref name="fill"/>: zeros for a convolution, negative infinity for max pooling.
     /// </summary>
-    public static Tensor Apply(nn.Module<Tensor, Tensor> module, Tensor input, int window, int stride, double fill = 0)
+    public static Tensor Apply(nn.Module<Tensor, Tensor> module, Tensor input, int window, int stride, double fill = 0) =>
+        Apply(module, input, window, window, stride, stride, fill);
+
+    /// <summary>
+    /// <see cref="Apply(nn.Module{Tensor, Tensor}, Tensor, int, int, double)"/> for a window or
+    /// stride that differs down and across: (<paramref name="windowHeight"/>, <paramref name="windowWidth"/>)
+    /// moved by (<paramref name="strideHeight"/>, <paramref name="strideWidth"/>).
+    /// </summary>
+    public static Tensor Apply(nn.Module<Tensor, Tensor> module, Tensor input, int windowHeight, int windowWidth, int strideHeight, int strideWidth, double fill = 0)
     {
-        var (top, bottom) = Pads(input.size(2), window, stride);
-        var (left, right) = Pads(input.size(3), window, stride);
+        var (top, bottom) = Pads(input.size(2), windowHeight, strideHeight);
+        var (left, right) = Pads(input.size(3), windowWidth, strideWidth);
         if (top + bottom + left + right == 0)
         {
             return module.call(input);
@@ -41,10 +49,14 @@ public static class SamePadding
     /// Average pooling with Keras's <c>"same"</c> semantics: each window's mean over the input
     /// values it covers, the padding neither added nor counted.
     /// </summary>
-    public static Tensor Average(nn.Module<Tensor, Tensor> pool, Tensor input, int window, int stride)
+    public static Tensor Average(nn.Module<Tensor, Tensor> pool, Tensor input, int window, int stride) =>
+        Average(pool, input, window, window, stride, stride);
+
+    /// <summary><see cref="Average(nn.Module{Tensor, Tensor}, Tensor, int, int)"/> for a window or stride that differs down and across.</summary>
+    public static Tensor Average(nn.Module<Tensor, Tensor> pool, Tensor input, int windowHeight, int windowWidth, int strideHeight, int strideWidth)
     {
-        var (top, bottom) = Pads(input.size(2), window, stride);
-        var (left, right) = Pads(input.size(3), window, stride);
+        var (top, bottom) = Pads(input.size(2), windowHeight, strideHeight);
+        var (left, right) = Pads(input.size(3), windowWidth, strideWidth);
         if (top + bottom + left + right == 0)
         {
             return pool.call(input);

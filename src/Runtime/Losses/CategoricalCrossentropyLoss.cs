@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace NetGen.Losses;
 
-/// <summary>Cross-entropy of softmax probabilities against one-hot labels.</summary>
+/// <summary>Cross-entropy of softmax probabilities against one-hot labels, over the class axis (a map's channels), averaged over the rest.</summary>
 public sealed class CategoricalCrossentropyLoss : LossFunction
 {
     /// <inheritdoc />
@@ -13,7 +13,7 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
     {
         var y = Align(predictions, targets);
         var p = predictions.clamp(Epsilon, 1 - Epsilon);
-        return -(y * p.log()).sum(-1).mean();
+        return -(y * p.log()).sum(ClassAxis(predictions)).mean();
     }
 
     /// <inheritdoc />
@@ -21,5 +21,5 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
 
     /// <summary>From the output before its softmax, through <c>log_softmax</c>.</summary>
     public override Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets) =>
-        -(Align(logits, targets) * nn.functional.log_softmax(logits, -1)).sum(-1).mean();
+        -(Align(logits, targets) * nn.functional.log_softmax(logits, ClassAxis(logits))).sum(ClassAxis(logits)).mean();
 }

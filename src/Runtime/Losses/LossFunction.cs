@@ -51,6 +51,13 @@ public abstract class LossFunction
     public override string ToString() => Name;
 
     /// <summary>
+    /// The axis holding the classes of a batch of predictions: the last of (batch, features) and
+    /// (batch, steps, features), the channels (1) of (batch, channels, height, width) maps and
+    /// deeper ones, NetGen's layout (Keras's channels-last class axis).
+    /// </summary>
+    protected static long ClassAxis(Tensor predictions) => predictions.dim() >= 4 ? 1 : -1;
+
+    /// <summary>
     /// Targets shaped like the predictions; a 1-D target of a one-column output is accepted as Keras does.
     /// </summary>
     protected Tensor Align(Tensor predictions, Tensor targets)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
@@ -29,6 +30,18 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
 
     private Tensor ClassIds(Tensor predictions, Tensor targets)
     {
+        if (predictions.dim() >= 4)
+        {
+            // A map: one class id per pixel, (batch, height, width) or (batch, 1, height, width).
+            var pixels = targets.dim() == predictions.dim() && targets.shape[1] == 1 ? targets.squeeze(1) : targets;
+            if (!pixels.shape.AsSpan().SequenceEqual(predictions.shape.Where(static (_, axis) => axis != 1).ToArray()))
+            {
+                throw new ArgumentException($"{Name} needs one class id per pixel of predictions {Shape.Format(predictions.shape)} (classes on axis 1); got {Shape.Format(targets.shape)}.", nameof(targets));
+            }
+
+            return pixels.dtype == ScalarType.Int64 ? pixels : pixels.to_type(ScalarType.Int64);
+        }
+
         var classes = targets.dim() == 2 && targets.shape[1] == 1 ? targets.reshape(-1) : targets;
         if (predictions.dim() != 2 || classes.dim() != 1 || classes.shape[0] != predictions.shape[0])
         {

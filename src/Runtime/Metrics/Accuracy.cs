@@ -6,7 +6,8 @@ namespace NetGen.Metrics;
 /// <summary>
 /// Fraction of correct predictions. One output column: the prediction is 1 above the
 /// threshold, compared with 0/1 labels. Several columns: the argmax, compared with the argmax of
-/// one-hot labels or with integer class labels.
+/// one-hot labels or with integer class labels. A (batch, channels, height, width) map of several
+/// channels: the same per pixel, the channels being the classes.
 /// </summary>
 public sealed class Accuracy : MetricAccumulator
 {
@@ -33,6 +34,12 @@ public sealed class Accuracy : MetricAccumulator
     /// <inheritdoc />
     public override void Update(Tensor predictions, Tensor targets)
     {
+        if (predictions.dim() >= 4 && predictions.shape[1] > 1)
+        {
+            UpdatePixels(predictions, targets);
+            return;
+        }
+
         var rows = predictions.shape[0];
         var columns = predictions.dim() == 1 ? 1 : predictions.shape[^1];
         Tensor correct;
@@ -64,6 +71,32 @@ public sealed class Accuracy : MetricAccumulator
         }
 
         Accumulate(ref _correct, correct);
+    }
+
+    /// <summary>
+    /// A (batch, classes, height, width) map: each pixel's argmax over the channels (the class axis),
+    /// compared with one-hot maps or with one class id per pixel, (batch, height, width) or (batch, 1, height, width).
+    /// </summary>
+    private void UpdatePixels(Tensor predictions, Tensor targets)
+    {
+        var predicted = predictions.argmax(1);
+        var ids = targets.dim() == predictions.dim() && targets.shape[1] == 1 ? targets.squeeze(1) : targets;
+        Tensor expected;
+        if (targets.shape.AsSpan().SequenceEqual(predictions.shape))
+        {
+            expected = targets.argmax(1);
+        }
+        else if (ids.shape.AsSpan().SequenceEqual(predicted.shape))
+        {
+            expected = ids.to_type(ScalarType.Int64);
+        }
+        else
+        {
+            throw new ArgumentException($"Accuracy cannot compare predictions {Shape.Format(predictions.shape)} with targets {Shape.Format(targets.shape)}: give one-hot maps or one class id per pixel.", nameof(targets));
+        }
+
+        Accumulate(ref _correct, predicted.eq(expected).sum());
+        _count += predicted.numel();
     }
 
     /// <inheritdoc />

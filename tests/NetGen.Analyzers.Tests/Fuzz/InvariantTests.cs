@@ -23,6 +23,9 @@ public sealed class InvariantTests
         // A partial property without a NetGen attribute inside a network is the user's too.
         { "unmarked member", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } public partial int Count { get; } }" },
         // Uses of generated members compile once the generator ran (errors it fixes are nobody's).
+        // A layer attribute on the class naming a generated member: the compiler checks the attribute's
+        // target (CS0592) only once nameof(forward) binds, that is after generation. The error is the user's.
+        { "misplaced attribute binding a generated member", "[Network] [Input(4), Dense(1, From = nameof(forward))] public partial class N { [Dense(1)] public partial Linear A { get; } }" },
         { "uses generated members", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } }\npublic static class Use { public static object Shape() => N.OutputShape; }" },
     };
 

@@ -55,6 +55,14 @@ internal static class OutcomeClassifier
 
         var userErrors = originalErrors.Where(d => updatedKeys.Contains(Key(d)) && !owedKeys.Contains(Key(d))).ToList();
         var addedErrors = updatedErrors.Where(d => !originalKeys.Contains(Key(d))).ToList();
+
+        // The compiler checks an attribute (its target, CS0592) only once its arguments bind: a
+        // misplaced [Dense(1, From = nameof(forward))] is reported after generation, when forward
+        // exists. An error that appears in an attribute list of the user's that held an error
+        // before generation is the user's own.
+        var unmasked = addedErrors.Where(d => InAttributeListWithError(d, originalErrors, run)).ToList();
+        userErrors.AddRange(unmasked);
+        addedErrors.RemoveAll(unmasked.Contains);
         var owedLeft = owed.Where(d => updatedKeys.Contains(Key(d))).ToList();
         var ngErrors = run.AnalyzerDiagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != NetGenConventions.AnalyzerFailedId && d.Location.SourceTree == run.UserTree)
@@ -181,6 +189,18 @@ internal static class OutcomeClassifier
         diagnostic.Location.SourceTree is { } tree
             ? string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Id}|{tree.FilePath}|{diagnostic.Location.SourceSpan.Start}|{diagnostic.Location.SourceSpan.Length}")
             : diagnostic.Id + "|" + diagnostic.GetMessage(CultureInfo.InvariantCulture);
+
+    private static bool InAttributeListWithError(Diagnostic diagnostic, List<Diagnostic> originalErrors, MutantRun run)
+    {
+        if (diagnostic.Location.SourceTree != run.UserTree)
+        {
+            return false;
+        }
+
+        var root = run.UserTree.GetRoot();
+        var list = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<AttributeListSyntax>();
+        return list is not null && originalErrors.Any(o => o.Location.SourceTree == run.UserTree && list.Span.Contains(o.Location.SourceSpan));
+    }
 
     private static bool IsOwed(Diagnostic diagnostic, MutantRun run) =>
         NetGenConventions.UnimplementedPartialMemberIds.Contains(diagnostic.Id)

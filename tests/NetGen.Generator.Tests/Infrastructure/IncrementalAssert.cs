@@ -7,7 +7,7 @@ namespace NetGen.Generator.Tests.Infrastructure;
 /// <summary>Assertions on how the tracked incremental steps ran.</summary>
 internal static class IncrementalAssert
 {
-    public static readonly string[] TrackedSteps = { TrackingNames.Networks, TrackingNames.Specs };
+    public static readonly string[] TrackedSteps = { TrackingNames.Networks, TrackingNames.Specs, TrackingNames.UniqueSpecs };
 
     /// <summary>Reasons of every output of a tracked step in the last run.</summary>
     public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>

@@ -91,6 +91,13 @@ internal static class Networks
         return Layer(name, LayerKind.Concatenate, "NetGen.Layers.Concatenate", null, arguments.ToArray());
     }
 
+    /// <summary>Any layer kind, its arguments as written in its attribute.</summary>
+    public static LayerDefinition Of(LayerKind kind, string name, string type, params (string Name, ArgumentValue Value)[] arguments) =>
+        Layer(name, kind, type, null, arguments);
+
+    /// <summary>An (height, width) or border argument written as an array: <c>[3, 5]</c>.</summary>
+    public static ArgumentValue Ints(params int[] values) => ArgumentValue.Array(values.Select(ArgumentValue.Int));
+
     /// <summary>The layer marked [Output], with its own loss and metrics when given.</summary>
     public static LayerDefinition AsOutput(this LayerDefinition layer, LossKind loss = LossKind.None, double? weight = null, params MetricKind[] metrics)
     {

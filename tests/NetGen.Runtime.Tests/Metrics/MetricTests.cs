@@ -31,6 +31,21 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void AccuracyOfAMapComparesTheChannelArgmaxOfEachPixel()
+    {
+        // One sample, 2 classes on a 2x3 map (channels first): predicted classes per pixel 0 1 0 / 1 1 0.
+        var p = tensor(new float[] { 0.9f, 0.2f, 0.6f, 0.3f, 0.1f, 0.8f, 0.1f, 0.8f, 0.4f, 0.7f, 0.9f, 0.2f }, [1, 2, 2, 3]);
+        var ids = tensor(new long[] { 0, 1, 1, 1, 0, 0 }, [1, 2, 3]);
+        var oneHot = nn.functional.one_hot(ids, 2).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
+
+        // Four of six pixels right, whether the labels are ids, (batch, 1, height, width) ids or one-hot maps.
+        Assert.Equal(4.0 / 6, Result(Metric.Accuracy, (p, ids)), 10);
+        Assert.Equal(4.0 / 6, Result(Metric.Accuracy, (p, ids.unsqueeze(1))), 10);
+        Assert.Equal(4.0 / 6, Result(Metric.Accuracy, (p, oneHot)), 10);
+        Assert.Throws<ArgumentException>(() => Result(Metric.Accuracy, (p, ids.reshape(1, 3, 2))));
+    }
+
+    [Fact]
     public void MultiClassAccuracyUsesTheArgmaxWithOneHotOrIntegerLabels()
     {
         var p = tensor(new float[] { 0.1f, 0.7f, 0.2f, 0.5f, 0.3f, 0.2f, 0.2f, 0.3f, 0.5f }, [3, 3]);

@@ -76,7 +76,7 @@ internal static class ConfigurationRules
             if (layers[i].Config is { } config
                 && rule.Activation(config) is { Kind: ActivationKind.Softmax }
                 && layers[i].Output.Type is { } type
-                && type.Last.IsKnown && type.Last.Size == 1)
+                && Units(type) is { IsKnown: true, Size: 1 })
             {
                 issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name));
             }
@@ -90,7 +90,7 @@ internal static class ConfigurationRules
         var categorical = loss is LossKind.CategoricalCrossentropy or LossKind.SparseCategoricalCrossentropy;
         var regression = loss is LossKind.MeanSquaredError or LossKind.MeanAbsoluteError;
         var classifierActivation = activation is ActivationKind.Sigmoid or ActivationKind.Softmax;
-        var singleUnit = type.Last.IsKnown && type.Last.Size == 1;
+        var singleUnit = Units(type) is { IsKnown: true, Size: 1 };
         var lossSite = output.LossDeclaredOnOutput ? Site.OutputArgument(index, "Loss") : Site.NetworkArgument("Loss");
         var metricsSite = output.MetricsDeclaredOnOutput ? Site.OutputArgument(index, "Metrics") : Site.NetworkArgument("Metrics");
         var name = output.Name;
@@ -104,7 +104,7 @@ internal static class ConfigurationRules
             issues.Add(new Issue(ProblemKind.SigmoidWithCategoricalCrossentropy, Site.LayerAttribute(index), name, loss.ToString()));
         }
 
-        if (loss == LossKind.BinaryCrossentropy && activation == ActivationKind.Softmax && metrics.Contains(MetricKind.Accuracy) && type.Last.Size > 1)
+        if (loss == LossKind.BinaryCrossentropy && activation == ActivationKind.Softmax && metrics.Contains(MetricKind.Accuracy) && Units(type).Size > 1)
         {
             issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(index), name));
         }
@@ -160,4 +160,7 @@ internal static class ConfigurationRules
 
         return -1;
     }
+
+    /// <summary>The axis an output's activation and loss see as its classes: the feature axis of the layout (a map's channels).</summary>
+    private static Dimension Units(TensorType type) => type[Layout.FeatureAxis(type.Rank)];
 }

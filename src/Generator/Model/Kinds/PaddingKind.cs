@@ -5,4 +5,5 @@ internal enum PaddingKind
 {
     Valid = 0,
     Same,
+    Causal,
 }

@@ -35,7 +35,7 @@ internal sealed class ActivationLayer : LayerRule<ActivationConfig>
     protected override void EmitConstruction(ConstructionWriter writer, ActivationConfig config, TensorType input) =>
         writer.Create(config.Activation switch
         {
-            ActivationKind.Softmax => $"{TypeNames.Torch}.nn.Softmax(-1)",
+            ActivationKind.Softmax => $"{TypeNames.Torch}.nn.Softmax({Format.Number(Activations.SoftmaxAxis(input.Rank))})",
             ActivationKind.LeakyReLU => $"{TypeNames.Torch}.nn.LeakyReLU({Format.DoubleLiteral(config.Alpha)})",
             _ => $"{TypeNames.Torch}.nn.{Module(config.Activation)}()",
         });

@@ -15,9 +15,15 @@ internal static class Activations
         }
     }
 
-    /// <summary>The runtime helper that applies an activation after a module (and frees the module's output).</summary>
-    public static string Apply(ActivationUse activation, string value) => activation.Kind switch
+    /// <summary>
+    /// The runtime helper that applies an activation after a module (and frees the module's output).
+    /// Softmax normalizes the feature axis of the layout (<see cref="Layout.FeatureAxis"/>): the last
+    /// axis of (features) and (steps, features), the channel axis (1, after the batch) of a map, as
+    /// Keras's channels-last softmax does.
+    /// </summary>
+    public static string Apply(ActivationUse activation, string value, TensorType? output) => activation.Kind switch
     {
+        ActivationKind.Softmax when output is { Rank: > 2 } => $"{TypeNames.Layers}.Activations.Softmax({value}, axis: {Format.Number(SoftmaxAxis(output.Rank))})",
         ActivationKind.ReLU => $"{TypeNames.Layers}.Activations.ReLU({value})",
         ActivationKind.Sigmoid => $"{TypeNames.Layers}.Activations.Sigmoid({value})",
         ActivationKind.Tanh => $"{TypeNames.Layers}.Activations.Tanh({value})",
@@ -25,4 +31,7 @@ internal static class Activations
         ActivationKind.LeakyReLU => $"{TypeNames.Layers}.Activations.LeakyReLU({value}, {Format.DoubleLiteral(activation.Alpha)})",
         _ => value,
     };
+
+    /// <summary>The axis, batch included, that softmax normalizes in a sample of <paramref name="rank"/> axes: -1, or the channels (1).</summary>
+    public static int SoftmaxAxis(int rank) => rank <= 2 ? -1 : Layout.FeatureAxis(rank) + 1;
 }

@@ -5,11 +5,11 @@ namespace NetGen.Model.Layers;
 /// <summary>A Conv2D layer's configuration.</summary>
 internal sealed record Conv2DConfig(
     int Filters,
-    int KernelSize,
+    Extent2D KernelSize,
     ActivationKind Activation,
-    int Strides,
+    Extent2D Strides,
     PaddingKind Padding,
-    int DilationRate,
+    Extent2D DilationRate,
     int Groups,
     bool UseBias,
     double Alpha,
@@ -18,8 +18,9 @@ internal sealed record Conv2DConfig(
 
 /// <summary>
 /// Conv2D over a (channels, height, width) input, with PyTorch's output sizes and Keras's
-/// <c>Same</c> padding (see <see cref="Windows"/>). Keras initialization and parameter count:
-/// <c>k * k * channels / groups * filters</c> weights plus one bias per filter.
+/// <c>Same</c> padding (see <see cref="Windows"/>). Kernel, strides and dilation are square or
+/// (height, width) (<see cref="Extents"/>). Keras initialization and parameter count:
+/// <c>kh * kw * channels / groups * filters</c> weights plus one bias per filter.
 /// </summary>
 internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
 {
@@ -29,8 +30,10 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
         new("kernelSize", null),
         new("activation", ActivationKind.Linear),
         new("Strides", 1),
+        new("StridesPerAxis", null),
         new("Padding", PaddingKind.Valid),
         new("DilationRate", 1),
+        new("DilationRatePerAxis", null),
         new("Groups", 1),
         new("UseBias", true),
         new("Alpha", 0.2),
@@ -49,20 +52,21 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
         var arguments = layer.Reader(s_arguments);
         var config = new Conv2DConfig(
             Windows.Positive(arguments, layer, "filters", "Filters"),
-            Windows.Positive(arguments, layer, "kernelSize", "KernelSize"),
+            Extents.Read(arguments, layer, "kernelSize", "KernelSize"),
             arguments.Enum<ActivationKind>("activation"),
-            Windows.Positive(arguments, layer, "Strides", "Strides"),
-            arguments.Enum<PaddingKind>("Padding"),
-            Windows.Positive(arguments, layer, "DilationRate", "DilationRate"),
+            Extents.ReadWithPerAxis(arguments, layer, "Strides", "StridesPerAxis", Windows.Positive(arguments, layer, "Strides", "Strides")),
+            Extents.ReadImagePadding(arguments, layer),
+            Extents.ReadWithPerAxis(arguments, layer, "DilationRate", "DilationRatePerAxis", Windows.Positive(arguments, layer, "DilationRate", "DilationRate")),
             Windows.Positive(arguments, layer, "Groups", "Groups"),
             arguments.Bool("UseBias"),
             arguments.Double("Alpha"),
             arguments.Enum<InitializerKind>("KernelInitializer"),
             arguments.Enum<InitializerKind>("BiasInitializer"));
-        if (config.Padding == PaddingKind.Same && config.Strides > 1 && config.DilationRate > 1)
+        if (config.Padding == PaddingKind.Same && config.Strides != Extent2D.Square(1) && config.DilationRate != Extent2D.Square(1))
         {
             // Keras refuses this too: a dilated, strided window has no single "same" output size.
-            arguments.Report(ProblemKind.InvalidLayerHyperparameter, "DilationRate", -1, "DilationRate", layer.Name, "1 when Strides is above 1", Format.Number(config.DilationRate));
+            var dilation = arguments.Has("DilationRatePerAxis") ? "DilationRatePerAxis" : "DilationRate";
+            arguments.Report(ProblemKind.InvalidLayerHyperparameter, dilation, -1, dilation, layer.Name, "1 when Strides is above 1", config.DilationRate.ToString());
         }
 
         if (config.Filters % config.Groups != 0)
@@ -72,7 +76,7 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
 
         Activations.CheckAlpha(arguments, layer, config.Activation, config.Alpha);
         Windows.ReportEvenKernel(layer, TypeName, "kernelSize", config.KernelSize);
-        Windows.ReportStrideBeyondWindow(layer, TypeName, config.KernelSize, config.Strides, config.DilationRate);
+        Windows.ReportStrideBeyondWindow(layer, TypeName, config.KernelSize, config.Strides, config.DilationRate, Pooling2DLayer.StridesArgument(arguments));
         return config;
     }
 
@@ -108,7 +112,7 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
     protected override ParameterCount CountParameters(Conv2DConfig config, IReadOnlyList<TensorType> inputs)
     {
         long filters = config.Filters;
-        var count = ((long)config.KernelSize * config.KernelSize * (inputs[0][0].Size / config.Groups) * filters) + (config.UseBias ? filters : 0);
+        var count = ((long)config.KernelSize.Height * config.KernelSize.Width * (inputs[0][0].Size / config.Groups) * filters) + (config.UseBias ? filters : 0);
         return new ParameterCount(count, count);
     }
 
@@ -119,28 +123,31 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
     protected override void EmitConstruction(ConstructionWriter writer, Conv2DConfig config, TensorType input)
     {
         // Same padding TorchSharp can express (stride 1, odd span) is the module's own; the rest is padded at run time.
-        var padding = config.Padding == PaddingKind.Same && !RuntimePadding(config) ? (Windows.Span(config.KernelSize, config.DilationRate) - 1) / 2 : 0;
-        writer.Create(
-            $"{TypeNames.Torch}.nn.Conv2d({Format.Number(input[0].Size)}, {Format.Number(config.Filters)}, {Format.Number(config.KernelSize)}, stride: {Format.Number(config.Strides)}, padding: {Format.Number(padding)}L, dilation: {Format.Number(config.DilationRate)}, groups: {Format.Number(config.Groups)}, bias: {(config.UseBias ? "true" : "false")}, device: {writer.Device}, dtype: {writer.Dtype})");
+        var span = Windows.Span(config.KernelSize, config.DilationRate);
+        var padding = config.Padding == PaddingKind.Same && !RuntimePadding(config) ? new Extent2D((span.Height - 1) / 2, (span.Width - 1) / 2) : Extent2D.Square(0);
+        var tail = $"groups: {Format.Number(config.Groups)}, bias: {(config.UseBias ? "true" : "false")}, device: {writer.Device}, dtype: {writer.Dtype}";
+        writer.Create(config.KernelSize.IsSquare && config.Strides.IsSquare && config.DilationRate.IsSquare && padding.IsSquare
+            ? $"{TypeNames.Torch}.nn.Conv2d({Format.Number(input[0].Size)}, {Format.Number(config.Filters)}, {Format.Number(config.KernelSize.Height)}, stride: {Format.Number(config.Strides.Height)}, padding: {Format.Number(padding.Height)}L, dilation: {Format.Number(config.DilationRate.Height)}, {tail})"
+            : $"{TypeNames.Torch}.nn.Conv2d({Format.Number(input[0].Size)}, {Format.Number(config.Filters)}, {config.KernelSize.Tuple}, stride: {config.Strides.Tuple}, padding: {padding.Tuple}, dilation: {config.DilationRate.Tuple}, {tail})");
         writer.InitializeWeights(config.KernelInitializer, config.UseBias, config.BiasInitializer);
     }
 
     protected override string EmitCall(Conv2DConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         RuntimePadding(config)
-            ? $"{TypeNames.Layers}.SamePadding.Apply({module}, {inputs[0]}, {Format.Number(Windows.Span(config.KernelSize, config.DilationRate))}, {Format.Number(config.Strides)})"
+            ? $"{TypeNames.Layers}.SamePadding.Apply({module}, {inputs[0]}, {Windows.WindowArguments(Windows.Span(config.KernelSize, config.DilationRate), config.Strides)})"
             : base.EmitCall(config, module, inputs, input);
 
     protected override string Describe(Conv2DConfig config, IReadOnlyList<string> inputs)
     {
-        var text = $"Conv2D({Format.Number(config.Filters)}, {Format.Number(config.KernelSize)}";
+        var text = $"Conv2D({Format.Number(config.Filters)}, {config.KernelSize}";
         if (config.Activation != ActivationKind.Linear)
         {
             text += ", " + config.Activation;
         }
 
-        if (config.Strides != 1)
+        if (config.Strides != Extent2D.Square(1))
         {
-            text += ", Strides = " + Format.Number(config.Strides);
+            text += ", Strides = " + config.Strides;
         }
 
         if (config.Padding != PaddingKind.Valid)

@@ -20,5 +20,11 @@ internal enum LayerKind
     AveragePooling2D,
     GlobalAveragePooling2D,
     GlobalMaxPooling2D,
+    Conv1D,
+    Conv2DTranspose,
+    ZeroPadding2D,
+    Cropping2D,
+    UpSampling2D,
+    SpatialDropout2D,
     Backbone,
 }

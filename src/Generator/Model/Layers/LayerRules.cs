@@ -21,6 +21,12 @@ internal static class LayerRules
     private static readonly LayerRule s_averagePooling2D = new AveragePooling2DLayer();
     private static readonly LayerRule s_globalAveragePooling2D = new GlobalAveragePooling2DLayer();
     private static readonly LayerRule s_globalMaxPooling2D = new GlobalMaxPooling2DLayer();
+    private static readonly LayerRule s_conv1D = new Conv1DLayer();
+    private static readonly LayerRule s_conv2DTranspose = new Conv2DTransposeLayer();
+    private static readonly LayerRule s_zeroPadding2D = new ZeroPadding2DLayer();
+    private static readonly LayerRule s_cropping2D = new Cropping2DLayer();
+    private static readonly LayerRule s_upSampling2D = new UpSampling2DLayer();
+    private static readonly LayerRule s_spatialDropout2D = new SpatialDropout2DLayer();
     private static readonly LayerRule s_backbone = new BackboneLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
@@ -39,6 +45,12 @@ internal static class LayerRules
         LayerKind.AveragePooling2D => s_averagePooling2D,
         LayerKind.GlobalAveragePooling2D => s_globalAveragePooling2D,
         LayerKind.GlobalMaxPooling2D => s_globalMaxPooling2D,
+        LayerKind.Conv1D => s_conv1D,
+        LayerKind.Conv2DTranspose => s_conv2DTranspose,
+        LayerKind.ZeroPadding2D => s_zeroPadding2D,
+        LayerKind.Cropping2D => s_cropping2D,
+        LayerKind.UpSampling2D => s_upSampling2D,
+        LayerKind.SpatialDropout2D => s_spatialDropout2D,
         LayerKind.Backbone => s_backbone,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace NetGen.Model.Layers;
 
 /// <summary>A pooling layer's configuration; <see cref="Strides"/> is the pool size when the attribute leaves it at 0.</summary>
-internal sealed record Pooling2DConfig(int PoolSize, int Strides, PaddingKind Padding) : LayerConfig;
+internal sealed record Pooling2DConfig(Extent2D PoolSize, Extent2D Strides, PaddingKind Padding) : LayerConfig;
 
 /// <summary>
 /// MaxPooling2D and AveragePooling2D over a (channels, height, width) input: the channels stay,
@@ -13,7 +13,7 @@ internal sealed record Pooling2DConfig(int PoolSize, int Strides, PaddingKind Pa
 /// </summary>
 internal abstract class Pooling2DLayer : LayerRule<Pooling2DConfig>
 {
-    private static readonly ArgumentSpec[] s_arguments = { new("poolSize", 2), new("Strides", 0), new("Padding", PaddingKind.Valid) };
+    private static readonly ArgumentSpec[] s_arguments = { new("poolSize", 2), new("Strides", 0), new("StridesPerAxis", null), new("Padding", PaddingKind.Valid) };
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
@@ -23,37 +23,44 @@ internal abstract class Pooling2DLayer : LayerRule<Pooling2DConfig>
     protected override Pooling2DConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);
-        var poolSize = Windows.Positive(arguments, layer, "poolSize", "PoolSize");
+        var poolSize = Extents.Read(arguments, layer, "poolSize", "PoolSize");
         var strides = arguments.Int("Strides");
         if (strides < 0)
         {
             arguments.Report(ProblemKind.InvalidLayerHyperparameter, "Strides", -1, "Strides", layer.Name, "a positive number, or 0 for the pool size", Format.Number(strides));
         }
 
-        var config = new Pooling2DConfig(poolSize, strides > 0 ? strides : poolSize, arguments.Enum<PaddingKind>("Padding"));
-        Windows.ReportStrideBeyondWindow(layer, TypeName, config.PoolSize, config.Strides, 1);
+        var square = strides > 0 ? Extent2D.Square(strides) : poolSize;
+        var perAxis = Extents.ReadWithPerAxis(arguments, layer, "Strides", "StridesPerAxis", 0);
+        var config = new Pooling2DConfig(poolSize, perAxis == Extent2D.Square(0) ? square : perAxis, Extents.ReadImagePadding(arguments, layer));
+        Windows.ReportStrideBeyondWindow(layer, TypeName, config.PoolSize, config.Strides, Extent2D.Square(1), StridesArgument(arguments));
         return config;
     }
+
+    /// <summary>Where a stride finding goes: the per-axis property when it was written.</summary>
+    internal static string StridesArgument(ArgumentReader arguments) => arguments.Has("StridesPerAxis") ? "StridesPerAxis" : "Strides";
 
     protected override ShapeResult InferShape(LayerContext layer, Pooling2DConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
         return Windows.CheckImage(layer, TypeName, input)
-            ? Windows.Slide(layer, TypeName, input, input[0], "PoolSize", config.PoolSize, config.Strides, 1, config.Padding)
+            ? Windows.Slide(layer, TypeName, input, input[0], "PoolSize", config.PoolSize, config.Strides, Extent2D.Square(1), config.Padding)
             : ShapeResult.Failed;
     }
 
     protected override string? ModuleType(Pooling2DConfig config, TensorType? input) => "TorchSharp.Modules." + Module;
 
     protected override void EmitConstruction(ConstructionWriter writer, Pooling2DConfig config, TensorType input) =>
-        writer.Create($"{TypeNames.Torch}.nn.{Module}({Format.Number(config.PoolSize)}, stride: {Format.Number(config.Strides)})");
+        writer.Create(config.PoolSize.IsSquare && config.Strides.IsSquare
+            ? $"{TypeNames.Torch}.nn.{Module}({Format.Number(config.PoolSize.Height)}, stride: {Format.Number(config.Strides.Height)})"
+            : $"{TypeNames.Torch}.nn.{Module}({config.PoolSize.Tuple}, stride: {config.Strides.Tuple})");
 
     protected override string Describe(Pooling2DConfig config, IReadOnlyList<string> inputs)
     {
-        var text = TypeName + "(" + Format.Number(config.PoolSize);
+        var text = TypeName + "(" + config.PoolSize;
         if (config.Strides != config.PoolSize)
         {
-            text += ", Strides = " + Format.Number(config.Strides);
+            text += ", Strides = " + config.Strides;
         }
 
         return (config.Padding == PaddingKind.Valid ? text : text + ", Same") + ")";
@@ -71,7 +78,7 @@ internal sealed class MaxPooling2DLayer : Pooling2DLayer
 
     protected override string EmitCall(Pooling2DConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         config.Padding == PaddingKind.Same
-            ? $"{TypeNames.Layers}.SamePadding.Apply({module}, {inputs[0]}, {Format.Number(config.PoolSize)}, {Format.Number(config.Strides)}, double.NegativeInfinity)"
+            ? $"{TypeNames.Layers}.SamePadding.Apply({module}, {inputs[0]}, {Windows.WindowArguments(config.PoolSize, config.Strides)}, double.NegativeInfinity)"
             : base.EmitCall(config, module, inputs, input);
 }
 
@@ -86,7 +93,7 @@ internal sealed class AveragePooling2DLayer : Pooling2DLayer
 
     protected override string EmitCall(Pooling2DConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         config.Padding == PaddingKind.Same
-            ? $"{TypeNames.Layers}.SamePadding.Average({module}, {inputs[0]}, {Format.Number(config.PoolSize)}, {Format.Number(config.Strides)})"
+            ? $"{TypeNames.Layers}.SamePadding.Average({module}, {inputs[0]}, {Windows.WindowArguments(config.PoolSize, config.Strides)})"
             : base.EmitCall(config, module, inputs, input);
 }
 

@@ -33,16 +33,23 @@ internal static class Windows
     public static bool PadsAtRunTime(PaddingKind padding, int window, int stride, int dilation) =>
         padding == PaddingKind.Same && (stride != 1 || (Span(window, dilation) - 1) % 2 != 0);
 
+    /// <summary>Whether <see cref="PadsAtRunTime(PaddingKind, int, int, int)"/> holds along either axis of an image.</summary>
+    public static bool PadsAtRunTime(PaddingKind padding, Extent2D window, Extent2D stride, Extent2D dilation) =>
+        PadsAtRunTime(padding, window.Height, stride.Height, dilation.Height) || PadsAtRunTime(padding, window.Width, stride.Width, dilation.Width);
+
+    /// <summary>How many input values one window covers along each axis, dilation included.</summary>
+    public static Extent2D Span(Extent2D window, Extent2D dilation) => new((int)Span(window.Height, dilation.Height), (int)Span(window.Width, dilation.Width));
+
     /// <summary>
     /// The output image type of a window over an image input, or a failure reported at the layer:
     /// the input must be (channels, height, width), and the window must fit it.
     /// </summary>
-    public static ShapeResult Slide(LayerContext layer, string typeName, TensorType input, Dimension channels, string windowArgument, int window, int stride, int dilation, PaddingKind padding)
+    public static ShapeResult Slide(LayerContext layer, string typeName, TensorType input, Dimension channels, string windowArgument, Extent2D window, Extent2D stride, Extent2D dilation, PaddingKind padding)
     {
         var sides = new[] { input[1], input[2] };
         if (sides.Any(static side => !side.IsKnown))
         {
-            if (padding == PaddingKind.Same && stride == 1)
+            if (padding == PaddingKind.Same && stride == Extent2D.Square(1))
             {
                 return input.WithDimensions(channels, input[1], input[2]);
             }
@@ -50,12 +57,13 @@ internal static class Windows
             return ShapeResult.Dynamic(typeName + " of " + input + " depends on " + Format.Quoted(sides.Where(static s => !s.IsKnown).Select(static s => s.Name!)));
         }
 
-        var height = OutputSize(input[1].Size, window, stride, dilation, padding);
-        var width = OutputSize(input[2].Size, window, stride, dilation, padding);
+        var height = OutputSize(input[1].Size, window.Height, stride.Height, dilation.Height, padding);
+        var width = OutputSize(input[2].Size, window.Width, stride.Width, dilation.Width, padding);
         if (height < 1 || width < 1)
         {
             var span = Span(window, dilation);
-            var size = Format.Number(window) + "x" + Format.Number(window) + (dilation == 1 ? string.Empty : " (spanning " + Format.Number(span) + "x" + Format.Number(span) + " with DilationRate " + Format.Number(dilation) + ")");
+            var size = Format.Number(window.Height) + "x" + Format.Number(window.Width)
+                + (dilation == Extent2D.Square(1) ? string.Empty : " (spanning " + Format.Number(span.Height) + "x" + Format.Number(span.Width) + " with DilationRate " + dilation + ")");
             layer.Report(ProblemKind.WindowLargerThanInput, layer.Attribute, typeName, layer.Name, size, input.ToString(), layer.SpatialTrace());
             return ShapeResult.Failed;
         }
@@ -69,16 +77,24 @@ internal static class Windows
     }
 
     /// <summary>
+    /// The window and stride arguments of <c>NetGen.Layers.SamePadding</c>: <c>3, 2</c> when both are
+    /// square, else <c>3, 5, 2, 1</c> (window height and width, stride height and width).
+    /// </summary>
+    public static string WindowArguments(Extent2D window, Extent2D stride) =>
+        window.IsSquare && stride.IsSquare
+            ? Format.Number(window.Height) + ", " + Format.Number(stride.Height)
+            : string.Join(", ", new[] { window.Height, window.Width, stride.Height, stride.Width }.Select(Format.Number));
+
+    /// <summary>
     /// NG0113: with <c>Valid</c> padding, the last <c>(input - span) % stride</c> rows (or columns)
     /// fit no window, so nothing after the layer ever sees them.
     /// </summary>
-    private static void ReportDroppedEdge(LayerContext layer, string typeName, TensorType input, long span, int stride, long height, long width)
+    private static void ReportDroppedEdge(LayerContext layer, string typeName, TensorType input, Extent2D span, Extent2D stride, long height, long width)
     {
         // With a stride beyond the span, rows between windows go unread anyway (NG0115, or by
         // design for a 1x1 window): a tail no longer than that gap is nothing special.
-        var gap = Math.Max(0, stride - span);
-        var rows = Unread(input[1].Size);
-        var columns = Unread(input[2].Size);
+        var rows = Unread(input[1].Size, span.Height, stride.Height);
+        var columns = Unread(input[2].Size, span.Width, stride.Width);
         if (rows == 0 && columns == 0)
         {
             return;
@@ -97,32 +113,38 @@ internal static class Windows
 
         layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, typeName, layer.Name, "the last " + string.Join(" and the last ", parts), input.ToString(), "(" + Format.Number(height) + ", " + Format.Number(width) + ")");
 
-        long Unread(long size)
+        static long Unread(long size, int span, int stride)
         {
             var tail = (size - span) % stride;
-            return tail > gap ? tail : 0;
+            return tail > Math.Max(0, stride - span) ? tail : 0;
         }
     }
 
-    /// <summary>NG0114: a convolution kernel of even size has no centre pixel.</summary>
-    public static void ReportEvenKernel(LayerContext layer, string typeName, string argument, int kernelSize)
+    /// <summary>NG0114: a convolution kernel of even size (along either axis) has no centre pixel.</summary>
+    public static void ReportEvenKernel(LayerContext layer, string typeName, string argument, Extent2D kernelSize)
     {
-        if (kernelSize % 2 == 0)
+        if (kernelSize.Height % 2 == 0 || kernelSize.Width % 2 == 0)
         {
-            layer.Report(ProblemKind.EvenKernelSize, layer.Argument(argument), typeName, layer.Name, Format.Number(kernelSize));
+            layer.Report(ProblemKind.EvenKernelSize, layer.Argument(argument), typeName, layer.Name, kernelSize.ToString());
         }
     }
 
     /// <summary>
-    /// NG0115: a stride longer than the window's span skips values no window covers. A window of
-    /// one value is exempt: a strided 1x1 convolution subsamples by design (ResNet's projection shortcut).
+    /// NG0115: a stride longer than the window's span (along either axis) skips values no window
+    /// covers; reported at <paramref name="argument"/>, <c>Strides</c> or <c>StridesPerAxis</c>. An
+    /// axis the window covers with one value is exempt: a strided 1x1 convolution subsamples by
+    /// design (ResNet's projection shortcut).
     /// </summary>
-    public static void ReportStrideBeyondWindow(LayerContext layer, string typeName, int window, int stride, int dilation)
+    public static void ReportStrideBeyondWindow(LayerContext layer, string typeName, Extent2D window, Extent2D stride, Extent2D dilation, string argument = "Strides")
     {
         var span = Span(window, dilation);
-        if (stride > span && span > 1)
+        foreach (var (axisStride, axisSpan) in new[] { (stride.Height, span.Height), (stride.Width, span.Width) })
         {
-            layer.Report(ProblemKind.StrideLargerThanWindow, layer.Argument("Strides"), typeName, layer.Name, Format.Number(stride), Format.Number(span), Format.Number(stride - span));
+            if (axisStride > axisSpan && axisSpan > 1)
+            {
+                layer.Report(ProblemKind.StrideLargerThanWindow, layer.Argument(argument), typeName, layer.Name, Format.Number(axisStride), Format.Number(axisSpan), Format.Number(axisStride - axisSpan));
+                return;
+            }
         }
     }
 
