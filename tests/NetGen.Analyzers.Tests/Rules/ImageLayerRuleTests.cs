@@ -218,7 +218,7 @@ public sealed class ImageLayerRuleTests
         public partial class Signal
         {
             [Conv1D(8, 3, Padding = Padding.Causal, DilationRate = 2)] public partial Conv1d Causal { get; }
-            [Conv1D(8, 4, Strides = 2, Padding = Padding.Same)] public partial Conv1d Halve { get; }
+            [Conv1D(8, 3, Strides = 2, Padding = Padding.Same)] public partial Conv1d Halve { get; }
         }
         """);
 }

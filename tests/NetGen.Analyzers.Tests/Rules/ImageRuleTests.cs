@@ -406,4 +406,63 @@ public sealed class ImageRuleTests
             [Dense(10)] public partial Linear Output { get; }
         }
         """);
+
+    [Fact]
+    public async Task NG0108_NG0113_Conv1D_OverTheSteps()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(12, 4)]
+            public partial class Net
+            {
+                [{|NG0113:Conv1D(8, 3, Strides = 2)|}] public partial Conv1d C1 { get; }
+                [{|NG0108:Conv1D(8, 7)|}] public partial Conv1d C2 { get; }
+                [Flatten] public partial Flatten F { get; }
+                [Dense(1)] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Contains(
+            diagnostics,
+            d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "Conv1D layer 'C1' never reads the last step of its input (None, 12, 4): Valid padding floors the output to 5 steps; use Padding.Same or sizes that divide evenly if the edge matters");
+        Assert.Contains(
+            diagnostics,
+            d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == "Conv1D layer 'C2' slides a 7-step window over (None, 5, 8), which is smaller; spatial sizes down the network: 12 -> 5 (C1) -> ? (C2)");
+    }
+
+    [Fact]
+    public Task NG0114_NG0115_Conv1D_ReportedAtTheirArguments() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(32, 4)]
+        public partial class Net
+        {
+            [Conv1D(8, {|NG0114:2|})] public partial Conv1d Even { get; }
+            [Conv1D(8, 3, Strides = {|NG0115:4|}, Padding = Padding.Same)] public partial Conv1d Skipping { get; }
+            [Flatten] public partial Flatten F { get; }
+            [Dense(1)] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
+    public Task NG0113_NG0114_NG0115_Conv1D_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(13, 4)]
+        public partial class Net
+        {
+            [Conv1D(8, 3, Strides = 2)] public partial Conv1d Halve { get; }
+            [Conv1D(8, 1, Strides = 2)] public partial Conv1d Projection { get; }
+            [Conv1D(8, 5, Strides = 3, Padding = Padding.Same)] public partial Conv1d Same { get; }
+            [Flatten] public partial Flatten F { get; }
+            [Dense(1)] public partial Linear Output { get; }
+        }
+        """);
 }

@@ -315,32 +315,34 @@ internal static class NetworkAnalysis
     }
 
     /// <summary>
-    /// The image sizes along first inputs from the input down to the layer at <paramref name="index"/>,
-    /// as far back as the values are images: <c>28 -> 26 (conv1) -> 13 (pool1) -> ? (conv2)</c>.
+    /// The spatial sizes along first inputs from the input down to the layer at <paramref name="index"/>,
+    /// as far back as the values keep the rank of the layer's input: image sizes,
+    /// <c>28 -> 26 (conv1) -> 13 (pool1) -> ? (conv2)</c>, or the steps of a sequence.
     /// </summary>
     private static string SpatialTrace(NetworkDefinition network, IReadOnlyList<InputResult> inputs, LayerResult[] results, Dictionary<string, int> indexByName, int index)
     {
         var steps = new List<string> { "? (" + network.Layers[index].Name + ")" };
         var visited = new HashSet<string>();
         var name = results[index].InputNames.Count > 0 ? results[index].InputNames[0] : null;
+        var rank = name is null ? 0 : Source(name, inputs, results, indexByName).Type?.Rank ?? 0;
         while (name is not null && visited.Add(name))
         {
             if (inputs.FirstOrDefault(input => input.Name == name) is { } input)
             {
-                if (input.Type is { Rank: 3 } inputType)
+                if (input.Type is { } inputType && inputType.Rank == rank && SpatialSize(inputType) is { } size)
                 {
-                    steps.Add(SpatialSize(inputType));
+                    steps.Add(size);
                 }
 
                 break;
             }
 
-            if (!indexByName.TryGetValue(name, out var source) || results[source].Output.Type is not { Rank: 3 } type)
+            if (!indexByName.TryGetValue(name, out var source) || results[source].Output.Type is not { } type || type.Rank != rank || SpatialSize(type) is not { } sourceSize)
             {
                 break;
             }
 
-            steps.Add(SpatialSize(type) + " (" + name + ")");
+            steps.Add(sourceSize + " (" + name + ")");
             name = results[source].InputNames.Count > 0 ? results[source].InputNames[0] : null;
         }
 
@@ -348,9 +350,16 @@ internal static class NetworkAnalysis
         return string.Join(" -> ", steps);
     }
 
-    /// <summary>An image's height and width, as one number when they are equal: <c>28</c>, <c>28x14</c>.</summary>
-    private static string SpatialSize(TensorType image) =>
-        image[1].Equals(image[2]) ? image[1].ToString() : image[1] + "x" + image[2];
+    /// <summary>
+    /// An image's height and width, as one number when they are equal (<c>28</c>, <c>28x14</c>), or a
+    /// sequence's steps; null for other ranks.
+    /// </summary>
+    private static string? SpatialSize(TensorType type) => type.Rank switch
+    {
+        3 => type[1].Equals(type[2]) ? type[1].ToString() : type[1] + "x" + type[2],
+        2 => type[0].ToString(),
+        _ => null,
+    };
 
     private static ShapeResult Source(string name, IReadOnlyList<InputResult> inputs, LayerResult[] results, Dictionary<string, int> indexByName)
     {

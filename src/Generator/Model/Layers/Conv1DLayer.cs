@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
@@ -75,6 +76,8 @@ internal sealed class Conv1DLayer : LayerRule<Conv1DConfig>
         }
 
         Activations.CheckAlpha(arguments, layer, config.Activation, config.Alpha);
+        Windows.ReportEvenKernel(layer, TypeName, "kernelSize", Extent2D.Square(config.KernelSize));
+        Windows.ReportStrideBeyondWindow(layer, TypeName, Extent2D.Square(config.KernelSize), Extent2D.Square(config.Strides), Extent2D.Square(config.DilationRate));
         return config;
     }
 
@@ -117,9 +120,21 @@ internal sealed class Conv1DLayer : LayerRule<Conv1DConfig>
         var length = Windows.OutputSize(steps.Size, config.KernelSize, config.Strides, config.DilationRate, padding);
         if (length < 1)
         {
-            var dilated = config.DilationRate == 1 ? string.Empty : $" (with DilationRate {Format.Number(config.DilationRate)} it spans {Format.Number(Windows.Span(config.KernelSize, config.DilationRate))})";
-            layer.Report(ProblemKind.InvalidLayerHyperparameter, layer.Attribute, "KernelSize", layer.Name, $"at most {Format.Number(steps.Size)}, the steps of its input {input}{dilated}", Format.Number(config.KernelSize));
+            var span = Windows.Span(config.KernelSize, config.DilationRate);
+            var window = Format.Number(config.KernelSize) + "-step" + (config.DilationRate == 1 ? string.Empty : " (spanning " + Format.Number(span) + " with DilationRate " + Format.Number(config.DilationRate) + ")");
+            layer.Report(ProblemKind.WindowLargerThanInput, layer.Attribute, TypeName, layer.Name, window, input.ToString(), layer.SpatialTrace());
             return ShapeResult.Failed;
+        }
+
+        if (config.Padding == PaddingKind.Valid)
+        {
+            // NG0113: the last steps no window reaches (a tail no longer than a stride's gap is skipped anyway).
+            var span = Windows.Span(config.KernelSize, config.DilationRate);
+            var tail = (steps.Size - span) % config.Strides;
+            if (tail > Math.Max(0, config.Strides - span))
+            {
+                layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, TypeName, layer.Name, tail == 1 ? "the last step" : "the last " + Format.Number(tail) + " steps", input.ToString(), Format.Number(length) + " steps");
+            }
         }
 
         return input.WithDimensions(Dimension.Known((int)length), filters);

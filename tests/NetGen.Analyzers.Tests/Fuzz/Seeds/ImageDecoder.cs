@@ -1,3 +1,4 @@
+#pragma warning disable NG0114 // The even kernel is deliberate: it exercises the Same padding NetGen does at run time.
 using NetGen;
 using TorchSharp.Modules;
 
