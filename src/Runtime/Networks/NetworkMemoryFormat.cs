@@ -23,6 +23,8 @@ public static class NetworkMemoryFormat
     /// channels-last (a copy, made per batch by <c>Predict</c> and once per call for data in memory).
     /// Outputs are the same as channels-first's within float rounding; the Fashion-MNIST CNN predicts
     /// about 1.5 times faster on CPU (see the README's runtime section). Off by default.
+    /// <c>SaveWeights</c> writes the usual layout; TorchSharp's own <c>Module.save</c> and
+    /// <c>save_safetensors</c> refuse non-contiguous tensors, so call them after <c>UseChannelsLast(false)</c>.
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="enable">True for channels-last, false for channels-first.</param>
