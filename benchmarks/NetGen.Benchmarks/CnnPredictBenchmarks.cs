@@ -18,6 +18,8 @@ namespace NetGen.Benchmarks;
 /// kernels and the images channels-last (the batches are <c>narrow</c> views, which keep it);
 /// <see cref="InferenceMode"/> runs both sides inside <c>torch.inference_mode()</c>, which also
 /// skips version counters and view tracking, on top of their own <c>no_grad</c>.
+/// <see cref="NetGen_PredictChannelsLast"/> is <c>Predict</c> on a network switched with
+/// <c>UseChannelsLast()</c>, the runtime's own option, fed the same images.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ImagesPerSecond))]
@@ -26,6 +28,7 @@ public class CnnPredictBenchmarks
     private const int BatchSize = 64;
 
     private FashionCnn _network = null!;
+    private FashionCnn _networkChannelsLast = null!;
     private HandWrittenFashionCnn _handWritten = null!;
     private HandWrittenFashionCnn _handWrittenFreeing = null!;
     private Tensor _x = null!;
@@ -47,6 +50,8 @@ public class CnnPredictBenchmarks
         (var x, var y) = RandomData.Fashion();
         y.Dispose();
         _network = new FashionCnn(device: null, seed: 42);
+        _networkChannelsLast = new FashionCnn(device: null, seed: 42);
+        NetGenCalls.UseChannelsLast(_networkChannelsLast);
         _handWritten = new HandWrittenFashionCnn();
         _handWritten.load_state_dict(_network.state_dict());
         _handWrittenFreeing = new HandWrittenFashionCnn(freeEachIntermediate: true);
@@ -64,7 +69,8 @@ public class CnnPredictBenchmarks
         {
             var expected = HandWrittenPredict(_handWritten);
             if (!NetGenCalls.Predict(_network, _x, BatchSize).allclose(expected, rtol: 1e-4, atol: 1e-6)
-                || !HandWrittenPredict(_handWrittenFreeing).allclose(expected, rtol: 1e-4, atol: 1e-6))
+                || !HandWrittenPredict(_handWrittenFreeing).allclose(expected, rtol: 1e-4, atol: 1e-6)
+                || !NetGenCalls.Predict(_networkChannelsLast, _x, BatchSize).allclose(expected, rtol: 1e-4, atol: 1e-6))
             {
                 throw new InvalidOperationException("Predict and the hand-written loop disagree; the comparison would be meaningless.");
             }
@@ -72,6 +78,7 @@ public class CnnPredictBenchmarks
 
         // Predict is typically called on a network that has been training: it switches to eval mode and back.
         _network.train();
+        _networkChannelsLast.train();
     }
 
     [GlobalCleanup]
@@ -80,6 +87,7 @@ public class CnnPredictBenchmarks
         _handWrittenFreeing.Dispose();
         _handWritten.Dispose();
         _network.Dispose();
+        _networkChannelsLast.Dispose();
         _x.Dispose();
     }
 
@@ -105,6 +113,14 @@ public class CnnPredictBenchmarks
         using var mode = InferenceMode ? torch.inference_mode() : null;
         using var scope = torch.NewDisposeScope();
         NetGenCalls.Predict(_network, _x, BatchSize);
+    }
+
+    [Benchmark(OperationsPerInvoke = RandomData.FashionImages)]
+    public void NetGen_PredictChannelsLast()
+    {
+        using var mode = InferenceMode ? torch.inference_mode() : null;
+        using var scope = torch.NewDisposeScope();
+        NetGenCalls.Predict(_networkChannelsLast, _x, BatchSize);
     }
 
     private Tensor HandWrittenPredict(HandWrittenFashionCnn model) => HandWrittenLoops.Predict(model, static logits => nn.functional.softmax(logits, 1), _x, BatchSize);

@@ -41,4 +41,12 @@ public static class NetGenCalls
 #else
         network.Predict(x, batchSize, threads: ThreadPolicy.Unchanged);
 #endif
+
+    /// <summary>Channels-last kernels and inputs (by hand on the old runtime, which had no option for it).</summary>
+    public static void UseChannelsLast(NetworkType network) =>
+#if NETGEN_BEFORE
+        ChannelsLast.Apply((nn.Module)network);
+#else
+        network.UseChannelsLast();
+#endif
 }

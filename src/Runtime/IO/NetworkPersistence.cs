@@ -29,7 +29,8 @@ public static class NetworkPersistence
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
         var module = (nn.Module)network;
-        AtomicFile.Write(path, stream =>
+        // A channels-last network is saved channels-first: the files hold the same values either way.
+        network.Core.WithChannelsFirstParameters(() => AtomicFile.Write(path, stream =>
         {
             if (WeightsFile.IsSafetensors(path))
             {
@@ -40,7 +41,7 @@ public static class NetworkPersistence
                 using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
                 module.save(writer);
             }
-        });
+        }));
     }
 
     /// <summary>

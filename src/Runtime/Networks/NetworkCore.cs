@@ -230,6 +230,56 @@ internal sealed class NetworkCore : IDisposable
         }
     }
 
+    /// <summary>Whether the rank-4 parameters and inputs are laid out channels-last (see <see cref="NetworkMemoryFormat.UseChannelsLast"/>).</summary>
+    public bool ChannelsLast { get; private set; }
+
+    /// <summary>
+    /// Lays the rank-4 parameters out channels-last or channels-first, in place. Under the lock, so
+    /// no inference call runs half in one layout; refused while <c>Fit</c> runs, whose placed data
+    /// was laid out for the layout it started with.
+    /// </summary>
+    public void SetChannelsLast(bool enable)
+    {
+        lock (Gate)
+        {
+            if (_training)
+            {
+                throw new InvalidOperationException(
+                    $"{Description.Name} is being trained: switch its memory format before Fit or after it returns, not from a callback or another thread while it runs.");
+            }
+
+            NetworkMemoryFormat.Apply(_module, enable);
+            ChannelsLast = enable;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with the rank-4 parameters channels-first, then lays them out
+    /// as before: TorchSharp's weight writers copy a tensor's memory as it lies and refuse any other
+    /// layout, and files keep the ordinary one.
+    /// </summary>
+    public void WithChannelsFirstParameters(Action action)
+    {
+        lock (Gate)
+        {
+            if (!ChannelsLast)
+            {
+                action();
+                return;
+            }
+
+            NetworkMemoryFormat.Apply(_module, channelsLast: false);
+            try
+            {
+                action();
+            }
+            finally
+            {
+                NetworkMemoryFormat.Apply(_module, channelsLast: true);
+            }
+        }
+    }
+
     /// <summary>Marks a <c>Fit</c> as running; a second one on the same network at the same time would interleave their steps.</summary>
     public IDisposable BeginTraining()
     {

@@ -20,11 +20,15 @@ internal sealed class Placement
         var first = ((nn.Module)network).parameters().FirstOrDefault();
         Device = first?.device ?? CPU;
         FloatType = first is not null && first.is_floating_point() ? first.dtype : ScalarType.Float32;
+        ChannelsLast = network.Core.ChannelsLast;
     }
 
     public Device Device { get; }
 
     public ScalarType FloatType { get; }
+
+    /// <summary>Whether (N, C, H, W) floating-point inputs are laid out channels-last, as the network's kernels are.</summary>
+    public bool ChannelsLast { get; }
 
     /// <summary>Checks the inputs' ranks, sizes (named dimensions shared across inputs must agree) and element types.</summary>
     public void CheckInputs(IReadOnlyList<Tensor> inputs, string parameter)
@@ -50,7 +54,10 @@ internal sealed class Placement
         }
     }
 
-    /// <summary>Input <paramref name="index"/> on the device, floating-point inputs in the network's type.</summary>
+    /// <summary>
+    /// Input <paramref name="index"/> on the device, floating-point inputs in the network's type,
+    /// and rank-4 ones channels-last when the network is.
+    /// </summary>
     public Tensor Input(Tensor tensor, int index)
     {
         var declared = _description.Inputs[index].ElementType;
@@ -60,7 +67,20 @@ internal sealed class Placement
             ElementType.Bool => ScalarType.Bool,
             _ => FloatType,
         };
-        return Move(tensor, type);
+        var moved = Move(tensor, type);
+        if (!ChannelsLast || type != FloatType || moved.dim() != 4)
+        {
+            return moved;
+        }
+
+        var laidOut = NetworkMemoryFormat.ToChannelsLast(moved);
+        if (!ReferenceEquals(moved, tensor) && !ReferenceEquals(laidOut, moved))
+        {
+            // The converted copy is not needed once laid out.
+            moved.Dispose();
+        }
+
+        return laidOut;
     }
 
     /// <summary>A target on the device; its type is left to the loss and metrics.</summary>
