@@ -139,7 +139,10 @@ internal static class NetworkEmitter
     {
         // public Name() : this(device: null) { }
         // public Name(Device? device, ScalarType? dtype = null, long? seed = null) : base(...) { _layer = ...; register_module(...); }
-        writer.WriteLine("/// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>");
+        var initialized = spec.Layers.Any(static layer => layer.Kind == LayerKind.Backbone)
+            ? "as Keras initializes them (a backbone as TorchVision initializes it)"
+            : "as Keras initializes them";
+        writer.WriteLine("/// <summary>Creates the network on the CPU in float32, its weights initialized " + initialized + ".</summary>");
         writer.WriteLine($"public {spec.ClassName}()");
         writer.WriteLine("    : this(device: null)");
         writer.OpenBlock();

@@ -53,7 +53,7 @@ partial class ProductPhotos : global::NetGen.Network<global::TorchSharp.torch.Te
     [global::TorchSharp.Utils.ComponentName(Name = "Classes")]
     private readonly global::TorchSharp.Modules.Linear _classes;
 
-    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them.</summary>
+    /// <summary>Creates the network on the CPU in float32, its weights initialized as Keras initializes them (a backbone as TorchVision initializes it).</summary>
     public ProductPhotos()
         : this(device: null)
     {
