@@ -66,11 +66,11 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0006: <c>Layer '{0}' is a {1} layer and must be declared as '{2}', not '{3}'</c>.</summary>
+    /// <summary>NG0006: <c>Layer '{0}' ({1}) must be declared as '{2}', not '{3}'</c>.</summary>
     public static readonly DiagnosticDescriptor LayerTypeMismatch = Create(
         "NG0006",
         "Layer property has the wrong module type",
-        "Layer '{0}' is a {1} layer and must be declared as '{2}', not '{3}'",
+        "Layer '{0}' ({1}) must be declared as '{2}', not '{3}'",
         StructureCategory,
         DiagnosticSeverity.Error);
 
@@ -210,11 +210,11 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0104: <c>Concatenate layer '{0}' joins axis {1}, but its inputs have axes 1 to {2} (axis 0 is the batch)</c>.</summary>
+    /// <summary>NG0104: <c>Concatenate layer '{0}' joins axis {1}, but its inputs have {2} (axis 0 is the batch)</c>.</summary>
     public static readonly DiagnosticDescriptor ConcatenateAxisOutOfRange = Create(
         "NG0104",
         "Concatenate axis out of range",
-        "Concatenate layer '{0}' joins axis {1}, but its inputs have axes 1 to {2} (axis 0 is the batch)",
+        "Concatenate layer '{0}' joins axis {1}, but its inputs have {2} (axis 0 is the batch)",
         ShapeCategory,
         DiagnosticSeverity.Error);
 

@@ -133,7 +133,27 @@ public sealed class ShapeRuleTests
             }
             """);
 
-        Assert.Equal("Concatenate layer 'Joined' joins axis 2, but its inputs have axes 1 to 1 (axis 0 is the batch)", MessageOf(diagnostics, "NG0104"));
+        Assert.Equal("Concatenate layer 'Joined' joins axis 2, but its inputs have only axis 1 (axis 0 is the batch)", MessageOf(diagnostics, "NG0104"));
+    }
+
+    [Fact]
+    public async Task NG0104_AxisBeyondTheRankOfImages_NamesTheAxesTheyHave()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(3, 8, 8)]
+            public partial class Net
+            {
+                [Conv2D(4, 3)] public partial Conv2d A { get; }
+                [Conv2D(4, 3, From = "input")] public partial Conv2d B { get; }
+                [Concatenate(nameof(A), nameof(B), Axis = {|NG0104:4|})] public partial NetGen.Layers.Concatenate Joined { get; }
+            }
+            """);
+
+        Assert.Equal("Concatenate layer 'Joined' joins axis 4, but its inputs have axes 1 to 3 (axis 0 is the batch)", MessageOf(diagnostics, "NG0104"));
     }
 
     [Fact]

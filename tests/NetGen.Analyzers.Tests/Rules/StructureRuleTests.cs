@@ -241,7 +241,7 @@ public sealed class StructureRuleTests
             }
             """);
 
-        Assert.Equal("Layer 'Output' is a Dense layer and must be declared as 'TorchSharp.Modules.Linear', not 'TorchSharp.Modules.Dropout'", MessageOf(diagnostics, "NG0006"));
+        Assert.Equal("Layer 'Output' (Dense) must be declared as 'TorchSharp.Modules.Linear', not 'TorchSharp.Modules.Dropout'", MessageOf(diagnostics, "NG0006"));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal sealed class ConcatenateLayer : LayerRule<ConcatenateConfig>
         var axis = SampleAxis(config, rank);
         if (axis < 0)
         {
-            layer.Report(ProblemKind.ConcatenateAxisOutOfRange, layer.Argument("Axis"), layer.Name, Format.Number(config.Axis!.Value), Format.Number(rank));
+            layer.Report(ProblemKind.ConcatenateAxisOutOfRange, layer.Argument("Axis"), layer.Name, Format.Number(config.Axis!.Value), rank == 1 ? "only axis 1" : "axes 1 to " + Format.Number(rank));
             return ShapeResult.Failed;
         }
 

@@ -79,7 +79,7 @@ internal enum ProblemKind
     /// <summary>NG0103: args = layer name, axis, inputs with their shapes.</summary>
     ConcatenateShapeMismatch,
 
-    /// <summary>NG0104: args = layer name, axis, largest valid axis.</summary>
+    /// <summary>NG0104: args = layer name, axis, the axes the inputs have ("only axis 1", "axes 1 to 3").</summary>
     ConcatenateAxisOutOfRange,
 
     /// <summary>NG0105: args = layer kind, layer name, what must be known, why it is not.</summary>
