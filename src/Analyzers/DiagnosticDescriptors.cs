@@ -306,11 +306,11 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Info);
 
-    /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output</c>.</summary>
+    /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; {1}</c>.</summary>
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
         "NG0201",
         "Softmax on a single unit",
-        "Layer '{0}' applies softmax to a single unit, so it always outputs 1; use sigmoid for a binary output",
+        "Layer '{0}' applies softmax to a single unit, so it always outputs 1; {1}",
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 

@@ -26,6 +26,25 @@ public sealed class ConfigurationRuleTests
     }
 
     [Fact]
+    public async Task NG0201_SoftmaxOnAHiddenUnit_AdvisesMoreUnitsNotSigmoid()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(30)]
+            public partial class Net
+            {
+                [{|NG0201:Dense(1, Activation.Softmax)|}] public partial Linear Hidden { get; }
+                [Dense(1, Activation.Sigmoid)] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Hidden' applies softmax to a single unit, so it always outputs 1; a hidden layer needs more units or another activation, such as ReLU", MessageOf(diagnostics, "NG0201"));
+    }
+
+    [Fact]
     public Task NG0201_SoftmaxActivationLayerAfterOneUnit_ReportedOnAttribute() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

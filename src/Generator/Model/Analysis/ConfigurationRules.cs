@@ -12,7 +12,7 @@ internal static class ConfigurationRules
 {
     public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
-        CheckSoftmaxUnits(network, layers, issues);
+        CheckSoftmaxUnits(network, layers, outputs, issues);
         for (var i = 0; i < outputs.Count; i++)
         {
             var index = outputs[i];
@@ -68,7 +68,7 @@ internal static class ConfigurationRules
         return ActivationKind.Linear;
     }
 
-    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, List<Issue> issues)
+    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, List<Issue> issues)
     {
         for (var i = 0; i < network.Layers.Count; i++)
         {
@@ -78,7 +78,9 @@ internal static class ConfigurationRules
                 && layers[i].Output.Type is { } type
                 && Units(type) is { IsKnown: true, Size: 1 })
             {
-                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name));
+                // Sigmoid is the advice for a binary output; a hidden layer of one unit wants more units or another activation.
+                var advice = outputs.Contains(i) ? "use sigmoid for a binary output" : "a hidden layer needs more units or another activation, such as ReLU";
+                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name, advice));
             }
         }
     }

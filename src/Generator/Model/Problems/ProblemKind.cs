@@ -117,7 +117,7 @@ internal enum ProblemKind
 
     // Configuration (NG02xx)
 
-    /// <summary>NG0201: args = layer name.</summary>
+    /// <summary>NG0201: args = layer name, advice (sigmoid for an output, more units or another activation for a hidden layer).</summary>
     SoftmaxOnSingleUnit = 201,
 
     /// <summary>NG0202: args = loss, output layer name.</summary>
