@@ -447,6 +447,27 @@ public sealed class StructureRuleTests
     }
 
     [Fact]
+    public async Task NG0010_NameOfInputBeforeAnotherLayer_ReportedOnceNotAlsoAsUnused()
+    {
+        // The next layer's implicit input, "input", means the network's input, so the layer named
+        // input reaches no output; that is the same mistake, reported once.
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(4)]
+            public partial class Net
+            {
+                [Dense(4)] public partial Linear {|NG0010:input|} { get; }
+                [Dense(2)] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Single(diagnostics);
+    }
+
+    [Fact]
     public Task NG0010_SimilarNames_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

@@ -116,7 +116,9 @@ internal static class NetworkAnalysis
             var outputNames = Format.Quoted(outputs.Select(index => layers[index].Name));
             for (var i = 0; i < layers.Count; i++)
             {
-                if (!reaching[i])
+                // A layer named like an input is reported once, as NG0010: references to the name
+                // mean the input, so the layer looking unused is the same mistake.
+                if (!reaching[i] && !inputNames.Contains(layers[i].Name))
                 {
                     issues.Add(new Issue(ProblemKind.UnusedLayer, Site.LayerMember(i), layers[i].Name, outputNames));
                 }
