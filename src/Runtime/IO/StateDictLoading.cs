@@ -40,50 +40,14 @@ public static class StateDictLoading
         ArgumentException.ThrowIfNullOrEmpty(path);
         var index = WeightsFile.ReadIndex(path);
         var state = module.state_dict();
+        var comparison = WeightsFit.Compare(index, state, skippedPrefix);
+        if (strict && !comparison.IsExact)
+        {
+            throw new WeightsMismatchException(path, name, comparison.Missing, comparison.Unexpected, comparison.Shapes, comparison.Types);
+        }
+
+        var fitting = comparison.Fitting;
         var entries = index.ToDictionary(static e => e.Key, static e => e.Value, StringComparer.Ordinal);
-        var skipped = new List<string>();
-        var unexpected = new List<string>();
-        foreach (var (key, _) in index)
-        {
-            if (skippedPrefix is not null && key.StartsWith(skippedPrefix, StringComparison.Ordinal))
-            {
-                skipped.Add(key);
-            }
-            else if (!state.ContainsKey(key))
-            {
-                unexpected.Add(key);
-            }
-        }
-
-        var missing = new List<string>();
-        var shapes = new List<ShapeMismatch>();
-        var types = new List<TypeMismatch>();
-        var fitting = new List<string>();
-        foreach (var (key, target) in state)
-        {
-            if (!entries.TryGetValue(key, out var entry))
-            {
-                missing.Add(key);
-            }
-            else if (!entry.Shape.AsSpan().SequenceEqual(target.shape))
-            {
-                shapes.Add(new ShapeMismatch(key, entry.Shape, target.shape));
-            }
-            else if (!WeightsFit.CanLoad(entry.DType, target.dtype))
-            {
-                types.Add(new TypeMismatch(key, entry.DType, target.dtype));
-            }
-            else
-            {
-                fitting.Add(key);
-            }
-        }
-
-        if (strict && (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0 || types.Count > 0))
-        {
-            throw new WeightsMismatchException(path, name, missing, unexpected, shapes, types);
-        }
-
         var loaded = WeightsFile.ReadTensors(path);
         try
         {
@@ -113,6 +77,6 @@ public static class StateDictLoading
             }
         }
 
-        return new WeightsLoadReport(fitting, skipped, missing, unexpected, shapes, types);
+        return new WeightsLoadReport(fitting, comparison.Skipped, comparison.Missing, comparison.Unexpected, comparison.Shapes, comparison.Types);
     }
 }

@@ -16,38 +16,66 @@ internal static class WeightsFit
     /// <exception cref="WeightsMismatchException">A name, shape or type differs.</exception>
     public static void Check(string path, string network, IReadOnlyList<KeyValuePair<string, TensorEntry>> file, IReadOnlyDictionary<string, Tensor> state)
     {
+        var comparison = Compare(file, state);
+        if (!comparison.IsExact)
+        {
+            throw new WeightsMismatchException(path, network, comparison.Missing, comparison.Unexpected, comparison.Shapes, comparison.Types);
+        }
+    }
+
+    /// <summary>
+    /// How the source tensors (a file's, or another network's) line up with a <c>state_dict</c>:
+    /// which entries they can fill, which are missing on either side, which differ in shape or type.
+    /// The one comparison behind strict loads, non-strict loads and transfers between networks.
+    /// </summary>
+    /// <param name="source">The source's names, shapes and types, in its order.</param>
+    /// <param name="state">The receiving <c>state_dict</c>.</param>
+    /// <param name="skippedPrefix">Source names to leave out without counting them as unexpected (a dropped head's <c>fc.</c>).</param>
+    public static WeightsComparison Compare(IReadOnlyList<KeyValuePair<string, TensorEntry>> source, IReadOnlyDictionary<string, Tensor> state, string? skippedPrefix = null)
+    {
         var entries = new Dictionary<string, TensorEntry>(StringComparer.Ordinal);
-        foreach (var (name, entry) in file)
+        var comparison = new WeightsComparison();
+        foreach (var (name, entry) in source)
         {
             entries[name] = entry;
+            if (skippedPrefix is not null && name.StartsWith(skippedPrefix, StringComparison.Ordinal))
+            {
+                comparison.Skipped.Add(name);
+            }
+            else if (!state.ContainsKey(name))
+            {
+                comparison.Unexpected.Add(name);
+            }
         }
 
-        var missing = state.Keys.Where(key => !entries.ContainsKey(key)).ToList();
-        var unexpected = file.Select(static e => e.Key).Where(key => !state.ContainsKey(key)).ToList();
-        var shapes = new List<ShapeMismatch>();
-        var types = new List<TypeMismatch>();
         foreach (var (name, target) in state)
         {
             if (!entries.TryGetValue(name, out var entry))
             {
+                comparison.Missing.Add(name);
                 continue;
             }
 
+            var fits = true;
             if (!entry.Shape.AsSpan().SequenceEqual(target.shape))
             {
-                shapes.Add(new ShapeMismatch(name, entry.Shape, target.shape));
+                comparison.Shapes.Add(new ShapeMismatch(name, entry.Shape, target.shape));
+                fits = false;
             }
 
             if (!CanLoad(entry.DType, target.dtype))
             {
-                types.Add(new TypeMismatch(name, entry.DType, target.dtype));
+                comparison.Types.Add(new TypeMismatch(name, entry.DType, target.dtype));
+                fits = false;
+            }
+
+            if (fits)
+            {
+                comparison.Fitting.Add(name);
             }
         }
 
-        if (missing.Count > 0 || unexpected.Count > 0 || shapes.Count > 0 || types.Count > 0)
-        {
-            throw new WeightsMismatchException(path, network, missing, unexpected, shapes, types);
-        }
+        return comparison;
     }
 
     /// <summary>
@@ -81,4 +109,27 @@ internal static class WeightsFit
         ScalarType.Int64 => (64, true),
         _ => null,
     };
+}
+
+/// <summary>The outcome of <see cref="WeightsFit.Compare"/>, each list in the order its names were met.</summary>
+internal sealed class WeightsComparison
+{
+    /// <summary>State entries the source can fill: same name, same shape, a type <see cref="WeightsFit.CanLoad"/> accepts.</summary>
+    public List<string> Fitting { get; } = new();
+
+    /// <summary>State entries the source does not have.</summary>
+    public List<string> Missing { get; } = new();
+
+    /// <summary>Source entries the state does not have.</summary>
+    public List<string> Unexpected { get; } = new();
+
+    /// <summary>Source entries left out on purpose.</summary>
+    public List<string> Skipped { get; } = new();
+
+    public List<ShapeMismatch> Shapes { get; } = new();
+
+    public List<TypeMismatch> Types { get; } = new();
+
+    /// <summary>Whether every entry fits on both sides (skipped ones aside).</summary>
+    public bool IsExact => Missing.Count == 0 && Unexpected.Count == 0 && Shapes.Count == 0 && Types.Count == 0;
 }

@@ -86,27 +86,14 @@ public static class WeightTransfer
         lock (core.Gate)
         {
             var state = ((nn.Module)target).state_dict();
-            var loaded = new List<string>();
-            var mismatched = new List<WeightMismatch>();
-            var missing = new List<string>();
-            foreach (var (name, tensor) in state)
-            {
-                if (!source.TryGetValue(name, out var value))
-                {
-                    missing.Add(name);
-                }
-                else if (!value.shape.AsSpan().SequenceEqual(tensor.shape) || !WeightsFit.CanLoad(value.dtype, tensor.dtype))
-                {
-                    mismatched.Add(new WeightMismatch(name, value.shape, tensor.shape, value.dtype, tensor.dtype));
-                }
-                else
-                {
-                    loaded.Add(name);
-                }
-            }
-
-            var notInTarget = source.Keys.Where(key => !state.ContainsKey(key)).ToList();
-            var report = new WeightTransferReport(sourceName, target.Description.Name, loaded, mismatched, missing, notInTarget);
+            var comparison = WeightsFit.Compare(source.Select(static pair => KeyValuePair.Create(pair.Key, new TensorEntry(pair.Value.dtype, pair.Value.shape))).ToList(), state);
+            var differing = new HashSet<string>(comparison.Shapes.Select(static s => s.Name).Concat(comparison.Types.Select(static t => t.Name)), StringComparer.Ordinal);
+            var mismatched = state.Keys
+                .Where(differing.Contains)
+                .Select(name => new WeightMismatch(name, source[name].shape, state[name].shape, source[name].dtype, state[name].dtype))
+                .ToList();
+            var loaded = comparison.Fitting;
+            var report = new WeightTransferReport(sourceName, target.Description.Name, loaded, mismatched, comparison.Missing, comparison.Unexpected);
             if (failOnMismatch && mismatched.Count > 0)
             {
                 throw new WeightTransferException(report);
