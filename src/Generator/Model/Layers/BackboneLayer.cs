@@ -33,14 +33,8 @@ internal sealed class BackboneLayer : LayerRule<BackboneConfig>
     {
         var input = inputs[0];
         var model = TorchVisionModel.For(config.Architecture);
-        if (!Windows.CheckImage(layer, TypeName, input))
+        if (!Windows.CheckImageWithChannels(layer, TypeName, input))
         {
-            return ShapeResult.Failed;
-        }
-
-        if (!input[0].IsKnown)
-        {
-            layer.Report(ProblemKind.UnknownDimension, layer.Attribute, TypeName, layer.Name, "the number of channels of its input", "it is '" + input[0] + "' in " + input);
             return ShapeResult.Failed;
         }
 

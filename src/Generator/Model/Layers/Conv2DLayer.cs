@@ -83,14 +83,8 @@ internal sealed class Conv2DLayer : LayerRule<Conv2DConfig>
     protected override ShapeResult InferShape(LayerContext layer, Conv2DConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
-        if (!Windows.CheckImage(layer, TypeName, input))
+        if (!Windows.CheckImageWithChannels(layer, TypeName, input))
         {
-            return ShapeResult.Failed;
-        }
-
-        if (!input[0].IsKnown)
-        {
-            layer.Report(ProblemKind.UnknownDimension, layer.Attribute, TypeName, layer.Name, "the number of channels of its input", "it is '" + input[0] + "' in " + input);
             return ShapeResult.Failed;
         }
 

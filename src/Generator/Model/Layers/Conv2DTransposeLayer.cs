@@ -72,7 +72,7 @@ internal sealed class Conv2DTransposeLayer : LayerRule<Conv2DTransposeConfig>
             // PyTorch's rule: the extra rows must be fewer than the stride or the dilation, else they see no input.
             var limit = $"below the stride ({config.Strides}) or the dilation ({Format.Number(config.DilationRate)}), or negative to leave it to the padding";
             arguments.Report(ProblemKind.InvalidLayerHyperparameter, "OutputPadding", -1, "OutputPadding", layer.Name, limit, Format.Number(config.OutputPadding));
-            return config with { OutputPadding = -1 };
+            config = config with { OutputPadding = -1 };
         }
 
         Activations.CheckAlpha(arguments, layer, config.Activation, config.Alpha);
@@ -82,14 +82,8 @@ internal sealed class Conv2DTransposeLayer : LayerRule<Conv2DTransposeConfig>
     protected override ShapeResult InferShape(LayerContext layer, Conv2DTransposeConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
-        if (!Windows.CheckImage(layer, TypeName, input))
+        if (!Windows.CheckImageWithChannels(layer, TypeName, input))
         {
-            return ShapeResult.Failed;
-        }
-
-        if (!input[0].IsKnown)
-        {
-            layer.Report(ProblemKind.UnknownDimension, layer.Attribute, TypeName, layer.Name, "the number of channels of its input", "it is '" + input[0] + "' in " + input);
             return ShapeResult.Failed;
         }
 

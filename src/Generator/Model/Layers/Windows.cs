@@ -148,6 +148,26 @@ internal static class Windows
         }
     }
 
+    /// <summary>
+    /// <see cref="CheckImage"/>, and a channel count known at compile time, which a layer with
+    /// weights over the channels (a convolution, a backbone) needs; true when both hold.
+    /// </summary>
+    public static bool CheckImageWithChannels(LayerContext layer, string typeName, TensorType input)
+    {
+        if (!CheckImage(layer, typeName, input))
+        {
+            return false;
+        }
+
+        if (!input[0].IsKnown)
+        {
+            layer.Report(ProblemKind.UnknownDimension, layer.Attribute, typeName, layer.Name, "the number of channels of its input", "it is '" + input[0] + "' in " + input);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Reports a rank other than (channels, height, width); true when the rank is right.</summary>
     public static bool CheckImage(LayerContext layer, string typeName, TensorType input)
     {

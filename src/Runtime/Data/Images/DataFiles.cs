@@ -27,24 +27,6 @@ internal static class DataFiles
         return VerifiedGzipStream.OpenMaybeGzipped(path, static (file, problem, inner) => new DataFormatException(file, problem, inner));
     }
 
-    /// <summary>Reads until <paramref name="buffer"/> is full or the data ends; returns the number of bytes read.</summary>
-    public static int ReadFully(Stream stream, Span<byte> buffer)
-    {
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var read = stream.Read(buffer[total..]);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
-
     /// <summary>Reads the rest of <paramref name="stream"/> and returns how many bytes it held (a gzip stream is verified on the way).</summary>
     public static long CountRemaining(Stream stream)
     {

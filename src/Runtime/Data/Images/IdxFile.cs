@@ -45,7 +45,7 @@ internal sealed class IdxFile
         var headerLength = 4 + 4 * axes.Length;
 
         Span<byte> magic = stackalloc byte[4];
-        var read = DataFiles.ReadFully(stream, magic);
+        var read = stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
         if (read < 4)
         {
             throw new DataFormatException(path, $"is too short to be an IDX file: it holds {Bytes(read)}{Decompressed(gzipped)}, fewer than the 4 of a magic number.");
@@ -71,7 +71,7 @@ internal sealed class IdxFile
         }
 
         Span<byte> header = stackalloc byte[4 * axes.Length];
-        read = DataFiles.ReadFully(stream, header);
+        read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         if (read < header.Length)
         {
             throw new DataFormatException(
@@ -96,7 +96,7 @@ internal sealed class IdxFile
         }
 
         var data = new byte[expected];
-        read = DataFiles.ReadFully(stream, data);
+        read = stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
         if (read < expected)
         {
             throw new DataFormatException(
