@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
@@ -128,10 +127,9 @@ internal sealed class Conv1DLayer : LayerRule<Conv1DConfig>
 
         if (config.Padding == PaddingKind.Valid)
         {
-            // NG0113: the last steps no window reaches (a tail no longer than a stride's gap is skipped anyway).
-            var span = Windows.Span(config.KernelSize, config.DilationRate);
-            var tail = (steps.Size - span) % config.Strides;
-            if (tail > Math.Max(0, config.Strides - span))
+            // NG0113: the last steps no window reaches.
+            var tail = Windows.UnreadTail(steps.Size, Windows.Span(config.KernelSize, config.DilationRate), config.Strides);
+            if (tail > 0)
             {
                 layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, TypeName, layer.Name, tail == 1 ? "the last step" : "the last " + Format.Number(tail) + " steps", input.ToString(), Format.Number(length) + " steps");
             }

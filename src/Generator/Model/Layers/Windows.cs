@@ -93,8 +93,8 @@ internal static class Windows
     {
         // With a stride beyond the span, rows between windows go unread anyway (NG0115, or by
         // design for a 1x1 window): a tail no longer than that gap is nothing special.
-        var rows = Unread(input[1].Size, span.Height, stride.Height);
-        var columns = Unread(input[2].Size, span.Width, stride.Width);
+        var rows = UnreadTail(input[1].Size, span.Height, stride.Height);
+        var columns = UnreadTail(input[2].Size, span.Width, stride.Width);
         if (rows == 0 && columns == 0)
         {
             return;
@@ -112,12 +112,17 @@ internal static class Windows
         }
 
         layer.Report(ProblemKind.WindowDropsEdge, layer.Attribute, typeName, layer.Name, "the last " + string.Join(" and the last ", parts), input.ToString(), "(" + Format.Number(height) + ", " + Format.Number(width) + ")");
+    }
 
-        static long Unread(long size, int span, int stride)
-        {
-            var tail = (size - span) % stride;
-            return tail > Math.Max(0, stride - span) ? tail : 0;
-        }
+    /// <summary>
+    /// How many values at the end of an axis of <paramref name="size"/> no <c>Valid</c> window reads;
+    /// 0 when that tail is no longer than the gap a stride beyond the span leaves between windows
+    /// anyway (NG0115, or by design for a one-value window).
+    /// </summary>
+    public static long UnreadTail(long size, long span, int stride)
+    {
+        var tail = (size - span) % stride;
+        return tail > Math.Max(0, stride - span) ? tail : 0;
     }
 
     /// <summary>NG0114: a convolution kernel of even size (along either axis) has no centre pixel.</summary>
