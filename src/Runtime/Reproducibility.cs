@@ -1,4 +1,5 @@
 using System;
+using NetGen.Data;
 using static TorchSharp.torch;
 
 namespace NetGen;
@@ -39,15 +40,12 @@ public static class Reproducibility
                 return Random.Shared.Next();
             }
 
-            // SplitMix64 (Steele, Lea and Flood), the generator SeededShuffle uses too.
+            // The seeds come from Data/SplitMix64, the generator the shuffles themselves use.
             unchecked
             {
-                state += 0x9E3779B97F4A7C15UL;
+                state += SplitMix64.Increment;
                 s_state = state;
-                var z = state;
-                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-                return (int)((z ^ (z >> 31)) & int.MaxValue);
+                return (int)(SplitMix64.Mix(state) & int.MaxValue);
             }
         }
     }

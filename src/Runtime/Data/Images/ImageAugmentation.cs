@@ -73,7 +73,7 @@ public sealed record ImageAugmentation
     }
 
     /// <summary>One image's draw, in Keras's order: angle, height shift, width shift, shear, zoom x and y, flip.</summary>
-    internal AffineParameters Sample(ref ImageRandom random, int height, int width)
+    internal AffineParameters Sample(ref SplitMix64 random, int height, int width)
     {
         var theta = RotationRange != 0 ? random.Uniform(-RotationRange, RotationRange) : 0;
         var shiftY = HeightShiftRange != 0 ? random.Uniform(-HeightShiftRange, HeightShiftRange) * (HeightShiftRange < 1 ? height : 1) : 0;

@@ -70,7 +70,7 @@ public sealed class ImageBatches : IReadOnlyCollection<Batch>
         var order = Enumerable.Range(0, _files.Length).ToArray();
         if (_shuffle)
         {
-            new ImageRandom(_folder.Seed, 1, (long)Subset, epoch).Shuffle(order);
+            new SplitMix64(_folder.Seed, 1, (long)Subset, epoch).Shuffle(order);
         }
 
         var options = _folder.Options;
@@ -119,7 +119,7 @@ public sealed class ImageBatches : IReadOnlyCollection<Batch>
             if (_augmentation is not null)
             {
                 // Drawn by position in the epoch, not by worker or order of completion.
-                var random = new ImageRandom(_folder.Seed, 2, epoch, position);
+                var random = new SplitMix64(_folder.Seed, 2, epoch, position);
                 parameters.Add(_augmentation.Sample(ref random, height, width));
             }
         }

@@ -75,7 +75,7 @@ public sealed class ImageFolder
 
         // As Keras: one seeded shuffle of the whole list, the last fraction held out for validation.
         var shuffled = files.ToArray();
-        new ImageRandom(seed, 0).Shuffle(shuffled);
+        new SplitMix64(seed, 0).Shuffle(shuffled);
         var validationCount = (int)(options.ValidationSplit * shuffled.Length);
         if (options.ValidationSplit > 0 && (validationCount == 0 || validationCount == shuffled.Length))
         {

@@ -1,15 +1,20 @@
-namespace NetGen.Data.Images;
+namespace NetGen.Data;
 
 /// <summary>
-/// SplitMix64, seeded from the folder's seed and a path of integers (stream, epoch, position), so
+/// SplitMix64 (Steele, Lea and Flood), NetGen's one seeded generator: shuffles for <c>Fit</c> and
+/// splits (<see cref="SeededShuffle"/>), the seed stream of <see cref="Reproducibility"/>, and image
+/// folders, which seed it from the folder's seed and a path of integers (stream, epoch, position) so
 /// every image's draw depends on where it is and not on which worker or in what order it is made.
 /// Not <see cref="System.Random"/>: its seeded sequence is not promised across .NET versions.
 /// </summary>
-internal struct ImageRandom
+internal struct SplitMix64
 {
+    /// <summary>What the state advances by on every draw (the golden ratio in 64 bits).</summary>
+    public const ulong Increment = 0x9E3779B97F4A7C15UL;
+
     private ulong _state;
 
-    public ImageRandom(int seed, params long[] path)
+    public SplitMix64(int seed, params long[] path)
     {
         _state = unchecked((ulong)seed);
         foreach (var part in path)
@@ -42,16 +47,16 @@ internal struct ImageRandom
         }
     }
 
-    private ulong Next()
+    public ulong Next()
     {
         unchecked
         {
-            _state += 0x9E3779B97F4A7C15UL;
+            _state += Increment;
             return Mix(_state);
         }
     }
 
-    private static ulong Mix(ulong z)
+    public static ulong Mix(ulong z)
     {
         unchecked
         {
