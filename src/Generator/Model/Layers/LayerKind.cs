@@ -27,4 +27,8 @@ internal enum LayerKind
     UpSampling2D,
     SpatialDropout2D,
     Backbone,
+    Embedding,
+    SimpleRNN,
+    LSTM,
+    GRU,
 }
