@@ -203,9 +203,25 @@ internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
         var recurrent = (RecurrentConfig)config;
         var tokens = recurrent.Masked ? links[0] : "null";
         var state = recurrent.InitialState is not null ? links[recurrent.Masked ? 1 : 0] : "null";
-        return stateLocal is null
-            ? $"{module}.Run({inputs[0]}, {tokens}, {state})"
-            : $"{module}.Run({inputs[0]}, {tokens}, {state}, out var {stateLocal})";
+        if (stateLocal is not null)
+        {
+            // _encoder.Run(source, tokens: null, initialState: null, out var encoderState)
+            return $"{module}.Run({inputs[0]}, tokens: {tokens}, initialState: {state}, out var {stateLocal})";
+        }
+
+        // _lstm.Run(embedded, tokens: tokens), _decoder.Run(target, initialState: encoderState)
+        var arguments = new List<string> { inputs[0] };
+        if (recurrent.Masked)
+        {
+            arguments.Add("tokens: " + tokens);
+        }
+
+        if (recurrent.InitialState is not null)
+        {
+            arguments.Add("initialState: " + state);
+        }
+
+        return $"{module}.Run({string.Join(", ", arguments)})";
     }
 
     protected override string Describe(RecurrentConfig config, IReadOnlyList<string> inputs)
