@@ -49,10 +49,15 @@ internal static class RecurrentLinks
                 config = config with { StackedOnLastOutput = true };
             }
 
-            if (config.InitialState is { } source && StateSource(network, results, layerIndexes, inputNames, i, config, source, issues))
+            if (config.InitialState is { } source)
             {
+                // Linked even when it does not fit (reported, and nothing is generated), so that the
+                // layer it names does not also look unused.
                 links.Add(source);
-                results[layerIndexes[source]].ProvidesState = true;
+                if (StateSource(network, results, layerIndexes, inputNames, i, config, source, issues))
+                {
+                    results[layerIndexes[source]].ProvidesState = true;
+                }
             }
 
             results[i].Links = links;
@@ -139,12 +144,12 @@ internal static class RecurrentLinks
         }
         else if (encoder.Cell != config.Cell && (encoder.Cell == LayerKind.LSTM || config.Cell == LayerKind.LSTM))
         {
-            reason = "'" + source + "' is an " + encoder.Cell + " layer, whose state " + (encoder.Cell == LayerKind.LSTM ? "has a cell state besides the hidden one" : "is a hidden state only")
-                + "; start an " + config.Cell + " layer from an " + config.Cell + " layer";
+            reason = "'" + source + "' is " + Article(encoder.Cell) + " layer, whose state " + (encoder.Cell == LayerKind.LSTM ? "has a cell state besides the hidden one" : "is a hidden state only")
+                + "; start " + Article(config.Cell) + " layer from " + Article(config.Cell) + " layer";
         }
         else if (encoder.Cell != config.Cell)
         {
-            reason = "'" + source + "' is a " + encoder.Cell + " layer; start a " + config.Cell + " layer from a " + config.Cell + " layer";
+            reason = "'" + source + "' is " + Article(encoder.Cell) + " layer; start " + Article(config.Cell) + " layer from " + Article(config.Cell) + " layer";
         }
         else if (encoder.StateSize != config.Units)
         {
@@ -161,4 +166,7 @@ internal static class RecurrentLinks
         issues.Add(new Issue(ProblemKind.InitialStateMismatch, site, config.Cell.ToString(), name, source, reason));
         return false;
     }
+
+    /// <summary>"an LSTM", "a GRU", "a SimpleRNN".</summary>
+    private static string Article(LayerKind cell) => (cell == LayerKind.LSTM ? "an " : "a ") + cell;
 }
