@@ -224,7 +224,9 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
         var (h0, c0) = InitialStates(initialState, batch, x);
         var (sequence, hn, cn) = training && RecurrentDropout > 0
             ? StepLoop(x, valid, h0, c0)
-            : valid is null ? Fused(x, h0, c0) : Packed(x, valid, h0, c0);
+            : valid is null ? Fused(x, h0, c0)
+            : Bidirectional || wantState ? Packed(x, valid, h0, c0)
+            : Aligned(x, valid, h0, c0);
 
         Tensor output;
         if (ReturnSequences)
@@ -304,6 +306,38 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
+    /// Skips the padded steps of a forward-only layer whose final state nobody reads: each
+    /// sequence's real steps move to the front in order and the fused kernel runs over the whole
+    /// length; the outputs go back to the real steps' positions (zeros at the padded ones) and the
+    /// last output is the one at the last real step. The steps after it only follow it, so they
+    /// change nothing; several times faster than packing on the CPU. The returned state holds the
+    /// last hidden output only (no cell state: <see cref="Run(Tensor, Tensor?, Tensor?, out Tensor)"/> packs).
+    /// </summary>
+    private (Tensor Sequence, Tensor H, Tensor? C) Aligned(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
+    {
+        var (positions, lengths, aligned) = AlignRealSteps(x, valid);
+        var (output, _, _) = Fused(aligned, h0, c0);
+        var sequence = Restore(output, positions, valid);
+        var lastIndex = lengths.sub(1).clamp_min(0).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
+        var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
+        return (sequence, where(lengths.eq(0).view(1, -1, 1), h0, last), null);
+    }
+
+    /// <summary>Where each step goes when the real steps move to the front in order, the lengths, and the moved input.</summary>
+    private static (Tensor Positions, Tensor Lengths, Tensor Aligned) AlignRealSteps(Tensor x, Tensor valid)
+    {
+        var real = valid.to(ScalarType.Int64);
+        var lengths = real.sum(1);
+        var positions = where(valid, real.cumsum(1).sub(1), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1)).sub(1));
+        var aligned = zeros_like(x).scatter(1, positions.unsqueeze(2).expand(x.shape[0], x.shape[1], x.shape[2]), x);
+        return (positions, lengths, aligned);
+    }
+
+    /// <summary>The outputs of the moved steps back at their positions, zeros at padded steps.</summary>
+    private static Tensor Restore(Tensor output, Tensor positions, Tensor valid) =>
+        output.gather(1, positions.unsqueeze(2).expand(output.shape[0], output.shape[1], output.shape[2])).mul(valid.unsqueeze(2).to(output.dtype));
+
+    /// <summary>
     /// Skips the padded steps: each sequence's real steps move to the front in order, are packed
     /// with their lengths and run by the fused kernel (both directions see only real steps), and
     /// the outputs go back to the real steps' positions, zeros at the padded ones. A sequence
@@ -313,10 +347,7 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
     {
         var batch = x.shape[0];
         var steps = x.shape[1];
-        var real = valid.to(ScalarType.Int64);
-        var lengths = real.sum(1);
-        var positions = where(valid, real.cumsum(1).sub(1), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1)).sub(1));
-        var aligned = zeros_like(x).scatter(1, positions.unsqueeze(2).expand(batch, steps, x.shape[2]), x);
+        var (positions, lengths, aligned) = AlignRealSteps(x, valid);
         using var packed = nn.utils.rnn.pack_padded_sequence(aligned, lengths.clamp_min(1).cpu(), batch_first: true, enforce_sorted: false);
         nn.utils.rnn.PackedSequence packedOutput;
         Tensor h;
@@ -337,8 +368,7 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
         using (packedOutput)
         {
             var (unpacked, _) = nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps);
-            var width = unpacked.shape[2];
-            var sequence = unpacked.gather(1, positions.unsqueeze(2).expand(batch, steps, width)).mul(valid.unsqueeze(2).to(unpacked.dtype));
+            var sequence = Restore(unpacked, positions, valid);
             var empty = lengths.eq(0).view(1, batch, 1);
             h = where(empty, h0, h);
             c = c is null ? null : where(empty, c0!, c);
