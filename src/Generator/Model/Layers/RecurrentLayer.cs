@@ -47,7 +47,7 @@ internal sealed record RecurrentConfig(
 /// <c>gates * units * (features + units)</c> weights and, with biases, <c>2 * gates * units</c>
 /// (an input and a recurrent bias vector). Keras has one bias vector of <c>gates * units</c> for
 /// SimpleRNN and LSTM, so PyTorch's count is higher by <c>gates * units</c> per direction; GRU
-/// with Keras's default <c>reset_after</c> has two, as PyTorch (docs/layers/recurrent.md).
+/// with Keras's default <c>reset_after</c> has two, as PyTorch (docs/recurrent.md).
 /// </summary>
 internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
 {
