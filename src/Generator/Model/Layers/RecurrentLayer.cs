@@ -55,6 +55,8 @@ internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
 
     public override IReadOnlyList<ArgumentSpec> Arguments => ArgumentTable;
 
+    public override string AcceptedElementTypes => "floating-point values (token ids go through an Embedding first)";
+
     protected abstract ArgumentSpec[] ArgumentTable { get; }
 
     protected static ArgumentSpec[] WithShared(params ArgumentSpec[] own)
