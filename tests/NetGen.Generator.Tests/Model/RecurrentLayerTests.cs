@@ -151,6 +151,17 @@ public sealed class RecurrentLayerTests
         Assert.Equal(ShapeStatus.Failed, result.Layers[1].Output.Status);
     }
 
+    [Fact]
+    public void ALowerLayerWithItsOwnProblemGetsOnlyThatOne()
+    {
+        // The lower layer reads a vector (NG0116); the upper one stays silent rather than adding NG0117.
+        var result = NetworkAnalysis.Analyze(Define(new[] { 12 }, Recurrent(LayerKind.LSTM, "Lower", 4), Recurrent(LayerKind.LSTM, "Upper", 4), Dense("Output", 1)));
+
+        var issue = Assert.Single(result.Issues);
+        Assert.Equal(ProblemKind.RecurrentLayerOnVector, issue.Kind);
+        Assert.Equal(Site.LayerAttribute(0), issue.Site);
+    }
+
     [Theory]
     [InlineData("Dropout", 1.0)]
     [InlineData("RecurrentDropout", -0.1)]

@@ -4,7 +4,7 @@ namespace NetGen.Model.Layers;
 
 /// <summary>
 /// A SimpleRNN, LSTM or GRU layer's configuration. <see cref="Masked"/> and
-/// <see cref="StackedOnLastOutput"/> are not written by the user: <see cref="RecurrentLinks"/>
+/// <see cref="StackedOn"/> are not written by the user: <see cref="RecurrentLinks"/>
 /// sets them from the layers around this one.
 /// </summary>
 internal sealed record RecurrentConfig(
@@ -22,8 +22,8 @@ internal sealed record RecurrentConfig(
     /// <summary>Whether the layer skips padded steps: its first link is the token ids of a masking embedding.</summary>
     public bool Masked { get; init; }
 
-    /// <summary>Whether the layer reads another recurrent layer's last output (NG0117, reported there).</summary>
-    public bool StackedOnLastOutput { get; init; }
+    /// <summary>The recurrent layer whose last output this layer reads, stacked on it (NG0117, reported there), or null.</summary>
+    public LowerLayer? StackedOn { get; init; }
 
     /// <summary>Directions: 2 when bidirectional.</summary>
     public int Directions => Bidirectional ? 2 : 1;
@@ -37,6 +37,9 @@ internal sealed record RecurrentConfig(
     /// <summary>Gate blocks of the cell's weight matrices: 4 for LSTM, 3 for GRU, 1 for SimpleRNN.</summary>
     public int Gates => Cell switch { LayerKind.LSTM => 4, LayerKind.GRU => 3, _ => 1 };
 }
+
+/// <summary>A recurrent layer another one is stacked on: its declaration index, name, kind and output size.</summary>
+internal sealed record LowerLayer(int Index, string Name, LayerKind Cell, int OutputSize);
 
 /// <summary>
 /// What SimpleRNN, LSTM and GRU share: (steps, features) to the last output (units) or, with
@@ -111,7 +114,12 @@ internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
         var input = inputs[0];
         if (input.Rank == 1)
         {
-            if (!config.StackedOnLastOutput)
+            if (config.StackedOn is { } lower)
+            {
+                // At the lower layer, where ReturnSequences = true goes (the code fix adds it there).
+                layer.Report(ProblemKind.StackedOnLastOutput, Site.LayerAttribute(lower.Index), lower.Cell.ToString(), lower.Name, TypeName, layer.Name, Format.Number(lower.OutputSize));
+            }
+            else
             {
                 // Keras: "expected ndim=3, found ndim=2".
                 layer.Report(ProblemKind.RecurrentLayerOnVector, layer.Attribute, TypeName, layer.Name, input.ToString());

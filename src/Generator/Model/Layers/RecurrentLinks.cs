@@ -11,8 +11,8 @@ namespace NetGen.Model.Layers;
 /// pass the mask (<see cref="LayerRule.PassesMask"/>): it then skips the padded steps;</item>
 /// <item>the layer named by <c>InitialState</c>, whose final state it starts from (NG0118 when
 /// that state cannot be this layer's: not a recurrent layer, another kind, another size);</item>
-/// <item>a lower recurrent layer whose last output it reads (NG0117, at the lower layer, where
-/// <c>ReturnSequences = true</c> goes), which its own rank check then leaves alone.</item>
+/// <item>a lower recurrent layer whose last output it reads: the shape rule reports NG0117 at the
+/// lower layer, where <c>ReturnSequences = true</c> goes, instead of NG0116.</item>
 /// </list>
 /// The links are <see cref="LayerResult.Links"/>, in that order (tokens, then state).
 /// </summary>
@@ -37,16 +37,10 @@ internal static class RecurrentLinks
 
             if (LowerLastOutput(network, results, layerIndexes, start) is { } lower)
             {
+                // Reported by the shape rule once the input is known to be that last output, so a
+                // lower layer with problems of its own does not also get this one.
                 var lowerConfig = (RecurrentConfig)results[lower].Config!;
-                issues.Add(new Issue(
-                    ProblemKind.StackedOnLastOutput,
-                    Site.LayerAttribute(lower),
-                    lowerConfig.Cell.ToString(),
-                    network.Layers[lower].Name,
-                    config.Cell.ToString(),
-                    network.Layers[i].Name,
-                    Format.Number(lowerConfig.OutputSize)));
-                config = config with { StackedOnLastOutput = true };
+                config = config with { StackedOn = new LowerLayer(lower, network.Layers[lower].Name, lowerConfig.Cell, lowerConfig.OutputSize) };
             }
 
             if (config.InitialState is { } source)
