@@ -60,7 +60,22 @@ public sealed class SpamAssassinTests
         var subject = Regex.Match(raw, @"^Subject: (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
 
         Assert.StartsWith(subject + "\n", corpus.Texts[index]);
+        Assert.Contains("There is a bit of circumstantial evidence - apparently some MT", corpus.Texts[index]);
+        Assert.DoesNotContain("Content-Type", corpus.Texts[index]);
         Assert.Equal(0, corpus.Labels[index]);
+    }
+
+    [Fact]
+    public void AQuotedPrintableWindows1252AlternativeReadsAsItsPlainText()
+    {
+        var corpus = SpamAssassin.Load(s_corpus);
+        var text = corpus.Texts[corpus.Sources.ToList().FindIndex(static source => Path.GetFileName(source) == "spam-1.00232.2d55046b9cf0b192ad6332545ef2a334")];
+
+        Assert.StartsWith("Behind Every Elite Producer...\n", text);
+        Assert.Contains("(The EIA story is out \u2014 with\n8 years of great results).", text);
+        Assert.Contains("PowerPoint\u00ae EIA presentation", text);
+        Assert.DoesNotContain("=09", text);
+        Assert.DoesNotContain("<meta", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
