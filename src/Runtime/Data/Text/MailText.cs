@@ -59,7 +59,7 @@ internal static partial class MailText
         }
 
         var headers = ParseHeaders(lines);
-        var subject = DecodeEncodedWords(Header(headers, "Subject") ?? "").Trim();
+        var subject = HeaderText(Header(headers, "Subject"));
         var text = EntityText(headers, body, depth: 0).Trim();
         return subject.Length == 0 ? text : text.Length == 0 ? subject : subject + "\n" + text;
     }
@@ -124,7 +124,7 @@ internal static partial class MailText
         {
             var (innerHeader, innerBody) = SplitHeader(body);
             var innerHeaders = ParseHeaders(innerHeader.Split('\n'));
-            var innerSubject = DecodeEncodedWords(Header(innerHeaders, "Subject") ?? "").Trim();
+            var innerSubject = HeaderText(Header(innerHeaders, "Subject"));
             return (innerSubject + "\n" + EntityText(innerHeaders, innerBody, depth + 1)).Trim();
         }
 
@@ -289,6 +289,13 @@ internal static partial class MailText
     }
 
     private static Encoding Windows1252 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    /// <summary>
+    /// A header's text: raw 8-bit bytes (which some mailers put in headers unencoded) read as UTF-8
+    /// when valid, else Windows-1252, then RFC 2047 encoded words decoded.
+    /// </summary>
+    private static string HeaderText(string? value) =>
+        value is null ? "" : DecodeEncodedWords(DecodeCharset(Encoding.Latin1.GetBytes(value), charset: null)).Trim();
 
     /// <summary>Decodes RFC 2047 encoded words (<c>=?iso-8859-1?Q?caf=E9?=</c>) in a header value; white space between two of them is dropped.</summary>
     private static string DecodeEncodedWords(string value)

@@ -43,6 +43,13 @@ public sealed class MailTextTests
     }
 
     [Fact]
+    public void AnUnencodedEightBitSubjectIsReadAsUtf8WhenValid()
+    {
+        Assert.Equal("Grüße\nx", Extract("Subject: Grüße\n\nx\n", Encoding.UTF8));
+        Assert.Equal("Grüße\nx", Extract("Subject: Grüße\n\nx\n", Encoding.Latin1));
+    }
+
+    [Fact]
     public void AnUnknownCharacterSetFallsBackInsteadOfFailing() =>
         Assert.Equal("s\ncafé", Extract("Subject: s\nContent-Type: text/plain; charset=x-unknown-42\n\ncafé\n"));
 

@@ -1,13 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using NetGen.Data.Text;
-using NetGen.IO;
 using NetGen.Runtime.Tests.Infrastructure;
 using NetGen.Runtime.Tests.IO;
-using static TorchSharp.torch;
 
 namespace NetGen.Runtime.Tests.Data.Text;
 
@@ -68,11 +65,11 @@ public sealed class VocabularyPersistenceTests
         var (header, data) = Split(File.ReadAllBytes(files.PathOf("with.safetensors")));
 
         Assert.Equal(plainData, data);
-        Assert.Equal(0, (header.Length) % 8);
+        Assert.Equal(0, (8 + header.Length) % 8);
         using var json = JsonDocument.Parse(header);
         using var plainJson = JsonDocument.Parse(plainHeader);
-        var words = JsonDocument.Parse(json.RootElement.GetProperty("__metadata__").GetProperty("netgen.vocabulary").GetString()!).RootElement.GetProperty("words");
-        Assert.Equal(vocabulary.Words, words.EnumerateArray().Select(static w => w.GetString()));
+        using var saved = JsonDocument.Parse(json.RootElement.GetProperty("__metadata__").GetProperty("netgen.vocabulary").GetString()!);
+        Assert.Equal(vocabulary.Words, saved.RootElement.GetProperty("words").EnumerateArray().Select(static w => w.GetString()));
         Assert.Equal(
             plainJson.RootElement.EnumerateObject().Where(static p => p.Name != "__metadata__").Select(static p => p.ToString()),
             json.RootElement.EnumerateObject().Where(static p => p.Name != "__metadata__").Select(static p => p.ToString()));
@@ -139,6 +136,21 @@ public sealed class VocabularyPersistenceTests
 
         Assert.StartsWith($"'{path}' is not a valid NetGen vocabulary file: ", error.Message);
         Assert.Contains(problem, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"netgen.vocabulary\": \"[1, 2]\"}", "The vocabulary in '{0}' (metadata 'netgen.vocabulary') is not valid: it has no \"format\"")]
+    [InlineData("{\"netgen.vocabulary\": 3}", "'{0}' is not a valid safetensors file: metadata 'netgen.vocabulary' is not a string.")]
+    [InlineData("[]", "'{0}' is not a valid safetensors file: its __metadata__ is not an object.")]
+    public void ForeignMetadataInAWeightsFileIsNamed(string metadata, string message)
+    {
+        using var files = new TempFiles();
+        var path = files.PathOf("foreign.safetensors");
+        WeightFiles.WriteSafetensors(path, $"{{\"__metadata__\":{metadata},{WeightFiles.Entry("w", "F32", [2], 0, 8)}}}", new byte[8]);
+
+        var error = Assert.Throws<InvalidDataException>(() => Vocabulary.Load(path));
+
+        Assert.StartsWith(string.Format(message, path), error.Message);
     }
 
     [Fact]
