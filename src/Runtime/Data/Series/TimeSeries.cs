@@ -269,6 +269,50 @@ public sealed class TimeSeries
     }
 
     /// <summary>
+    /// The series on the regular grid of <paramref name="frequency"/> from <see cref="Start"/> to
+    /// <see cref="End"/>: a date missing from the data (a week without a row) becomes a step whose
+    /// values are missing (NaN), for <see cref="Interpolate"/> to fill.
+    /// </summary>
+    /// <exception cref="ArgumentException">A timestamp is not on the grid (say a Tuesday in a series of Mondays).</exception>
+    public TimeSeries FillMissingSteps(TimeSeriesFrequency frequency) =>
+        FillMissingSteps(frequency, static problem => new ArgumentException(problem, nameof(frequency)));
+
+    /// <summary><see cref="FillMissingSteps(TimeSeriesFrequency)"/>, with the exception a timestamp off the grid throws made by <paramref name="offGrid"/>.</summary>
+    internal TimeSeries FillMissingSteps(TimeSeriesFrequency frequency, Func<string, Exception> offGrid)
+    {
+        ArgumentNullException.ThrowIfNull(frequency);
+        if (Length == 0)
+        {
+            return this;
+        }
+
+        var timestamps = new List<DateTime>(Length);
+        var values = new List<double>(Length * FeatureCount);
+        var start = Start;
+        for (var step = 0; step < Length;)
+        {
+            var expected = frequency.Next(start, timestamps.Count);
+            if (_timestamps[step] < expected || (_timestamps[step] > expected && step == 0))
+            {
+                throw offGrid($"Step {step} ({Format(_timestamps[step])}) is not on the {frequency} grid that starts at {Format(start)}; the grid date next to it is {Format(expected)}.");
+            }
+
+            timestamps.Add(expected);
+            if (_timestamps[step] == expected)
+            {
+                values.AddRange(_values.AsSpan(step * FeatureCount, FeatureCount));
+                step++;
+            }
+            else
+            {
+                values.AddRange(Enumerable.Repeat(double.NaN, FeatureCount));
+            }
+        }
+
+        return new TimeSeries([.. timestamps], [.. values], _featureNames, frequency, Span);
+    }
+
+    /// <summary>
     /// The series through a fitted scaler (fitted on the training span: <see cref="TimeSeriesSplit.Scale"/>
     /// does both); timestamps, names and span are kept. Missing values stay missing.
     /// </summary>

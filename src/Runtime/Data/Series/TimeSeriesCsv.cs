@@ -76,6 +76,17 @@ internal static class TimeSeriesCsv
         }
 
         var series = new TimeSeries(timestamps, values, valueColumns.Select(c => table.Names[c]).ToArray(), options.Frequency, TimeSeriesSpan.Whole);
+        if (options.Frequency is { } frequency)
+        {
+            series = series.FillMissingSteps(frequency, problem => new CsvFormatException(path, 0, "has a date off the grid: " + char.ToLowerInvariant(problem[0]) + problem[1..]));
+        }
+
+        if (options.MissingValues == MissingValuePolicy.Error && series.HasMissingValues)
+        {
+            var step = Array.FindIndex(series.Data, double.IsNaN) / series.FeatureCount;
+            throw new CsvFormatException(path, 0, $"has no row for {TimeSeries.Format(series.Timestamps[step])}, a {options.Frequency} step (MissingValues is Error).");
+        }
+
         return options.MissingValues == MissingValuePolicy.Interpolate ? series.Interpolate() : series;
     }
 

@@ -27,6 +27,10 @@ public sealed record TimeSeriesCsvOptions
     /// </summary>
     public MissingValuePolicy MissingValues { get; init; } = MissingValuePolicy.Interpolate;
 
-    /// <summary>The step between rows; inferred from the dates when null.</summary>
+    /// <summary>
+    /// The step between rows. When given, a date of that grid without a row (a skipped week) becomes a
+    /// row of missing values, handled as <see cref="MissingValues"/> says, and a date off the grid is
+    /// an error. When null the step is inferred from the dates and no row is added.
+    /// </summary>
     public TimeSeriesFrequency? Frequency { get; init; }
 }

@@ -66,6 +66,36 @@ public sealed class TimeSeriesCsvTests : IDisposable
     }
 
     [Fact]
+    public void WithAFrequencyASkippedDateBecomesAMissingRow()
+    {
+        var path = _files.Write("w.csv", "date,v\n2024-01-01,1\n2024-01-08,2\n2024-01-22,4\n2024-01-29,5\n");
+        var weekly = new TimeSeriesCsvOptions { Frequency = TimeSeriesFrequency.Weekly };
+
+        var series = TimeSeries.LoadCsv(path, weekly);
+        var kept = TimeSeries.LoadCsv(path, weekly with { MissingValues = MissingValuePolicy.Keep });
+        var inferred = TimeSeries.LoadCsv(path);
+
+        Assert.Equal(SeriesData.Weeks(5), series.Timestamps);
+        Assert.Equal([1.0, 2, 3, 4, 5], series.Values());
+        Assert.Equal(1, kept.MissingCount);
+        Assert.Equal(4, inferred.Length);
+        Assert.Null(inferred.Frequency);
+        Assert.Equal(
+            "w.csv has no row for 2024-01-15, a weekly step (MissingValues is Error).",
+            Assert.Throws<CsvFormatException>(() => TimeSeries.LoadCsv(path, weekly with { MissingValues = MissingValuePolicy.Error })).Message);
+    }
+
+    [Fact]
+    public void WithAFrequencyADateOffTheGridIsAnError()
+    {
+        var path = _files.Write("x.csv", "date,v\n2024-01-01,1\n2024-01-09,2\n");
+
+        var error = Assert.Throws<CsvFormatException>(() => TimeSeries.LoadCsv(path, new TimeSeriesCsvOptions { Frequency = TimeSeriesFrequency.Weekly }));
+
+        Assert.Equal("x.csv has a date off the grid: step 1 (2024-01-09) is not on the weekly grid that starts at 2024-01-01; the grid date next to it is 2024-01-15.", error.Message);
+    }
+
+    [Fact]
     public void AnUnknownColumnListsTheFilesColumns()
     {
         var path = _files.Write("e.csv", "date,v\n2024-01-01,1\n");
