@@ -27,4 +27,11 @@ internal enum LayerKind
     UpSampling2D,
     SpatialDropout2D,
     Backbone,
+    RepeatVector,
+    LayerNormalization,
+    GlobalAveragePooling1D,
+    GlobalMaxPooling1D,
+    Attention,
+    AdditiveAttention,
+    MultiHeadAttention,
 }

@@ -28,6 +28,13 @@ internal static class LayerRules
     private static readonly LayerRule s_upSampling2D = new UpSampling2DLayer();
     private static readonly LayerRule s_spatialDropout2D = new SpatialDropout2DLayer();
     private static readonly LayerRule s_backbone = new BackboneLayer();
+    private static readonly LayerRule s_repeatVector = new RepeatVectorLayer();
+    private static readonly LayerRule s_layerNormalization = new LayerNormalizationLayer();
+    private static readonly LayerRule s_globalAveragePooling1D = new GlobalAveragePooling1DLayer();
+    private static readonly LayerRule s_globalMaxPooling1D = new GlobalMaxPooling1DLayer();
+    private static readonly LayerRule s_attention = new AttentionLayer();
+    private static readonly LayerRule s_additiveAttention = new AdditiveAttentionLayer();
+    private static readonly LayerRule s_multiHeadAttention = new MultiHeadAttentionLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -52,6 +59,13 @@ internal static class LayerRules
         LayerKind.UpSampling2D => s_upSampling2D,
         LayerKind.SpatialDropout2D => s_spatialDropout2D,
         LayerKind.Backbone => s_backbone,
+        LayerKind.RepeatVector => s_repeatVector,
+        LayerKind.LayerNormalization => s_layerNormalization,
+        LayerKind.GlobalAveragePooling1D => s_globalAveragePooling1D,
+        LayerKind.GlobalMaxPooling1D => s_globalMaxPooling1D,
+        LayerKind.Attention => s_attention,
+        LayerKind.AdditiveAttention => s_additiveAttention,
+        LayerKind.MultiHeadAttention => s_multiHeadAttention,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -57,5 +57,6 @@ internal static class ProblemEffects
         or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
-        or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis;
+        or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis
+        or ProblemKind.AttentionFeatureMismatch;
 }

@@ -115,6 +115,9 @@ internal enum ProblemKind
     /// <summary>NG0115: args = layer kind, layer name, stride, window span, how many values are skipped.</summary>
     StrideLargerThanWindow,
 
+    /// <summary>NG0124: args = layer kind, layer name, query with its shape, value with its shape.</summary>
+    AttentionFeatureMismatch = 124,
+
     // Configuration (NG02xx)
 
     /// <summary>NG0201: args = layer name, advice (sigmoid for an output, more units or another activation for a hidden layer).</summary>
