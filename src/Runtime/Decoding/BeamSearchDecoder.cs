@@ -124,6 +124,12 @@ public sealed class BeamSearchDecoder
             for (var s = 0; s < count; s++)
             {
                 var sourceBeams = beams[s];
+                if (sourceBeams.Count == 0)
+                {
+                    // Done: no rows were scored for it.
+                    continue;
+                }
+
                 var candidates = new List<Candidate>(sourceBeams.Count * perRow);
                 for (var b = 0; b < sourceBeams.Count; b++, row++)
                 {
@@ -141,6 +147,11 @@ public sealed class BeamSearchDecoder
                             candidates.Add(new Candidate(b, rowTokens[index], sourceBeams[b].LogProbability + rowScores[index]));
                         }
                     }
+                }
+
+                if (candidates.Count == 0)
+                {
+                    throw new InvalidOperationException($"The scorer {_scorer.GetType().Name} gave every token probability 0 (log-probability -infinity) after every prefix of source {s}; it has no output.");
                 }
 
                 beams[s] = Extend(sourceBeams, candidates, hypotheses[s], last: step == MaxLength);

@@ -85,6 +85,11 @@ public sealed class GreedyDecoder
                     throw new InvalidOperationException($"The scorer {_scorer.GetType().Name} returned NaN for source {s}.");
                 }
 
+                if (double.IsNegativeInfinity(bestValues[r]))
+                {
+                    throw new InvalidOperationException($"The scorer {_scorer.GetType().Name} gave every token probability 0 (log-probability -infinity) after the prefix of source {s}; it has no output.");
+                }
+
                 logProbabilities[s] += bestValues[r];
                 if (chosenTokens[r] == EndToken)
                 {

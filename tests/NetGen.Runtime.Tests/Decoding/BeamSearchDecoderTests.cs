@@ -237,7 +237,9 @@ public sealed class BeamSearchDecoderTests
         Assert.Throws<ArgumentException>("sources", () => decoder.Decode(zeros(0, 2, ScalarType.Int64)));
         var nan = new BeamSearchDecoder(new FixedScorer(static rows => full(rows, 4, double.NaN)), 2, 0, 1, 3);
         Assert.Contains("NaN", Assert.Throws<InvalidOperationException>(() => nan.Decode(zeros(1, 1, ScalarType.Int64))).Message);
-        var wrong = new BeamSearchDecoder(new FixedScorer(static rows => zeros(rows, 4, 2)), 2, 0, 1, 3);
+        var impossible = new BeamSearchDecoder(new FixedScorer(static rows => full(rows, 4, double.NegativeInfinity)), 2, 0, 1, 3);
+        Assert.Contains("every token probability 0", Assert.Throws<InvalidOperationException>(() => impossible.Decode(zeros(2, 1, ScalarType.Int64))).Message);
+                var wrong = new BeamSearchDecoder(new FixedScorer(static rows => zeros(rows, 4, 2)), 2, 0, 1, 3);
         Assert.Contains("[1, 4, 2]", Assert.Throws<InvalidOperationException>(() => wrong.Decode(zeros(1, 1, ScalarType.Int64))).Message);
     }
 }

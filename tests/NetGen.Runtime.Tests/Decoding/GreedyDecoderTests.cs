@@ -120,6 +120,9 @@ public sealed class GreedyDecoderTests
 
         var nan = new GreedyDecoder(new FixedScorer(static rows => full(rows, 5, double.NaN)), 1, 2, 3);
         Assert.Contains("NaN", Assert.Throws<InvalidOperationException>(() => nan.Decode(sources)).Message);
+
+        var impossible = new GreedyDecoder(new FixedScorer(static rows => full(rows, 5, double.NegativeInfinity)), 1, 2, 3);
+        Assert.Contains("every token probability 0", Assert.Throws<InvalidOperationException>(() => impossible.Decode(sources)).Message);
     }
 
     /// <summary>Tokens 0 start, 1 end, 2 and 3 others: ends (0.9) once the prefix holds as many tokens as the source's only value.</summary>
