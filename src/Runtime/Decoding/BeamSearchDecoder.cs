@@ -113,8 +113,9 @@ public sealed class BeamSearchDecoder
             var identity = rowSources.Count == count && rowSources.Select(static (source, row) => source == row).All(static same => same);
             var scores = DecodingSteps.Score(_scorer, sources, identity ? null : rowSources, prefixes, StartToken, EndToken);
 
-            // The best 2k of a source's candidates are among the best 2k of each of its rows, since
-            // a row's candidates share the beam's log-probability: 2k leaves k after any k end tokens.
+            // A source's best 2k candidates are among the best 2k of each of its rows (a row's
+            // candidates all add the same beam log-probability), and 2k leave at least k beams
+            // after the end tokens, of which there is one per row.
             var perRow = (int)Math.Min(2L * BeamWidth, scores.size(1));
             var (topScores, topTokens) = scores.topk(perRow, dim: 1, largest: true, sorted: true);
             var rowScores = topScores.data<double>().ToArray();
