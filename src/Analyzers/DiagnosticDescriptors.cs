@@ -330,6 +330,14 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0124: <c>{0} layer '{1}' scores each query step against each value step feature by feature, so both need the same number of features; got {2} and {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor AttentionFeatureMismatch = Create(
+        "NG0124",
+        "Attention query and value differ in features",
+        "{0} layer '{1}' scores each query step against each value step feature by feature, so both need the same number of features; got {2} and {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; {1}</c>.</summary>
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
         "NG0201",
@@ -484,6 +492,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.RecurrentLayerOnVector => RecurrentLayerOnVector,
         ProblemKind.StackedOnLastOutput => StackedOnLastOutput,
         ProblemKind.InitialStateMismatch => InitialStateMismatch,
+        ProblemKind.AttentionFeatureMismatch => AttentionFeatureMismatch,
         ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
         ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,
         ProblemKind.SigmoidWithCategoricalCrossentropy => SigmoidWithCategoricalCrossentropy,

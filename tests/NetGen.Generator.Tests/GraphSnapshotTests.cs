@@ -184,6 +184,26 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void SequenceLayers()
+    {
+        // The fuzz seed of the sequence layers: attention over a named number of steps, self-attention
+        // (one member as query and value), pooling the steps away, and RepeatVector feeding a Dense per step.
+        var source = FuzzSeed("SequenceLayers");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var reader = run.Source("Shop.Text.Reader.g.cs");
+        Assert.Contains("new global::NetGen.Layers.MultiHeadAttention(queryFeatures: 16, valueFeatures: 16, numHeads: 2, keyDim: 8, valueDim: 8, dropout: 0.1, useBias: true, ", reader);
+        Assert.Contains("_selfAttention.call(norm, norm)", reader);
+        Assert.Contains("global::TorchSharp.torch.nn.LayerNorm(16, eps: 0.001, ", reader);
+        // 144 + 32 + 4 * (16 * 16 + 16) (MultiHeadAttention) + 1 (scale) + 16 (additive scale) + 33.
+        Assert.Contains("public const long ParameterCount = 1314;", reader);
+        var repeater = run.Source("Shop.Text.Repeater.g.cs");
+        Assert.Contains("new global::NetGen.Layers.RepeatVector(4)", repeater);
+        Assert.Contains("scoreMode: global::NetGen.ScoreMode.Concat", repeater);
+    }
+
+    [Fact]
     public void SequenceWithANamedLength()
     {
         var source = FuzzSeed("Tagger");

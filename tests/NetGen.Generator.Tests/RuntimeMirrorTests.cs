@@ -31,6 +31,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.Interpolation), typeof(InterpolationKind) },
         { typeof(NetGen.BackboneArchitecture), typeof(BackboneArchitectureKind) },
         { typeof(NetGen.MergeMode), typeof(MergeModeKind) },
+        { typeof(NetGen.ScoreMode), typeof(ScoreModeKind) },
     };
 
     [Theory]
@@ -74,10 +75,11 @@ public sealed class RuntimeMirrorTests
     public void LayerArgumentsMatchTheRuntimeAttribute(string name)
     {
         var rule = LayerRules.For(Enum.Parse<LayerKind>(name));
-        var structural = rule.IsMerge ? "inputs" : "From";
+        // A merge layer's inputs come as one "inputs" array or as parameters named one by one (query, value).
+        string[] structural = rule.InputParameters.Count > 0 ? [.. rule.InputParameters] : [rule.IsMerge ? "inputs" : "From"];
 
         // Trainable and Group are LayerAttribute's, read for every kind by TrainabilityRules.
-        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, [structural, .. TrainabilityRules.Arguments.Select(static a => a.Name)]);
+        AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, [.. structural, .. TrainabilityRules.Arguments.Select(static a => a.Name)]);
     }
 
     [Fact]

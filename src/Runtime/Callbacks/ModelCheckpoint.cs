@@ -10,7 +10,7 @@ namespace NetGen.Callbacks;
 /// Saves the network's weights during training, as Keras's <c>ModelCheckpoint</c> with
 /// <c>save_weights_only=True</c>: after every epoch (or every <see cref="SaveFreq"/> batches),
 /// or with <see cref="SaveBestOnly"/> only when the monitored value improves. Each save goes
-/// through <see cref="NetworkPersistence.SaveWeights"/>: atomic, safetensors for a
+/// through <see cref="NetworkPersistence.SaveWeights(INetwork, string)"/>: atomic, safetensors for a
 /// <c>.safetensors</c> path and TorchSharp's format otherwise.
 /// </summary>
 /// <remarks>

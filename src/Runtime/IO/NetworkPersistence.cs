@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using NetGen.Data.Text;
 using NetGen.IO;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -24,7 +25,36 @@ public static class NetworkPersistence
     /// </remarks>
     /// <param name="network">The network.</param>
     /// <param name="path">The file to create or replace; its directory is created if needed.</param>
-    public static void SaveWeights(this INetwork network, string path)
+    public static void SaveWeights(this INetwork network, string path) => SaveWeights(network, path, metadata: null);
+
+    /// <summary>
+    /// Saves the weights, as <see cref="SaveWeights(INetwork, string)"/> does, together with the
+    /// vocabulary that turns texts into the network's input ids, in one safetensors file written
+    /// atomically: the weights and the words that give the ids their meaning cannot be separated
+    /// or replaced one without the other. <see cref="Vocabulary.Load"/> reads the vocabulary back
+    /// and <see cref="LoadWeights"/> the weights; Python finds the vocabulary as JSON in the
+    /// file's metadata (<c>safe_open(path, "pt").metadata()["netgen.vocabulary"]</c>).
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">A <c>.safetensors</c> file to create or replace; its directory is created if needed.</param>
+    /// <param name="vocabulary">The vocabulary the network's inputs were encoded with.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a <c>.safetensors</c> file:
+    /// TorchSharp's format has no room for anything but tensors (save the vocabulary beside it with <see cref="Vocabulary.Save"/>).</exception>
+    public static void SaveWeights(this INetwork network, string path, Vocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!WeightsFile.IsSafetensors(path))
+        {
+            throw new ArgumentException(
+                $"'{path}' would be a TorchSharp weights file, which holds only tensors; save weights with a vocabulary to a .safetensors path, or save the vocabulary on its own with Vocabulary.Save.",
+                nameof(path));
+        }
+
+        SaveWeights(network, path, new Dictionary<string, string> { [VocabularyJson.MetadataKey] = VocabularyJson.ToJson(vocabulary) });
+    }
+
+    private static void SaveWeights(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -32,7 +62,14 @@ public static class NetworkPersistence
         // A channels-last network is saved channels-first: the files hold the same values either way.
         network.Core.WithChannelsFirstParameters(() => AtomicFile.Write(path, stream =>
         {
-            if (WeightsFile.IsSafetensors(path))
+            if (WeightsFile.IsSafetensors(path) && metadata is not null)
+            {
+                // TorchSharp.PyBridge writes no metadata, so its header is rewritten with it.
+                using var buffer = new MemoryStream();
+                module.save_safetensors(buffer, leaveOpen: true);
+                SafetensorsMetadata.Add(buffer.ToArray(), stream, metadata);
+            }
+            else if (WeightsFile.IsSafetensors(path))
             {
                 module.save_safetensors(stream, leaveOpen: true);
             }
@@ -45,7 +82,7 @@ public static class NetworkPersistence
     }
 
     /// <summary>
-    /// Loads weights saved by <see cref="SaveWeights"/>, by TorchSharp's <c>Module.save</c>, or
+    /// Loads weights saved by <see cref="SaveWeights(INetwork, string)"/>, by TorchSharp's <c>Module.save</c>, or
     /// by Python as safetensors. The file's tensor names, shapes and types are compared with this
     /// network's before any data is read; floating-point values are converted to each parameter's
     /// floating-point type (as PyTorch's <c>load_state_dict</c> does) and device, while bool or

@@ -198,7 +198,7 @@ public static class NetworkEvaluation
     /// Runs <paramref name="action"/> in eval mode without gradients under the network's lock,
     /// then restores the previous mode before releasing it.
     /// </summary>
-    private static void InInferenceMode(INetwork network, Action action)
+    internal static void InInferenceMode(INetwork network, Action action)
     {
         var module = (nn.Module)network;
         lock (network.Core.Gate)

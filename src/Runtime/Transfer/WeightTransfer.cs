@@ -54,7 +54,7 @@ public static class WeightTransfer
 
     /// <summary>
     /// As <see cref="LoadWeightsFrom(INetwork, INetwork, bool)"/>, from a weights file saved by
-    /// <see cref="NetworkPersistence.SaveWeights"/> (or by Python, as safetensors) for another network.
+    /// <see cref="NetworkPersistence.SaveWeights(INetwork, string)"/> (or by Python, as safetensors) for another network.
     /// </summary>
     /// <param name="target">The network loaded into.</param>
     /// <param name="path">A <c>.safetensors</c> file, or a TorchSharp weights file for any other extension.</param>

@@ -68,7 +68,10 @@ internal static class NetworkAnalysis
                     // Without any [Input] the missing declaration is the problem (NG0002), not the reference.
                     if (names[j] is { } unknown && layer.Arguments.IsComplete && inputs.Count > 0)
                     {
-                        var site = LayerRules.For(layer.Kind).IsMerge ? Site.LayerArgument(i, "inputs", j) : Site.LayerArgument(i, "From");
+                        var rule = LayerRules.For(layer.Kind);
+                        var site = rule.InputParameters.Count > 0 ? Site.LayerArgument(i, rule.InputParameters[j])
+                            : rule.IsMerge ? Site.LayerArgument(i, "inputs", j)
+                            : Site.LayerArgument(i, "From");
                         issues.Add(new Issue(ProblemKind.UnknownReference, site, layer.Name, unknown, network.Name, Format.Quoted(inputs.Select(static input => input.Name))));
                     }
                 }
@@ -191,7 +194,13 @@ internal static class NetworkAnalysis
             return null;
         }
 
-        if (LayerRules.For(layer.Kind).IsMerge)
+        var rule = LayerRules.For(layer.Kind);
+        if (rule.InputParameters.Count > 0)
+        {
+            return ReadNamedInputs(layer, index, rule.InputParameters, issues);
+        }
+
+        if (rule.IsMerge)
         {
             if (!layer.Arguments.TryGet("inputs", out var value) || value.Kind != ArgumentValueKind.Array)
             {
@@ -249,6 +258,26 @@ internal static class NetworkAnalysis
         }
 
         return new[] { inputs[0].Name };
+    }
+
+    /// <summary>A merge layer's inputs named one by one (Attention's query and value); null when one is not a name (reported at it).</summary>
+    private static IReadOnlyList<string?>? ReadNamedInputs(LayerDefinition layer, int index, IReadOnlyList<string> parameters, List<Issue> issues)
+    {
+        var names = new List<string?>();
+        foreach (var parameter in parameters)
+        {
+            if (layer.Arguments.TryGet(parameter, out var value) && value.Kind == ArgumentValueKind.String)
+            {
+                names.Add((string)value.Value!);
+                continue;
+            }
+
+            var written = value is null ? "nothing" : value.ToString();
+            issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, parameter), char.ToUpperInvariant(parameter[0]) + parameter.Substring(1), layer.Name, "a layer or input name", written));
+            names.Add(null);
+        }
+
+        return names.Any(static n => n is null) ? null : names;
     }
 
     private static void InferTypes(
@@ -312,6 +341,7 @@ internal static class NetworkAnalysis
             if (result.Output.IsKnown)
             {
                 result.Parameters = rule.CountParameters(config, types);
+                result.Config = rule.Build(config, types);
             }
 
             // Without a valid input there is no module type to advise (batch normalization's depends on the rank).

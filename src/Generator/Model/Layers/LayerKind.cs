@@ -31,4 +31,11 @@ internal enum LayerKind
     SimpleRNN,
     LSTM,
     GRU,
+    RepeatVector,
+    LayerNormalization,
+    GlobalAveragePooling1D,
+    GlobalMaxPooling1D,
+    Attention,
+    AdditiveAttention,
+    MultiHeadAttention,
 }

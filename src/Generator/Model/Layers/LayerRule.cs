@@ -14,6 +14,8 @@ namespace NetGen.Model.Layers;
 /// </summary>
 internal abstract class LayerRule
 {
+    private static readonly string[] s_noInputParameters = new string[0];
+
     /// <summary>The kind this rule defines.</summary>
     public abstract LayerKind Kind { get; }
 
@@ -31,6 +33,13 @@ internal abstract class LayerRule
 
     /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
+
+    /// <summary>
+    /// The constructor parameters that name a merge layer's inputs one by one, in order
+    /// (Attention's <c>query</c> and <c>value</c>); empty when the names come as one
+    /// <c>inputs</c> array (Add, Concatenate).
+    /// </summary>
+    public virtual IReadOnlyList<string> InputParameters => s_noInputParameters;
 
     /// <summary>
     /// The element types the layer takes; others are reported (NG0106). Floating point unless a
@@ -56,6 +65,12 @@ internal abstract class LayerRule
 
     /// <summary>All parameters (Keras counts batch-norm statistics too) and the trainable ones.</summary>
     public virtual ParameterCount CountParameters(LayerConfig config, IReadOnlyList<TensorType> inputs) => default;
+
+    /// <summary>
+    /// The configuration with what construction needs from inputs other than the first (Keras's
+    /// <c>build</c>): construction sees only the first input's type. Called once the output is known.
+    /// </summary>
+    public virtual LayerConfig Build(LayerConfig config, IReadOnlyList<TensorType> inputs) => config;
 
     /// <summary>
     /// Metadata name of the TorchSharp module the member must be declared as, given the first
@@ -117,6 +132,8 @@ internal abstract class LayerRule<TConfig> : LayerRule
     public sealed override ParameterCount CountParameters(LayerConfig config, IReadOnlyList<TensorType> inputs) =>
         CountParameters((TConfig)config, inputs);
 
+    public sealed override LayerConfig Build(LayerConfig config, IReadOnlyList<TensorType> inputs) => Build((TConfig)config, inputs);
+
     public sealed override string? ModuleType(LayerConfig config, TensorType? input) => ModuleType((TConfig)config, input);
 
     public sealed override ActivationUse? Activation(LayerConfig config) => Activation((TConfig)config);
@@ -137,6 +154,8 @@ internal abstract class LayerRule<TConfig> : LayerRule
         base.InferFromDynamic(layer, config, inputs);
 
     protected virtual ParameterCount CountParameters(TConfig config, IReadOnlyList<TensorType> inputs) => default;
+
+    protected virtual TConfig Build(TConfig config, IReadOnlyList<TensorType> inputs) => config;
 
     protected abstract string? ModuleType(TConfig config, TensorType? input);
 

@@ -32,6 +32,13 @@ internal static class LayerRules
     private static readonly LayerRule s_simpleRNN = new SimpleRNNLayer();
     private static readonly LayerRule s_lstm = new LSTMLayer();
     private static readonly LayerRule s_gru = new GRULayer();
+    private static readonly LayerRule s_repeatVector = new RepeatVectorLayer();
+    private static readonly LayerRule s_layerNormalization = new LayerNormalizationLayer();
+    private static readonly LayerRule s_globalAveragePooling1D = new GlobalAveragePooling1DLayer();
+    private static readonly LayerRule s_globalMaxPooling1D = new GlobalMaxPooling1DLayer();
+    private static readonly LayerRule s_attention = new AttentionLayer();
+    private static readonly LayerRule s_additiveAttention = new AdditiveAttentionLayer();
+    private static readonly LayerRule s_multiHeadAttention = new MultiHeadAttentionLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -60,6 +67,13 @@ internal static class LayerRules
         LayerKind.SimpleRNN => s_simpleRNN,
         LayerKind.LSTM => s_lstm,
         LayerKind.GRU => s_gru,
+        LayerKind.RepeatVector => s_repeatVector,
+        LayerKind.LayerNormalization => s_layerNormalization,
+        LayerKind.GlobalAveragePooling1D => s_globalAveragePooling1D,
+        LayerKind.GlobalMaxPooling1D => s_globalMaxPooling1D,
+        LayerKind.Attention => s_attention,
+        LayerKind.AdditiveAttention => s_additiveAttention,
+        LayerKind.MultiHeadAttention => s_multiHeadAttention,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -123,6 +123,8 @@ internal enum ProblemKind
 
     /// <summary>NG0118: args = layer kind, layer name, the state's source, why its state does not fit.</summary>
     InitialStateMismatch,
+    /// <summary>NG0124: args = layer kind, layer name, query with its shape, value with its shape.</summary>
+    AttentionFeatureMismatch = 124,
 
     // Configuration (NG02xx)
 
