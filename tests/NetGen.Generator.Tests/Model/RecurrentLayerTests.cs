@@ -97,14 +97,15 @@ public sealed class RecurrentLayerTests
             Embedding("Words", 100, 8, maskZero: true),
             Dropout("Drop", 0.2),
             Dense("PerStep", 8),
+            Of(LayerKind.LayerNormalization, "Norm", "TorchSharp.Modules.LayerNorm"),
             Recurrent(LayerKind.LSTM, "Lower", 4, ("ReturnSequences", ArgumentValue.Bool(true))),
             Recurrent(LayerKind.GRU, "Upper", 4),
             Dense("Output", 1)));
 
         Assert.Empty(result.Issues);
-        Assert.Equal(new[] { "tokens" }, result.Layers[3].Links);
         Assert.Equal(new[] { "tokens" }, result.Layers[4].Links);
-        Assert.Empty(result.Layers[5].Links);
+        Assert.Equal(new[] { "tokens" }, result.Layers[5].Links);
+        Assert.Empty(result.Layers[6].Links);
     }
 
     [Fact]
