@@ -306,6 +306,30 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Info);
 
+    /// <summary>NG0116: <c>{0} layer '{1}' needs a sequence (steps, features) but its input is {2}, one vector per sample; ...</c>.</summary>
+    public static readonly DiagnosticDescriptor RecurrentLayerOnVector = Create(
+        "NG0116",
+        "Recurrent layer given one vector per sample",
+        "{0} layer '{1}' needs a sequence (steps, features) but its input is {2}, one vector per sample: reshape a series to (steps, 1) with [Reshape(steps, 1)], or map token ids to vectors with an [Embedding] layer first",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0117: <c>{0} layer '{1}' returns only its last output ({4} values), but {2} layer '{3}' stacked on it needs a sequence; set ReturnSequences = true on '{1}'</c>.</summary>
+    public static readonly DiagnosticDescriptor StackedOnLastOutput = Create(
+        "NG0117",
+        "Stacked recurrent layer reads a last output",
+        "{0} layer '{1}' returns only its last output ({4} values), but {2} layer '{3}' stacked on it needs a sequence; set ReturnSequences = true on '{1}'",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0118: <c>{0} layer '{1}' cannot start from the final state of '{2}': {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor InitialStateMismatch = Create(
+        "NG0118",
+        "Initial state does not fit the layer",
+        "{0} layer '{1}' cannot start from the final state of '{2}': {3}",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0124: <c>{0} layer '{1}' scores each query step against each value step feature by feature, so both need the same number of features; got {2} and {3}</c>.</summary>
     public static readonly DiagnosticDescriptor AttentionFeatureMismatch = Create(
         "NG0124",
@@ -465,6 +489,9 @@ internal static class DiagnosticDescriptors
         ProblemKind.WindowDropsEdge => WindowDropsEdge,
         ProblemKind.EvenKernelSize => EvenKernelSize,
         ProblemKind.StrideLargerThanWindow => StrideLargerThanWindow,
+        ProblemKind.RecurrentLayerOnVector => RecurrentLayerOnVector,
+        ProblemKind.StackedOnLastOutput => StackedOnLastOutput,
+        ProblemKind.InitialStateMismatch => InitialStateMismatch,
         ProblemKind.AttentionFeatureMismatch => AttentionFeatureMismatch,
         ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
         ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,

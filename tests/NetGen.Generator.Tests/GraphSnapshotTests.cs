@@ -17,6 +17,24 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void RecurrentLayers()
+    {
+        // The fuzz seed of the sequence layers: a masking embedding whose token ids the recurrent
+        // layers after it receive, and a decoder that starts from its encoder's final state.
+        var source = FuzzSeed("Recurrent");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var classifier = run.Source("Shop.Text.ReviewClassifier.g.cs");
+        Assert.Contains("_words = global::TorchSharp.torch.nn.Embedding(5000, 32, padding_idx: 0L, ", classifier);
+        Assert.Contains("var memory = _memory.Run(gated, tokens: tokens);", classifier);
+        var seq2seq = run.Source("Shop.Text.Seq2Seq.g.cs");
+        Assert.Contains("var encoder = _encoder.Run(source, tokens: null, initialState: null, out var encoderState);", seq2seq);
+        Assert.Contains("var decoder = _decoder.Run(target, initialState: encoderState);", seq2seq);
+        Assert.Contains("encoderState.Dispose();", seq2seq);
+    }
+
+    [Fact]
     public void ImageLayers()
     {
         // The fuzz seed of the image layers: Same padding TorchSharp pads itself (stride 1, odd

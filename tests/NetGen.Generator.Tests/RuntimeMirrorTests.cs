@@ -30,6 +30,7 @@ public sealed class RuntimeMirrorTests
         { typeof(NetGen.Padding), typeof(PaddingKind) },
         { typeof(NetGen.Interpolation), typeof(InterpolationKind) },
         { typeof(NetGen.BackboneArchitecture), typeof(BackboneArchitectureKind) },
+        { typeof(NetGen.MergeMode), typeof(MergeModeKind) },
         { typeof(NetGen.ScoreMode), typeof(ScoreModeKind) },
     };
 

@@ -8,7 +8,8 @@ namespace NetGen.Generator.Emit;
 /// <summary>
 /// Writes <c>forward</c>: one local per layer an output depends on, in execution order, each
 /// module run through <c>call</c> (so its hooks fire), and each intermediate disposed right after
-/// its last use, as TorchSharp's <c>Sequential</c> does. Layers no output depends on are built
+/// its last use, as TorchSharp's <c>Sequential</c> does. A layer's links (the token ids a
+/// recurrent layer's mask comes from, an encoder's final state) count as uses. Layers no output depends on are built
 /// but not run. When an output ends in sigmoid or softmax, the body moves to a private method
 /// with a <c>logits</c> flag that <c>ForwardLogits</c> uses for training.
 /// </summary>
@@ -66,6 +67,9 @@ internal static class ForwardEmitter
     {
         var order = spec.ExecutionOrder.Where(index => spec.Layers[index].IsUsed).ToList();
         var expressions = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+        // Final states other layers start from (an encoder's), by layer name.
+        var states = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var input in spec.Inputs)
         {
             expressions[input.Name] = input.ParameterName;
@@ -75,7 +79,7 @@ internal static class ForwardEmitter
         var lastUse = new Dictionary<int, int>();
         for (var position = 0; position < order.Count; position++)
         {
-            foreach (var name in spec.Layers[order[position]].Inputs)
+            foreach (var name in spec.Layers[order[position]].Inputs.Concat(spec.Layers[order[position]].Links))
             {
                 var source = IndexOf(spec, name);
                 if (source >= 0)
@@ -91,7 +95,10 @@ internal static class ForwardEmitter
             var layer = spec.Layers[index];
             var rule = LayerRules.For(layer.Kind);
             var inputs = layer.Inputs.Select(name => expressions[name]).ToList();
-            var call = rule.EmitCall(layer.Config!, layer.Field, inputs, layer.InputType ?? new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+            var inputType = layer.InputType ?? new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty);
+            var call = layer.Links.Count > 0 || layer.StateLocal is not null
+                ? rule.EmitLinkedCall(layer.Config!, layer.Field, inputs, layer.Links.Select((name, link) => rule.LinkReadsState(layer.Config!, link) ? states[name] : expressions[name]).ToList(), layer.StateLocal, inputType)
+                : rule.EmitCall(layer.Config!, layer.Field, inputs, inputType);
             var output = spec.Outputs.FirstOrDefault(o => o.Layer == index);
             var activation = rule.Activation(layer.Config!);
             string value;
@@ -111,9 +118,22 @@ internal static class ForwardEmitter
 
             writer.WriteLine($"var {layer.Local} = {value};");
             expressions[layer.Name] = layer.Local;
-            foreach (var source in lastUse.Where(pair => pair.Value == position && !outputs.Contains(pair.Key)).Select(static pair => pair.Key).OrderBy(static i => i))
+            if (layer.StateLocal is not null)
             {
-                writer.WriteLine($"{spec.Layers[source].Local}.Dispose();");
+                states[layer.Name] = layer.StateLocal;
+            }
+
+            foreach (var source in lastUse.Where(pair => pair.Value == position).Select(static pair => pair.Key).OrderBy(static i => i))
+            {
+                if (!outputs.Contains(source))
+                {
+                    writer.WriteLine($"{spec.Layers[source].Local}.Dispose();");
+                }
+
+                if (spec.Layers[source].StateLocal is { } state)
+                {
+                    writer.WriteLine($"{state}.Dispose();");
+                }
             }
         }
 

@@ -289,7 +289,9 @@ internal static class NetworkParser
                 fields[i],
                 Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name), locals)),
                 result.Trainable,
-                result.Group));
+                result.Group,
+                result.Links.ToEquatableArray(),
+                result.ProvidesState ? Identifiers.Escape(Identifiers.Unique(Identifiers.Camel(layer.Name) + "State", locals)) : null));
         }
 
         var outputs = analysis.Outputs.Select(index => new OutputSpec(index, definition.Layers[index].Name, LogitsActivation(analysis, definition, index))).ToEquatableArray();

@@ -62,6 +62,21 @@ public static class Initializers
     }
 
     /// <summary>
+    /// Keras's embedding initializer: uniform in [-0.05, 0.05]; with <paramref name="maskZero"/> the
+    /// padding id 0's row is zero (TorchSharp's <c>padding_idx</c> keeps it zero in training).
+    /// </summary>
+    public static void Embedding(Tensor? weight, bool maskZero, Generator? generator = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        using var noGrad = no_grad();
+        weight.uniform_(-0.05, 0.05, generator);
+        if (maskZero)
+        {
+            weight[0].zero_();
+        }
+    }
+
+    /// <summary>
     /// Fan-in and fan-out as Keras computes them: a (out, in) matrix has fan-in <c>in</c>; a
     /// convolution kernel (out, in, k...) multiplies both by the receptive field.
     /// </summary>

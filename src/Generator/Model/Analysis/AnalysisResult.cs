@@ -80,6 +80,16 @@ internal sealed class LayerResult
     /// <summary>The names the layer reads, resolved (the previous member, or the input, when none was written).</summary>
     public IReadOnlyList<string> InputNames { get; }
 
+    /// <summary>
+    /// Values the layer reads besides its inputs, by name, set by <see cref="Layers.RecurrentLinks"/>:
+    /// the token ids whose padding a recurrent layer skips, the layer whose final state it starts from.
+    /// They order the graph and keep the values alive in <c>forward</c>, but are not inputs (no shape rule, no summary edge).
+    /// </summary>
+    public IReadOnlyList<string> Links { get; set; } = new string[0];
+
+    /// <summary>Whether another layer starts from this layer's final state, so <c>forward</c> keeps it.</summary>
+    public bool ProvidesState { get; set; }
+
     /// <summary>False when an input name refers to nothing (reported once, where it is written).</summary>
     public bool InputsKnown { get; }
 

@@ -94,7 +94,10 @@ internal static class NetworkAnalysis
 
         // An input's name always means the input (a layer with the same name is reported, NG0010).
         var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
-        var graph = new LayerGraph(results.Select(static r => r.InputNames).ToList(), layerIndexes);
+
+        // Values a layer reads besides its inputs (a mask's token ids, an encoder's final state) order the graph too.
+        RecurrentLinks.Resolve(network, results, layerIndexes, inputNames, issues);
+        var graph = new LayerGraph(results.Select(static r => (IReadOnlyList<string>)r.InputNames.Concat(r.Links).ToList()).ToList(), layerIndexes);
         foreach (var cycle in graph.FindCycles())
         {
             var path = string.Join(" -> ", cycle.Select(index => layers[index].Name).Concat(new[] { layers[cycle[0]].Name }));
@@ -327,7 +330,7 @@ internal static class NetworkAnalysis
                     context.Attribute,
                     rule.TypeName,
                     layer.Name,
-                    "floating-point values",
+                    rule.AcceptedElementTypes,
                     "'" + result.InputNames[unaccepted.i] + "' holds " + Layout.Name(unaccepted.type.ElementType)));
                 CheckModuleType(layer, index, rule, config, types[0], issues);
                 continue;

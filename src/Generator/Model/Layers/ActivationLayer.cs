@@ -16,6 +16,8 @@ internal sealed class ActivationLayer : LayerRule<ActivationConfig>
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
     protected override ActivationConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);

@@ -21,6 +21,8 @@ internal sealed class BatchNormalizationLayer : LayerRule<BatchNormalizationConf
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
     protected override BatchNormalizationConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);

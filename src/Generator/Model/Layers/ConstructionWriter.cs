@@ -46,6 +46,9 @@ internal sealed class ConstructionWriter
     /// <summary><c>_field = expression;</c></summary>
     public void Create(string expression) => _lines.Add(Field + " = " + expression + ";");
 
+    /// <summary>Any other statement, written in terms of <see cref="Field"/>: <c>_field.InitializeKeras(generator);</c></summary>
+    public void Statement(string statement) => _lines.Add(statement);
+
     /// <summary>
     /// Applies Keras initializers to a kernel-and-bias module (Linear, Conv2d):
     /// <c>Initializers.Apply(_field.weight, ...)</c>, and the same for <c>bias</c> when it has one.

@@ -28,6 +28,8 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
     protected override DenseConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);

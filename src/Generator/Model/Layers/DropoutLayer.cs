@@ -18,6 +18,8 @@ internal sealed class DropoutLayer : LayerRule<DropoutConfig>
 
     public override bool IsIdentityAtInference => true;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
     protected override DropoutConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);

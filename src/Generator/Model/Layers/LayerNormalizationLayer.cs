@@ -21,6 +21,8 @@ internal sealed class LayerNormalizationLayer : LayerRule<LayerNormalizationConf
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
     protected override LayerNormalizationConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);

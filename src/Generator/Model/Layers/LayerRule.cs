@@ -47,6 +47,9 @@ internal abstract class LayerRule
     /// </summary>
     public virtual bool Accepts(ElementKind elementType) => elementType is ElementKind.Float32 or ElementKind.Float64;
 
+    /// <summary>How messages name what <see cref="Accepts"/> takes (NG0106).</summary>
+    public virtual string AcceptedElementTypes => "floating-point values";
+
     /// <summary>Reads and validates the configuration; problems are reported through <paramref name="layer"/>.</summary>
     public abstract LayerConfig Read(LayerContext layer);
 
@@ -78,6 +81,13 @@ internal abstract class LayerRule
     /// <summary>The layer's activation, for kinds that have one (a capability: configuration rules and the emitter ask for it).</summary>
     public virtual ActivationUse? Activation(LayerConfig config) => null;
 
+    /// <summary>
+    /// Whether a padding mask passes through the layer (Keras's mask propagation): it keeps each
+    /// step where it was and treats steps apart (dropout, activations, Dense and normalization per step, a
+    /// recurrent layer returning sequences), so a recurrent layer after it still skips the padded steps.
+    /// </summary>
+    public virtual bool PassesMask(LayerConfig config) => false;
+
     /// <summary>Whether the layer is the identity at inference (dropout): looking for the output's activation goes through it.</summary>
     public virtual bool IsIdentityAtInference => false;
 
@@ -90,6 +100,18 @@ internal abstract class LayerRule
     /// </summary>
     public virtual string EmitCall(LayerConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         module + ".call(" + inputs[0] + ")";
+
+    /// <summary>
+    /// The call of a layer that reads more than its inputs (<see cref="Analysis.LayerResult.Links"/>:
+    /// the token ids whose padding a recurrent layer skips, another layer's final state) or whose
+    /// final state another layer reads: <paramref name="links"/> are the linked values' expressions,
+    /// <paramref name="stateLocal"/> the local that must receive this layer's final state, or null.
+    /// </summary>
+    public virtual string EmitLinkedCall(LayerConfig config, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links, string? stateLocal, TensorType input) =>
+        EmitCall(config, module, inputs, input);
+
+    /// <summary>Whether link <paramref name="link"/> is another layer's final state rather than its output.</summary>
+    public virtual bool LinkReadsState(LayerConfig config, int link) => false;
 
     /// <summary>How the layer reads in summaries and generated comments: <c>Dense(12, ReLU)</c>.</summary>
     public abstract string Describe(LayerConfig config, IReadOnlyList<string> inputs);

@@ -28,6 +28,10 @@ internal static class LayerRules
     private static readonly LayerRule s_upSampling2D = new UpSampling2DLayer();
     private static readonly LayerRule s_spatialDropout2D = new SpatialDropout2DLayer();
     private static readonly LayerRule s_backbone = new BackboneLayer();
+    private static readonly LayerRule s_embedding = new EmbeddingLayer();
+    private static readonly LayerRule s_simpleRNN = new SimpleRNNLayer();
+    private static readonly LayerRule s_lstm = new LSTMLayer();
+    private static readonly LayerRule s_gru = new GRULayer();
     private static readonly LayerRule s_repeatVector = new RepeatVectorLayer();
     private static readonly LayerRule s_layerNormalization = new LayerNormalizationLayer();
     private static readonly LayerRule s_globalAveragePooling1D = new GlobalAveragePooling1DLayer();
@@ -59,6 +63,10 @@ internal static class LayerRules
         LayerKind.UpSampling2D => s_upSampling2D,
         LayerKind.SpatialDropout2D => s_spatialDropout2D,
         LayerKind.Backbone => s_backbone,
+        LayerKind.Embedding => s_embedding,
+        LayerKind.SimpleRNN => s_simpleRNN,
+        LayerKind.LSTM => s_lstm,
+        LayerKind.GRU => s_gru,
         LayerKind.RepeatVector => s_repeatVector,
         LayerKind.LayerNormalization => s_layerNormalization,
         LayerKind.GlobalAveragePooling1D => s_globalAveragePooling1D,

@@ -58,5 +58,6 @@ internal static class ProblemEffects
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
         or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis
+        or ProblemKind.RecurrentLayerOnVector or ProblemKind.StackedOnLastOutput or ProblemKind.InitialStateMismatch
         or ProblemKind.AttentionFeatureMismatch;
 }

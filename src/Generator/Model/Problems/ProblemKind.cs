@@ -115,6 +115,14 @@ internal enum ProblemKind
     /// <summary>NG0115: args = layer kind, layer name, stride, window span, how many values are skipped.</summary>
     StrideLargerThanWindow,
 
+    /// <summary>NG0116: args = layer kind, layer name, input shape.</summary>
+    RecurrentLayerOnVector,
+
+    /// <summary>NG0117: args = lower layer kind, lower layer name, upper layer kind, upper layer name, the lower layer's output size.</summary>
+    StackedOnLastOutput,
+
+    /// <summary>NG0118: args = layer kind, layer name, the state's source, why its state does not fit.</summary>
+    InitialStateMismatch,
     /// <summary>NG0124: args = layer kind, layer name, query with its shape, value with its shape.</summary>
     AttentionFeatureMismatch = 124,
 

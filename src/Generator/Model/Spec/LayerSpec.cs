@@ -21,6 +21,8 @@ namespace NetGen.Model;
 /// <param name="Local">The local holding its output in <c>forward</c>.</param>
 /// <param name="Trainable">False when declared <c>Trainable = false</c>: the constructor freezes it.</param>
 /// <param name="Group">The group declared with <c>Group = "..."</c>, or null.</param>
+/// <param name="Links">Values it reads besides its inputs (a mask's token ids, another layer's final state), by name.</param>
+/// <param name="StateLocal">The local holding its final state in <c>forward</c> when another layer starts from it, else null.</param>
 internal sealed record LayerSpec(
     string Name,
     string Identifier,
@@ -39,4 +41,6 @@ internal sealed record LayerSpec(
     string Field,
     string Local,
     bool Trainable = true,
-    string? Group = null);
+    string? Group = null,
+    EquatableArray<string> Links = default,
+    string? StateLocal = null);
