@@ -26,6 +26,10 @@ namespace NetGen.Layers;
 /// </summary>
 public sealed class Recurrent : nn.Module<Tensor, Tensor>
 {
+    // Registering this layer in a parent makes TorchSharp register its fields by name as well
+    // (RegisterComponents); without the attribute the kernel would appear a second time, as
+    // "_rnn", in every state_dict and saved file.
+    [TorchSharp.Utils.ComponentName(Name = "rnn")]
     private readonly nn.Module _rnn;
 
     /// <summary>Creates the layer; <see cref="InitializeKeras"/> gives it Keras's initial weights.</summary>
