@@ -47,8 +47,8 @@ public static class RandomData
         return (x, y);
     }
 
-    /// <summary>Sequences per epoch of the recurrent benchmarks: 256 steps of 1, 4 of 64.</summary>
-    public const int Sequences = 256;
+    /// <summary>Sequences per epoch of the recurrent benchmarks: 128 steps of 1, 2 of 64.</summary>
+    public const int Sequences = 128;
 
     /// <summary>Standard-normal windows of 52 steps with one feature, and one standard-normal target each.</summary>
     public static (Tensor X, Tensor Y) Windows(int samples = Sequences)

@@ -226,7 +226,9 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
 
         var valid = tokens?.ne(0);
         var (h0, c0) = InitialStates(initialState, batch, x);
-        var (sequence, hn, cn) = training && RecurrentDropout > 0
+        // The masked paths leave the sequence out unless it is returned: putting every step back
+        // at its position costs a gather over the whole output that nothing would read.
+        (Tensor? sequence, Tensor hn, Tensor? cn) = training && RecurrentDropout > 0
             ? StepLoop(x, valid, h0, c0)
             : valid is null ? Fused(x, h0, c0)
             : Bidirectional || wantState ? Packed(x, valid, h0, c0)
@@ -235,7 +237,7 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
         Tensor output;
         if (ReturnSequences)
         {
-            output = Bidirectional ? Merge(sequence.narrow(2, 0, Units), sequence.narrow(2, Units, Units)) : sequence;
+            output = Bidirectional ? Merge(sequence!.narrow(2, 0, Units), sequence.narrow(2, Units, Units)) : sequence!;
         }
         else
         {
@@ -311,17 +313,30 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Skips the padded steps of a forward-only layer whose final state nobody reads: each
-    /// sequence's real steps move to the front in order and the fused kernel runs over the whole
-    /// length; the outputs go back to the real steps' positions (zeros at the padded ones) and the
-    /// last output is the one at the last real step. The steps after it only follow it, so they
-    /// change nothing; several times faster than packing on the CPU. The returned state holds the
+    /// sequence's real steps move to the front in order and the fused kernel runs over them (over
+    /// the whole length with <see cref="ReturnSequences"/>, up to the longest sequence's end
+    /// without); with <see cref="ReturnSequences"/> the outputs go back to the real steps' positions
+    /// (zeros at the padded ones), and the last output is the one at the last real step. The steps
+    /// after it only follow it, so they change nothing; several times faster than packing on the CPU. The returned state holds the
     /// last hidden output only (no cell state: <see cref="Run(Tensor, Tensor?, Tensor?, out Tensor)"/> packs).
     /// </summary>
-    private (Tensor Sequence, Tensor H, Tensor? C) Aligned(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
+    private (Tensor? Sequence, Tensor H, Tensor? C) Aligned(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
     {
         var (positions, lengths, aligned) = AlignRealSteps(x, valid);
+        if (!ReturnSequences)
+        {
+            // Only each sequence's last real output is read, and after the longest sequence's
+            // last real step every sequence holds padding: the kernel stops there. A batch of
+            // one pre-padded review runs its real steps only.
+            var longest = Math.Max(lengths.max().item<long>(), 1);
+            if (longest < aligned.size(1))
+            {
+                aligned = aligned.narrow(1, 0, longest);
+            }
+        }
+
         var (output, _, _) = Fused(aligned, h0, c0);
-        var sequence = Restore(output, positions, valid);
+        var sequence = ReturnSequences ? Restore(output, positions, valid) : null;
         var lastIndex = lengths.sub(1).clamp_min(0).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
         var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
         return (sequence, where(lengths.eq(0).view(1, -1, 1), h0, last), null);
@@ -344,10 +359,10 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Skips the padded steps: each sequence's real steps move to the front in order, are packed
     /// with their lengths and run by the fused kernel (both directions see only real steps), and
-    /// the outputs go back to the real steps' positions, zeros at the padded ones. A sequence
+    /// with <see cref="ReturnSequences"/> the outputs go back to the real steps' positions, zeros at the padded ones. A sequence
     /// without a real step keeps its initial state.
     /// </summary>
-    private (Tensor Sequence, Tensor H, Tensor? C) Packed(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
+    private (Tensor? Sequence, Tensor H, Tensor? C) Packed(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
     {
         var batch = x.shape[0];
         var steps = x.shape[1];
@@ -371,8 +386,7 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
 
         using (packedOutput)
         {
-            var (unpacked, _) = nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps);
-            var sequence = Restore(unpacked, positions, valid);
+            var sequence = ReturnSequences ? Restore(nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps).Item1, positions, valid) : null;
             var empty = lengths.eq(0).view(1, batch, 1);
             h = where(empty, h0, h);
             c = c is null ? null : where(empty, c0!, c);
