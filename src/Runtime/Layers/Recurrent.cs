@@ -348,13 +348,29 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
         var real = valid.to(ScalarType.Int64);
         var lengths = real.sum(1);
         var positions = where(valid, real.cumsum(1).sub(1), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1)).sub(1));
-        var aligned = zeros_like(x).scatter(1, positions.unsqueeze(2).expand(x.shape[0], x.shape[1], x.shape[2]), x);
-        return (positions, lengths, aligned);
+
+        // Each row of positions is a permutation; its inverse says which step lands at each position.
+        var sources = positions.argsort(1);
+        return (positions, lengths, SelectSteps(x, sources));
     }
 
     /// <summary>The outputs of the moved steps back at their positions, zeros at padded steps.</summary>
     private static Tensor Restore(Tensor output, Tensor positions, Tensor valid) =>
-        output.gather(1, positions.unsqueeze(2).expand(output.shape[0], output.shape[1], output.shape[2])).mul(valid.unsqueeze(2).to(output.dtype));
+        SelectSteps(output, positions).mul(valid.unsqueeze(2).to(output.dtype));
+
+    /// <summary>
+    /// result[b, t] = sequences[b, steps[b, t]], as whole feature rows: one <c>index_select</c> over
+    /// the (batch x steps) rows, whose backward adds rows back, several times cheaper on the CPU
+    /// than <c>gather</c>/<c>scatter</c> with an index per element.
+    /// </summary>
+    private static Tensor SelectSteps(Tensor sequences, Tensor steps)
+    {
+        var batch = sequences.size(0);
+        var length = sequences.size(1);
+        var features = sequences.size(2);
+        var rows = steps.add(arange(batch, dtype: ScalarType.Int64, device: steps.device).mul(length).unsqueeze(1)).flatten();
+        return sequences.reshape(batch * length, features).index_select(0, rows).view(batch, length, features);
+    }
 
     /// <summary>
     /// Skips the padded steps: each sequence's real steps move to the front in order, are packed
