@@ -7,7 +7,7 @@ namespace NetGen.Benchmarks.Models;
 /// <summary>
 /// The forecasting model: a window of 52 weekly values, one feature per step, read by an
 /// LSTM(100) whose last output a Dense(1) turns into the next value; mean squared error, Adam
-/// (40,901 parameters in PyTorch's count).
+/// (41,301 parameters; Keras counts 40,901).
 /// </summary>
 [Network(Loss = Loss.MeanSquaredError)]
 [Input(52, 1)]
