@@ -72,7 +72,7 @@ public static class ForecastingSample
         foreach (var target in options.Targets)
         {
             output.WriteLine();
-            models.Add(TrainAndForecast(target, co2, split, options, output));
+            models.Add(TrainAndForecast(target, co2, split, options, output, printSummary: models.Count == 0));
         }
 
         output.WriteLine();
@@ -88,7 +88,7 @@ public static class ForecastingSample
         return new Result(co2, split, baseline, Rmse(firstYear, baseline), ForecastMetrics.Rmse(test, baseline), baselineYearly, models, plot);
     }
 
-    private static ModelResult TrainAndForecast(ForecastTarget target, TimeSeries co2, TimeSeriesSplit split, ForecastingOptions options, TextWriter output)
+    private static ModelResult TrainAndForecast(ForecastTarget target, TimeSeries co2, TimeSeriesSplit split, ForecastingOptions options, TextWriter output, bool printSummary)
     {
         // The network's series: the levels, or the week-to-week changes cut at the same dates. A
         // change at the first week of a span uses the last week of the span before, which is known.
@@ -106,6 +106,11 @@ public static class ForecastingSample
             $"{Name(target)}: {training.WindowCount:N0} training windows of {Season} weeks, {validation.WindowCount:N0} validation windows; scaled to [0, 1] by the training span's minimum and maximum."));
 
         using var model = new Co2Net(Devices.Default, seed: options.Seed);
+        if (printSummary)
+        {
+            output.WriteLine(model.Summary());
+        }
+
         var stopping = new EarlyStopping(patience: options.Patience, restoreBestWeights: true);
         var clock = Stopwatch.StartNew();
         var history = model.Fit(
