@@ -1,7 +1,7 @@
 using System.IO;
 using ScottPlot;
 
-namespace NetGen.Samples.Forecasting;
+namespace NetGen.Samples;
 
 /// <summary>
 /// Gives ScottPlot a font when it finds none. The SkiaSharp native library the repository uses on
