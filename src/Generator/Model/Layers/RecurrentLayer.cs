@@ -4,8 +4,8 @@ namespace NetGen.Model.Layers;
 
 /// <summary>
 /// A SimpleRNN, LSTM or GRU layer's configuration. <see cref="Masked"/> and
-/// <see cref="StackedOn"/> are not written by the user: <see cref="RecurrentLinks"/>
-/// sets them from the layers around this one.
+/// <see cref="StackedOn"/> are not written by the user: <see cref="MaskLinks"/> and <see cref="RecurrentLinks"/>
+/// set them from the layers around this one.
 /// </summary>
 internal sealed record RecurrentConfig(
     LayerKind Cell,
