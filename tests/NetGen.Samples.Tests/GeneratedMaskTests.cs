@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using NetGen.Decoding;
 using NetGen.Layers;
 using TorchSharp.Modules;
@@ -135,5 +136,19 @@ public sealed class GeneratedMaskTests
         var other = scorer.ScoreNext(sources.flip(0), decoderInputs.narrow(1, 0, 2));
         Assert.False(other.allclose(expected.select(1, 1), atol: 1e-3));
         Assert.True(network.training);
+    }
+
+    [Fact]
+    public void SummaryReadsBidirectionalAsKerasAndConnectsTheDecoderToItsEncoder()
+    {
+        using var translator = new Translator(device: null, seed: 1);
+
+        var summary = translator.Summary();
+        var rows = summary.Split('\n');
+
+        Assert.Single(rows, static row => row.StartsWith(" Encoder (Bidirectional(LSTM))", StringComparison.Ordinal) && row.TrimEnd().EndsWith(" source", StringComparison.Ordinal));
+        Assert.Single(rows, static row => row.StartsWith(" Decoder (LSTM)", StringComparison.Ordinal) && row.TrimEnd().EndsWith(" target, Encoder (state)", StringComparison.Ordinal));
+        Assert.Equal("Encoder", translator.Description.Layers.Single(static layer => layer.Name == "Decoder").InitialState);
+        Assert.Null(translator.Description.Layers.Single(static layer => layer.Name == "Encoder").InitialState);
     }
 }
