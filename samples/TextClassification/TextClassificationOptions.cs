@@ -20,10 +20,12 @@ public sealed record TextClassificationOptions
     public int BatchSize { get; init; } = 32;
 
     /// <summary>
-    /// Words kept per message (Keras's <c>maxlen</c>): longer messages lose their first words, shorter
-    /// ones are padded in front (<c>pad_sequences</c>' defaults, <c>pre</c> for both).
+    /// Words kept per message (Keras's <c>maxlen</c>, 500 in the guide's IMDB model): longer messages lose
+    /// their first words, shorter ones are padded in front (<c>pad_sequences</c>' defaults, <c>pre</c> for both).
+    /// On the validation split 500 did slightly better than 100 and 200 (mean validation loss of the four
+    /// models 0.224, against 0.236 and 0.251), within the noise of 76 messages.
     /// </summary>
-    public int MaxLength { get; init; } = 200;
+    public int MaxLength { get; init; } = 500;
 
     /// <summary>The vocabulary's size, its two reserved ids included (Keras's <c>num_words</c>); at most <see cref="EmbeddingRows"/>.</summary>
     public int MaxWords { get; init; } = EmbeddingRows;

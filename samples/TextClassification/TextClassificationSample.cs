@@ -84,7 +84,7 @@ public static class TextClassificationSample
         using var xTest = Sequences.PadSequences(vocabulary.Encode(test.Texts), options.MaxLength);
         using var yTest = test.LabelTensor();
         var threads = options.Threads is { } n ? ThreadPolicy.Fixed(n) : null;
-        var data = new Data(xTrain, yTrain, xValidation, yValidation, xTest, yTest);
+        var data = new EncodedSplits(xTrain, yTrain, xValidation, yValidation, xTest, yTest);
 
         // Small models (about 0.35 million parameters each): all stay in memory until the best is saved.
         var models = new List<INetwork>();
@@ -121,7 +121,7 @@ public static class TextClassificationSample
         {
             foreach (var model in models)
             {
-                ((IDisposable)model).Dispose();
+                model.Dispose();
             }
         }
     }
@@ -160,15 +160,28 @@ public static class TextClassificationSample
         }
     }
 
-    private sealed record Data(Tensor XTrain, Tensor YTrain, Tensor XValidation, Tensor YValidation, Tensor XTest, Tensor YTest);
+    /// <summary>The three splits as padded id sequences and float32 labels.</summary>
+    private sealed record EncodedSplits(Tensor XTrain, Tensor YTrain, Tensor XValidation, Tensor YValidation, Tensor XTest, Tensor YTest);
 
-    private static ModelResult Train(TextWriter output, string name, INetwork model, Data data, TextClassificationOptions options, ThreadPolicy? threads)
+    private static ModelResult Train(TextWriter output, string name, INetwork model, EncodedSplits data, TextClassificationOptions options, ThreadPolicy? threads)
     {
         output.WriteLine();
         output.WriteLine(model.Summary());
+
+        // The declared RMSprop, at the learning rate the options give.
+        model.Compile(optimizer: new RmsProp(options.LearningRate));
         var stopping = new EarlyStopping(monitor: "val_loss", patience: options.Patience, restoreBestWeights: true);
         var clock = Stopwatch.StartNew();
-        var history = Fit(model, data, options, threads, stopping, output);
+        var history = model.Fit(
+            data.XTrain,
+            data.YTrain,
+            epochs: options.Epochs,
+            batchSize: options.BatchSize,
+            validationData: (data.XValidation, data.YValidation),
+            callbacks: [stopping],
+            output: output,
+            seed: options.Seed,
+            threads: threads);
         clock.Stop();
 
         var validation = model.Evaluate(data.XValidation, data.YValidation, threads: threads);
@@ -179,21 +192,6 @@ public static class TextClassificationSample
             $"{name}: {history.Epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s, best epoch {bestEpoch} restored; validation accuracy {validation["accuracy"]:F4}, test accuracy {test["accuracy"]:F4}."));
         var parameters = ((nn.Module)model).parameters().Sum(static p => p.numel());
         return new ModelResult(name, parameters, history.Epochs, bestEpoch, validation.Loss, validation["accuracy"], test.Loss, test["accuracy"], clock.Elapsed, history);
-    }
-
-    private static History Fit(INetwork model, Data data, TextClassificationOptions options, ThreadPolicy? threads, EarlyStopping stopping, TextWriter output)
-    {
-        model.Compile(optimizer: new RmsProp(options.LearningRate));
-        return model.Fit(
-            data.XTrain,
-            data.YTrain,
-            epochs: options.Epochs,
-            batchSize: options.BatchSize,
-            validationData: (data.XValidation, data.YValidation),
-            callbacks: [stopping],
-            output: output,
-            seed: options.Seed,
-            threads: threads);
     }
 
     private static INetwork Create(string name, int? seed) => name switch
