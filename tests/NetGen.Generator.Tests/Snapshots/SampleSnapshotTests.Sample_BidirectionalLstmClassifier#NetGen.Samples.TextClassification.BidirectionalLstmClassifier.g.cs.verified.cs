@@ -6,17 +6,17 @@ namespace NetGen.Samples.TextClassification;
 /// <remarks>
 /// <code>
 /// Model: "BidirectionalLstmClassifier"
-/// _________________________________________________________________
-///  Layer (type)                Output Shape              Param #
-/// =================================================================
-///  Words (Embedding)           (None, words, 32)         320,000
-///  Reader (LSTM)               (None, 64)                16,896
-///  Spam (Dense)                (None, 1)                 65
-/// =================================================================
+/// __________________________________________________________________
+///  Layer (type)                 Output Shape              Param #
+/// ==================================================================
+///  Words (Embedding)            (None, words, 32)         320,000
+///  Reader (Bidirectional(LSTM)) (None, 64)                16,896
+///  Spam (Dense)                 (None, 1)                 65
+/// ==================================================================
 /// Total params: 336,961
 /// Trainable params: 336,961
 /// Non-trainable params: 0
-/// _________________________________________________________________
+/// __________________________________________________________________
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -37,7 +37,7 @@ partial class BidirectionalLstmClassifier : global::NetGen.Network<global::Torch
         layers:
         [
             new global::NetGen.LayerDescription("Words", "Embedding", new global::NetGen.Shape(global::NetGen.Dimension.Named("words"), 32), 320000, 320000, ["input"]),
-            new global::NetGen.LayerDescription("Reader", "LSTM", new global::NetGen.Shape(64), 16896, 16896, ["Words"]),
+            new global::NetGen.LayerDescription("Reader", "Bidirectional(LSTM)", new global::NetGen.Shape(64), 16896, 16896, ["Words"]),
             new global::NetGen.LayerDescription("Spam", "Dense", new global::NetGen.Shape(1), 65, 65, ["Reader"]),
         ],
         outputs:
@@ -72,7 +72,7 @@ partial class BidirectionalLstmClassifier : global::NetGen.Network<global::Torch
         global::NetGen.Initializers.Embedding(_words.weight, maskZero: true, generator);
         base.register_module("Words", _words);
 
-        // Reader: Bidirectional(LSTM(32), Concat), (None, words, 32) -> (None, 64)
+        // Reader: Bidirectional(LSTM(32)), (None, words, 32) -> (None, 64)
         _reader = new global::NetGen.Layers.Recurrent(global::NetGen.Layers.RecurrentKind.LSTM, 32, 32, bidirectional: true, mergeMode: global::NetGen.MergeMode.Concat, device: device, dtype: dtype);
         _reader.InitializeKeras(generator);
         base.register_module("Reader", _reader);
@@ -93,7 +93,7 @@ partial class BidirectionalLstmClassifier : global::NetGen.Network<global::Torch
     /// <summary>Layer <c>Words</c>: Embedding(10000, 32, MaskZero), output (None, words, 32), 320000 parameters.</summary>
     public partial global::TorchSharp.Modules.Embedding Words { get => _words; }
 
-    /// <summary>Layer <c>Reader</c>: Bidirectional(LSTM(32), Concat), output (None, 64), 16896 parameters.</summary>
+    /// <summary>Layer <c>Reader</c>: Bidirectional(LSTM(32)), output (None, 64), 16896 parameters.</summary>
     public partial global::NetGen.Layers.Recurrent Reader { get => _reader; }
 
     /// <summary>Layer <c>Spam</c>: Dense(1, Sigmoid), output (None, 1), 65 parameters.</summary>
