@@ -167,8 +167,8 @@ partial class AnswerFinder : global::NetGen.Network<global::TorchSharp.torch.Ten
     /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Answer's sigmoid is left out.</summary>
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor question, global::TorchSharp.torch.Tensor passage, bool logits)
     {
-        var query = _query.call(question);
-        var passage2 = _passage.call(passage);
+        var query = _query.call(global::NetGen.Layers.EmbeddingIds.Checked(question, 1000L, "Query"));
+        var passage2 = _passage.call(global::NetGen.Layers.EmbeddingIds.Checked(passage, 1000L, "Passage"));
         var attended = _attended.Run(query, passage2, queryTokens: question, valueTokens: passage);
         query.Dispose();
         var selfAttended = _selfAttended.Run(attended, attended, queryTokens: question, valueTokens: question);

@@ -147,7 +147,7 @@ partial class ReviewClassifier : global::NetGen.Network<global::TorchSharp.torch
     /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Positive's sigmoid is left out.</summary>
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor tokens, bool logits)
     {
-        var words = _words.call(tokens);
+        var words = _words.call(global::NetGen.Layers.EmbeddingIds.Checked(tokens, 5000L, "Words"));
         var drop = _drop.call(words);
         words.Dispose();
         var simple = _simple.Run(drop, tokens: tokens);

@@ -111,7 +111,7 @@ partial class GruClassifier : global::NetGen.Network<global::TorchSharp.torch.Te
     /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Spam's sigmoid is left out.</summary>
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
     {
-        var words = _words.call(input);
+        var words = _words.call(global::NetGen.Layers.EmbeddingIds.Checked(input, 10000L, "Words"));
         var reader = _reader.Run(words, tokens: input);
         words.Dispose();
         var spam = _spam.call(reader);
