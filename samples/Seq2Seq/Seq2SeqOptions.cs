@@ -21,7 +21,7 @@ public sealed record Seq2SeqOptions
     public int TestCount { get; init; } = 1_000;
 
     /// <summary>Passes over the training examples, for each network.</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 15;
 
     /// <summary>Examples per training step.</summary>
     public int BatchSize { get; init; } = 32;
