@@ -2,8 +2,10 @@ using System;
 using System.Globalization;
 using NetGen.Samples.Seq2Seq;
 
-// dotnet run --project samples/Seq2Seq -c Release -- [--task addition|reverse] [--digits N] [--train N]
+// dotnet run --project samples/Seq2Seq -c Release -- [--task reverse|addition] [--digits N] [--train N]
 //     [--validation N] [--test N] [--epochs N] [--batch-size N] [--beam-width N] [--threads N] [--seed N]
+// Defaults: reversal of 1 to 12 digits (addition: operands of up to 3 digits), 20,000 training examples,
+// 8 epochs of batches of 32, beam width 3, one libtorch thread.
 var options = new Seq2SeqOptions();
 for (var i = 0; i < args.Length; i++)
 {

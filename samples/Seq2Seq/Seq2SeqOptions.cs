@@ -5,11 +5,17 @@ namespace NetGen.Samples.Seq2Seq;
 /// <summary>The task, how much of it the networks see, and how they train and decode; the defaults are the full run.</summary>
 public sealed record Seq2SeqOptions
 {
-    /// <summary>What the networks learn.</summary>
-    public DigitTask Task { get; init; } = DigitTask.Addition;
+    /// <summary>
+    /// What the networks learn. Reversal of long strings is the default: it shows both what
+    /// attention adds and what beam search recovers from a network without it.
+    /// </summary>
+    public DigitTask Task { get; init; } = DigitTask.Reverse;
 
-    /// <summary>The most digits of each operand (addition) or of the string (reversal).</summary>
-    public int Digits { get; init; } = 3;
+    /// <summary>The most digits of the string (reversal) or of each operand (addition); null takes the task's default, <see cref="DefaultDigits"/>.</summary>
+    public int? Digits { get; init; }
+
+    /// <summary><see cref="Digits"/>, or the task's default: strings of up to 12 digits, operands of up to 3 (Keras's addition example).</summary>
+    public int DigitCount => Digits ?? DefaultDigits(Task);
 
     /// <summary>Training examples.</summary>
     public int TrainCount { get; init; } = 20_000;
@@ -21,7 +27,7 @@ public sealed record Seq2SeqOptions
     public int TestCount { get; init; } = 1_000;
 
     /// <summary>Passes over the training examples, for each network.</summary>
-    public int Epochs { get; init; } = 15;
+    public int Epochs { get; init; } = 8;
 
     /// <summary>Examples per training step.</summary>
     public int BatchSize { get; init; } = 32;
@@ -35,12 +41,15 @@ public sealed record Seq2SeqOptions
     /// <summary>Seeds the examples, the initialization and the shuffling.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>The digits a task takes unless told: 12 for reversal, 3 for addition.</summary>
+    public static int DefaultDigits(DigitTask task) => task == DigitTask.Addition ? 3 : 12;
+
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Digits, 1, nameof(Digits));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DigitCount, 1, nameof(Digits));
         if (Task == DigitTask.Addition)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(Digits, 18, nameof(Digits));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(DigitCount, 18, nameof(Digits));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(TrainCount, 1, nameof(TrainCount));

@@ -155,13 +155,13 @@ public static class Seq2SeqSample
 
     private static DigitTaskData Draw(Seq2SeqOptions options, int count, int seed) => options.Task switch
     {
-        DigitTask.Addition => DigitTasks.Addition(count, options.Digits, seed),
-        _ => DigitTasks.Reverse(count, 1, options.Digits, seed),
+        DigitTask.Addition => DigitTasks.Addition(count, options.DigitCount, seed),
+        _ => DigitTasks.Reverse(count, 1, options.DigitCount, seed),
     };
 
     private static string Describe(Seq2SeqOptions options) => options.Task switch
     {
-        DigitTask.Addition => string.Create(CultureInfo.InvariantCulture, $"addition of numbers of up to {options.Digits} digits"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"reversal of strings of 1 to {options.Digits} digits"),
+        DigitTask.Addition => string.Create(CultureInfo.InvariantCulture, $"addition of numbers of up to {options.DigitCount} digits"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"reversal of strings of 1 to {options.DigitCount} digits"),
     };
 }
