@@ -96,6 +96,7 @@ internal static class NetworkAnalysis
         var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
 
         // Values a layer reads besides its inputs (a mask's token ids, an encoder's final state) order the graph too.
+        MaskLinks.Resolve(network, results, layerIndexes);
         RecurrentLinks.Resolve(network, results, layerIndexes, inputNames, issues);
         var graph = new LayerGraph(results.Select(static r => (IReadOnlyList<string>)r.InputNames.Concat(r.Links).ToList()).ToList(), layerIndexes);
         foreach (var cycle in graph.FindCycles())

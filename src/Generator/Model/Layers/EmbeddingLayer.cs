@@ -8,8 +8,9 @@ internal sealed record EmbeddingConfig(int InputDim, int OutputDim, bool MaskZer
 /// <summary>
 /// Embedding: int64 token ids of any shape, (steps) usually, become vectors along a new last
 /// axis, (steps, outputDim). Keras initialization (uniform in [-0.05, 0.05]); with <c>MaskZero</c>
-/// id 0 is padding: TorchSharp's <c>padding_idx</c> keeps its row zero, and the recurrent layers
-/// reading the embedding skip the padded steps (<see cref="RecurrentLinks"/>). Parameters:
+/// id 0 is padding: TorchSharp's <c>padding_idx</c> keeps its row zero, and the layers reading the
+/// embedding that read masks (recurrent layers, 1D global poolings, attention) skip the padded steps
+/// (<see cref="MaskLinks"/>). Parameters:
 /// <c>inputDim * outputDim</c>.
 /// </summary>
 internal sealed class EmbeddingLayer : LayerRule<EmbeddingConfig>
