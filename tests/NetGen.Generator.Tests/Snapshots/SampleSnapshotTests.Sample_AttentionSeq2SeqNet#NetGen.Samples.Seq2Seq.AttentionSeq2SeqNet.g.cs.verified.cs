@@ -6,23 +6,23 @@ namespace NetGen.Samples.Seq2Seq;
 /// <remarks>
 /// <code>
 /// Model: "AttentionSeq2SeqNet"
-/// _____________________________________________________________________________________
+/// _______________________________________________________________________________________________
 ///  Layer (type)                Output Shape              Param #   Connected to
-/// =====================================================================================
+/// ===============================================================================================
 ///  source (InputLayer)         (None, sourceSteps)       0
 ///  shifted (InputLayer)        (None, targetSteps)       0
 ///  SourceTokens (Embedding)    (None, sourceSteps, 32)   448       source
 ///  Encoder (LSTM)              (None, sourceSteps, 128)  82,944    SourceTokens
 ///  TargetTokens (Embedding)    (None, targetSteps, 32)   448       shifted
-///  Decoder (LSTM)              (None, targetSteps, 128)  82,944    TargetTokens
+///  Decoder (LSTM)              (None, targetSteps, 128)  82,944    TargetTokens, Encoder (state)
 ///  Context (Attention)         (None, targetSteps, 128)  0         Decoder, Encoder
 ///  Combined (Concatenate)      (None, targetSteps, 256)  0         Context, Decoder
 ///  Next (Dense)                (None, targetSteps, 14)   3,598     Combined
-/// =====================================================================================
+/// ===============================================================================================
 /// Total params: 170,382
 /// Trainable params: 170,382
 /// Non-trainable params: 0
-/// _____________________________________________________________________________________
+/// _______________________________________________________________________________________________
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -46,7 +46,7 @@ partial class AttentionSeq2SeqNet : global::NetGen.Network<global::TorchSharp.to
             new global::NetGen.LayerDescription("SourceTokens", "Embedding", new global::NetGen.Shape(global::NetGen.Dimension.Named("sourceSteps"), 32), 448, 448, ["source"]),
             new global::NetGen.LayerDescription("Encoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("sourceSteps"), 128), 82944, 82944, ["SourceTokens"]),
             new global::NetGen.LayerDescription("TargetTokens", "Embedding", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 32), 448, 448, ["shifted"]),
-            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 128), 82944, 82944, ["TargetTokens"]),
+            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 128), 82944, 82944, ["TargetTokens"]) { InitialState = "Encoder" },
             new global::NetGen.LayerDescription("Context", "Attention", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 128), 0, 0, ["Decoder", "Encoder"]),
             new global::NetGen.LayerDescription("Combined", "Concatenate", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 256), 0, 0, ["Context", "Decoder"]),
             new global::NetGen.LayerDescription("Next", "Dense", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 14), 3598, 3598, ["Combined"]),

@@ -6,21 +6,21 @@ namespace NetGen.Samples.Seq2Seq;
 /// <remarks>
 /// <code>
 /// Model: "Seq2SeqNet"
-/// _____________________________________________________________________________________
+/// _______________________________________________________________________________________________
 ///  Layer (type)                Output Shape              Param #   Connected to
-/// =====================================================================================
+/// ===============================================================================================
 ///  source (InputLayer)         (None, sourceSteps)       0
 ///  shifted (InputLayer)        (None, targetSteps)       0
 ///  SourceTokens (Embedding)    (None, sourceSteps, 32)   448       source
 ///  Encoder (LSTM)              (None, 128)               82,944    SourceTokens
 ///  TargetTokens (Embedding)    (None, targetSteps, 32)   448       shifted
-///  Decoder (LSTM)              (None, targetSteps, 128)  82,944    TargetTokens
+///  Decoder (LSTM)              (None, targetSteps, 128)  82,944    TargetTokens, Encoder (state)
 ///  Next (Dense)                (None, targetSteps, 14)   1,806     Decoder
-/// =====================================================================================
+/// ===============================================================================================
 /// Total params: 168,590
 /// Trainable params: 168,590
 /// Non-trainable params: 0
-/// _____________________________________________________________________________________
+/// _______________________________________________________________________________________________
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -44,7 +44,7 @@ partial class Seq2SeqNet : global::NetGen.Network<global::TorchSharp.torch.Tenso
             new global::NetGen.LayerDescription("SourceTokens", "Embedding", new global::NetGen.Shape(global::NetGen.Dimension.Named("sourceSteps"), 32), 448, 448, ["source"]),
             new global::NetGen.LayerDescription("Encoder", "LSTM", new global::NetGen.Shape(128), 82944, 82944, ["SourceTokens"]),
             new global::NetGen.LayerDescription("TargetTokens", "Embedding", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 32), 448, 448, ["shifted"]),
-            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 128), 82944, 82944, ["TargetTokens"]),
+            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 128), 82944, 82944, ["TargetTokens"]) { InitialState = "Encoder" },
             new global::NetGen.LayerDescription("Next", "Dense", new global::NetGen.Shape(global::NetGen.Dimension.Named("targetSteps"), 14), 1806, 1806, ["Decoder"]),
         ],
         outputs:
