@@ -157,10 +157,10 @@ partial class AttentionSeq2SeqNet : global::NetGen.Network<global::TorchSharp.to
     /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Next's softmax is left out.</summary>
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor source, global::TorchSharp.torch.Tensor shifted, bool logits)
     {
-        var sourceTokens = _sourceTokens.call(source);
+        var sourceTokens = _sourceTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(source, 14L, "SourceTokens"));
         var encoder = _encoder.Run(sourceTokens, tokens: null, initialState: null, out var encoderState);
         sourceTokens.Dispose();
-        var targetTokens = _targetTokens.call(shifted);
+        var targetTokens = _targetTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(shifted, 14L, "TargetTokens"));
         var decoder = _decoder.Run(targetTokens, initialState: encoderState);
         targetTokens.Dispose();
         var context = _context.call(decoder, encoder);
