@@ -10,6 +10,7 @@ internal static class LearningCurves
 {
     public static void Save(History history, string path)
     {
+        PlotFonts.Register();
         var plots = new Multiplot();
         plots.AddPlots(2);
         plots.Layout = new ScottPlot.MultiplotLayouts.Columns();

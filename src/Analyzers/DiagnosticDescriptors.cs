@@ -330,6 +330,46 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0119: <c>{0} layer '{1}' receives token ids (int64) from '{2}', but it computes with floating-point features: add an Embedding before it</c>.</summary>
+    public static readonly DiagnosticDescriptor TokenIdsIntoFeatureLayer = Create(
+        "NG0119",
+        "Token ids fed to a layer that takes features",
+        "{0} layer '{1}' receives token ids (int64) from '{2}', but it computes with floating-point features: add an Embedding before it",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0120: <c>Embedding '{0}' looks up int64 token ids, but {1}: declare the input with ElementType = ElementType.Int64, or remove the Embedding if the values are features, not ids</c>.</summary>
+    public static readonly DiagnosticDescriptor FeaturesIntoEmbedding = Create(
+        "NG0120",
+        "Features fed to an Embedding",
+        "Embedding '{0}' looks up int64 token ids, but {1}: declare the input with ElementType = ElementType.Int64, or remove the Embedding if the values are features, not ids",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0121: <c>Dense layer '{0}' reads the sequence {1} layer '{2}' returns, so it maps every step and outputs {3}, not one vector per sample; set ReturnSequences = false on '{2}', or TimeDistributed = true on '{0}' if per-step outputs are meant</c>.</summary>
+    public static readonly DiagnosticDescriptor DenseOnReturnedSequence = Create(
+        "NG0121",
+        "Dense reads a returned sequence",
+        "Dense layer '{0}' reads the sequence {1} layer '{2}' returns, so it maps every step and outputs {3}, not one vector per sample; set ReturnSequences = false on '{2}', or TimeDistributed = true on '{0}' if per-step outputs are meant",
+        ShapeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0122: <c>Output layer '{0}' reads the sequence {1} layer '{2}' returns, so the network predicts {3} per sample, one value per step; set ReturnSequences = false on '{2}', or TimeDistributed = true on '{0}' if per-step outputs are meant</c>.</summary>
+    public static readonly DiagnosticDescriptor SequenceOutputFromReturnedSequence = Create(
+        "NG0122",
+        "Output layer predicts per step from a returned sequence",
+        "Output layer '{0}' reads the sequence {1} layer '{2}' returns, so the network predicts {3} per sample, one value per step; set ReturnSequences = false on '{2}', or TimeDistributed = true on '{0}' if per-step outputs are meant",
+        ShapeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0123: <c>'{3}' holds up to {4} ids (maxWords: {4}), but Embedding '{1}' of '{0}' that reads them has inputDim {2}: ids from {2} on have no row; give the Embedding inputDim {4}, or build the vocabulary with maxWords: {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor EmbeddingSmallerThanVocabulary = Create(
+        "NG0123",
+        "Embedding smaller than the vocabulary",
+        "'{3}' holds up to {4} ids (maxWords: {4}), but Embedding '{1}' of '{0}' that reads them has inputDim {2}: ids from {2} on have no row; give the Embedding inputDim {4}, or build the vocabulary with maxWords: {2}",
+        ShapeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>NG0124: <c>{0} layer '{1}' scores each query step against each value step feature by feature, so both need the same number of features; got {2} and {3}</c>.</summary>
     public static readonly DiagnosticDescriptor AttentionFeatureMismatch = Create(
         "NG0124",
@@ -337,6 +377,14 @@ internal static class DiagnosticDescriptors
         "{0} layer '{1}' scores each query step against each value step feature by feature, so both need the same number of features; got {2} and {3}",
         ShapeCategory,
         DiagnosticSeverity.Error);
+
+    /// <summary>NG0126: <c>Windows of {0} steps need {1} steps for one window and its target, but {2} has {3}; shorten the windows or lengthen the span</c>.</summary>
+    public static readonly DiagnosticDescriptor WindowLongerThanSpan = Create(
+        "NG0126",
+        "Time-series windows longer than their span",
+        "Windows of {0} steps need {1} steps for one window and its target, but {2} has {3}; shorten the windows or lengthen the span",
+        ShapeCategory,
+        DiagnosticSeverity.Warning);
 
     /// <summary>NG0201: <c>Layer '{0}' applies softmax to a single unit, so it always outputs 1; {1}</c>.</summary>
     public static readonly DiagnosticDescriptor SoftmaxOnSingleUnit = Create(
@@ -450,6 +498,12 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Info);
 
+    /// <summary>
+    /// Whether the problem is found in the code that uses a network (by <c>Practice/VocabularyAnalyzer</c>
+    /// and <c>Practice/TimeSeriesWindowAnalyzer</c>) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
+    /// </summary>
+    public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan;
+
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
@@ -492,7 +546,13 @@ internal static class DiagnosticDescriptors
         ProblemKind.RecurrentLayerOnVector => RecurrentLayerOnVector,
         ProblemKind.StackedOnLastOutput => StackedOnLastOutput,
         ProblemKind.InitialStateMismatch => InitialStateMismatch,
+        ProblemKind.TokenIdsIntoFeatureLayer => TokenIdsIntoFeatureLayer,
+        ProblemKind.FeaturesIntoEmbedding => FeaturesIntoEmbedding,
+        ProblemKind.DenseOnReturnedSequence => DenseOnReturnedSequence,
+        ProblemKind.SequenceOutputFromReturnedSequence => SequenceOutputFromReturnedSequence,
+        ProblemKind.EmbeddingSmallerThanVocabulary => EmbeddingSmallerThanVocabulary,
         ProblemKind.AttentionFeatureMismatch => AttentionFeatureMismatch,
+        ProblemKind.WindowLongerThanSpan => WindowLongerThanSpan,
         ProblemKind.SoftmaxOnSingleUnit => SoftmaxOnSingleUnit,
         ProblemKind.CategoricalCrossentropyOnSingleUnit => CategoricalCrossentropyOnSingleUnit,
         ProblemKind.SigmoidWithCategoricalCrossentropy => SigmoidWithCategoricalCrossentropy,

@@ -15,9 +15,9 @@ namespace NetGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
-    // One descriptor per problem kind the model can find.
+    // One descriptor per problem kind the model can find in a declaration.
     private static readonly ImmutableArray<DiagnosticDescriptor> s_supportedDiagnostics =
-        System.Enum.GetValues(typeof(ProblemKind)).Cast<ProblemKind>().Select(DiagnosticDescriptors.For).ToImmutableArray();
+        System.Enum.GetValues(typeof(ProblemKind)).Cast<ProblemKind>().Where(static kind => !DiagnosticDescriptors.IsFoundInUserCode(kind)).Select(DiagnosticDescriptors.For).ToImmutableArray();
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_supportedDiagnostics;

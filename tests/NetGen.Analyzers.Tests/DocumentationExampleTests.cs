@@ -22,7 +22,7 @@ public sealed class DocumentationExampleTests
         "docs",
         "diagnostics");
 
-    public static TheoryData<string> Ids => new(new NetworkAnalyzer().SupportedDiagnostics.Select(static d => d.Id));
+    public static TheoryData<string> Ids => new(AnalyzerTestHelper.AllAnalyzers.SelectMany(static a => a.SupportedDiagnostics).Select(static d => d.Id));
 
     [Theory]
     [MemberData(nameof(Ids))]

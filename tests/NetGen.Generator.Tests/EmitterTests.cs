@@ -29,7 +29,7 @@ public sealed class EmitterTests
         Layers: new[]
         {
             new LayerSpec("Hidden", "Hidden", LayerKind.Dense, "Dense", "global::TorchSharp.Modules.Linear", "public", true,
-                EquatableArray.Create("input"), new DenseConfig(3, ActivationKind.LeakyReLU, true, 0.25, InitializerKind.GlorotUniform, InitializerKind.Zeros),
+                EquatableArray.Create("input"), new DenseConfig(3, ActivationKind.LeakyReLU, true, 0.25, InitializerKind.GlorotUniform, InitializerKind.Zeros, TimeDistributed: false),
                 TensorType.Float(4), TensorType.Float(3), 15, 15, true, "_hidden", "hidden"),
             new LayerSpec("Drop", "Drop", LayerKind.Dropout, "Dropout", "global::TorchSharp.Modules.Dropout", "internal", true,
                 EquatableArray.Create("Hidden"), new DropoutConfig(dropout),

@@ -35,6 +35,45 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void MaskedSequenceLayers()
+    {
+        // Keras's masks beyond the recurrent layers: the poolings and the attention layers after a
+        // masking embedding receive its token ids (the query's and the value's apart), and causal
+        // self-attention for a decoder.
+        const string source = """
+            using NetGen;
+            using NetGen.Layers;
+            using TorchSharp.Modules;
+
+            namespace Shop.Text;
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input("question", ElementType = ElementType.Int64, Name = "question")]
+            [Input("passage", ElementType = ElementType.Int64, Name = "passage")]
+            public partial class AnswerFinder
+            {
+                [Embedding(1000, 16, MaskZero = true, From = "question")] public partial Embedding Query { get; }
+                [Embedding(1000, 16, MaskZero = true, From = "passage")] public partial Embedding Passage { get; }
+                [Attention(nameof(Query), nameof(Passage))] public partial Attention Attended { get; }
+                [MultiHeadAttention(2, 8, nameof(Attended), nameof(Attended), UseCausalMask = true)] public partial MultiHeadAttention SelfAttended { get; }
+                [GlobalAveragePooling1D] public partial GlobalAveragePooling1D Mean { get; }
+                [GlobalMaxPooling1D(From = nameof(Passage))] public partial GlobalMaxPooling1D Strongest { get; }
+                [Concatenate(nameof(Mean), nameof(Strongest))] public partial Concatenate Both { get; }
+                [Dense(1, Activation.Sigmoid)] public partial Linear Answer { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var code = run.Source("Shop.Text.AnswerFinder.g.cs");
+        Assert.Contains("var attended = _attended.Run(query, passage2, queryTokens: question, valueTokens: passage);", code);
+        Assert.Contains("_selfAttended.Run(attended, attended, queryTokens: question, valueTokens: question);", code);
+        Assert.Contains("useCausalMask: true", code);
+        Assert.Contains("var mean = _mean.Run(selfAttended, tokens: question);", code);
+        Assert.Contains("var strongest = _strongest.Run(passage2, tokens: passage);", code);
+    }
+
+    [Fact]
     public void ImageLayers()
     {
         // The fuzz seed of the image layers: Same padding TorchSharp pads itself (stride 1, odd

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using NetGen.Model;
+using NetGen.Model.Layers;
 using NetGen.Shared;
 
 namespace NetGen.Generator.Emit;
@@ -18,7 +19,7 @@ internal static class DescriptionEmitter
             layer.Name + " (" + layer.TypeName + ")",
             layer.OutputType?.ToString() ?? "?",
             layer.ParameterCount,
-            string.Join(", ", layer.Inputs)));
+            string.Join(", ", layer.Inputs.Concat(InitialState(layer) is { } state ? new[] { state + " (state)" } : Enumerable.Empty<string>()))));
         var inputs = isGraph ? spec.Inputs.Select(static input => new SummaryRow(input.Name + " (InputLayer)", input.Type?.ToString() ?? "?", 0, string.Empty)) : Enumerable.Empty<SummaryRow>();
         return Shared.SummaryTable.Format(
             spec.DisplayName,
@@ -98,7 +99,7 @@ internal static class DescriptionEmitter
         {
             var layer = spec.Layers[spec.ExecutionOrder[i]];
             var expected = i == 0 ? spec.Inputs[0].Name : spec.Layers[spec.ExecutionOrder[i - 1]].Name;
-            if (layer.Inputs.Count != 1 || layer.Inputs[0] != expected)
+            if (layer.Inputs.Count != 1 || layer.Inputs[0] != expected || InitialState(layer) is not null)
             {
                 return true;
             }
@@ -107,7 +108,30 @@ internal static class DescriptionEmitter
         return false;
     }
 
-    /// <summary>What the layer declares about training, when it differs from the defaults: <c> { Group = "features", Trainable = false }</c>.</summary>
+    /// <summary>The layer whose final state this one starts from (Keras lists it under "Connected to"), or null.</summary>
+    private static string? InitialState(LayerSpec layer)
+    {
+        if (layer.Config is null)
+        {
+            return null;
+        }
+
+        var rule = LayerRules.For(layer.Kind);
+        for (var link = 0; link < layer.Links.Count; link++)
+        {
+            if (rule.LinkReadsState(layer.Config, link))
+            {
+                return layer.Links[link];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What the layer declares about training, when it differs from the defaults, and the layer whose
+    /// state it starts from: <c> { Group = "features", Trainable = false, InitialState = "Encoder" }</c>.
+    /// </summary>
     private static string Declared(LayerSpec layer)
     {
         var settings = new List<string>();
@@ -119,6 +143,11 @@ internal static class DescriptionEmitter
         if (!layer.Trainable)
         {
             settings.Add("Trainable = false");
+        }
+
+        if (InitialState(layer) is { } state)
+        {
+            settings.Add("InitialState = " + Code.Literal(state));
         }
 
         return settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";

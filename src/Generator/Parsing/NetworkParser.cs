@@ -275,7 +275,7 @@ internal static class NetworkParser
                 layer.Name,
                 Identifiers.Escape(layer.Name),
                 layer.Kind,
-                rule.TypeName,
+                rule.DisplayType(result.Config),
                 layer.Member.DeclaredType ?? "object",
                 layer.Member.Modifiers,
                 layer.Member.IsPartialProperty && layer.Member.DeclaredType is not null,

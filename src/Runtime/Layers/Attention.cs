@@ -20,10 +20,11 @@ public sealed class Attention : ScoredAttention
     /// <param name="useScale">Whether the scores are multiplied by a learned scalar.</param>
     /// <param name="scoreMode">How a query step scores a value step.</param>
     /// <param name="dropout">Fraction of the attention weights dropped during training, in [0, 1).</param>
+    /// <param name="useCausalMask">Whether query step i attends only to value steps 0..i (Keras's <c>use_causal_mask</c>).</param>
     /// <param name="device">Where the learned scalars live; the default device when null.</param>
     /// <param name="dtype">Their element type; the default when null.</param>
-    public Attention(bool useScale = false, ScoreMode scoreMode = ScoreMode.Dot, double dropout = 0, Device? device = null, ScalarType? dtype = null)
-        : base(nameof(Attention), dropout)
+    public Attention(bool useScale = false, ScoreMode scoreMode = ScoreMode.Dot, double dropout = 0, bool useCausalMask = false, Device? device = null, ScalarType? dtype = null)
+        : base(nameof(Attention), dropout, useCausalMask)
     {
         if (!Enum.IsDefined(scoreMode))
         {

@@ -13,8 +13,10 @@ namespace NetGen.Layers;
 /// <c>softmax(q · kᵀ / √keyDim) · v</c>, and <c>attention_output</c> projects the joined heads back
 /// to dq. Unlike TorchSharp's <c>MultiheadAttention</c>, the head sizes are free of the inputs'.
 /// Kernels are Glorot uniform with Keras's fans for its (in, heads, size) kernels; biases are zero.
+/// Masks (<see cref="Run"/>, <see cref="MaskedAttentionLayer.UseCausalMask"/>) are Keras's, except
+/// that outputs at padded query steps are zeros (Keras's leave there an average of the values).
 /// </summary>
-public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor>
+public sealed class MultiHeadAttention : MaskedAttentionLayer
 {
     private readonly Linear _query;
     private readonly Linear _key;
@@ -33,6 +35,7 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor>
     /// <param name="valueDim">Each head's value features; 0 means <paramref name="keyDim"/>.</param>
     /// <param name="dropout">Fraction of the attention weights dropped during training, in [0, 1).</param>
     /// <param name="useBias">Whether the four projections have biases.</param>
+    /// <param name="useCausalMask">Whether query step i attends only to value steps 0..i (Keras's <c>use_causal_mask</c>).</param>
     /// <param name="device">Where the weights live; the default device when null.</param>
     /// <param name="dtype">Their element type; the default when null.</param>
     /// <param name="generator">Draws the initial kernels; TorchSharp's global generator when null.</param>
@@ -44,10 +47,11 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor>
         long valueDim = 0,
         double dropout = 0,
         bool useBias = true,
+        bool useCausalMask = false,
         Device? device = null,
         ScalarType? dtype = null,
         Generator? generator = null)
-        : base(nameof(MultiHeadAttention))
+        : base(nameof(MultiHeadAttention), useCausalMask)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(queryFeatures);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(valueFeatures);
@@ -89,28 +93,45 @@ public sealed class MultiHeadAttention : nn.Module<Tensor, Tensor, Tensor>
     public Linear Output => _output;
 
     /// <summary>The attended values (batch, Tq, dq).</summary>
-    public override Tensor forward(Tensor query, Tensor value)
-    {
-        CheckInputs(query, value);
-        using var scope = NewDisposeScope();
-        var (q, k, v) = Heads(query, value);
-        var attended = nn.functional.scaled_dot_product_attention(q, k, v, p: training ? _dropout : 0);
+    public override Tensor forward(Tensor query, Tensor value) => Attend(query, value, null, null);
 
-        // (batch, heads, Tq, valueDim) -> (batch, Tq, heads × valueDim), the heads side by side.
-        var joined = attended.transpose(1, 2).reshape(query.shape[0], query.shape[1], _heads * _valueDim);
-        return _output.call(joined).MoveToOuterDisposeScope();
-    }
+    /// <summary>
+    /// The attended values (batch, Tq, dq) under Keras's masks: value steps whose id in
+    /// <paramref name="valueTokens"/> (batch, Tv) is 0 get no weight in any head, and the outputs
+    /// at query steps whose id in <paramref name="queryTokens"/> (batch, Tq) is 0 are zeros. Hooks
+    /// fire as for <c>call</c>.
+    /// </summary>
+    public Tensor Run(Tensor query, Tensor value, Tensor? queryTokens = null, Tensor? valueTokens = null) =>
+        CallWithHooks(query, value, (q, v) => Attend(q, v, queryTokens, valueTokens));
 
     /// <summary>
     /// Each head's attention weights (batch, heads, Tq, Tv), before dropout: each row sums to 1
-    /// (Keras's <c>return_attention_scores</c>).
+    /// (Keras's <c>return_attention_scores</c>). Padded value steps (<paramref name="valueTokens"/> 0)
+    /// and, with the causal mask, later steps get no weight.
     /// </summary>
-    public Tensor AttentionWeights(Tensor query, Tensor value)
+    public Tensor AttentionWeights(Tensor query, Tensor value, Tensor? valueTokens = null)
     {
         CheckInputs(query, value);
         using var scope = NewDisposeScope();
         var (q, k, _) = Heads(query, value);
-        return (q.matmul(k.transpose(2, 3)) / Math.Sqrt(_keyDim)).softmax(-1).MoveToOuterDisposeScope();
+        var scores = q.matmul(k.transpose(2, 3)) / Math.Sqrt(_keyDim);
+        var mask = ScoreMask(query, value, valueTokens);
+        return (mask is null ? scores : scores.add(mask.unsqueeze(1))).softmax(-1).MoveToOuterDisposeScope();
+    }
+
+    private Tensor Attend(Tensor query, Tensor value, Tensor? queryTokens, Tensor? valueTokens)
+    {
+        CheckInputs(query, value);
+        using var scope = NewDisposeScope();
+        var (q, k, v) = Heads(query, value);
+
+        // (batch or 1, Tq, Tv) -> (batch or 1, 1, Tq, Tv): the same mask for every head, added to the scores.
+        var mask = ScoreMask(query, value, valueTokens)?.unsqueeze(1);
+        var attended = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask: mask, p: training ? _dropout : 0);
+
+        // (batch, heads, Tq, valueDim) -> (batch, Tq, heads × valueDim), the heads side by side.
+        var joined = attended.transpose(1, 2).reshape(query.shape[0], query.shape[1], _heads * _valueDim);
+        return ZeroPaddedQueries(_output.call(joined), query, queryTokens).MoveToOuterDisposeScope();
     }
 
     /// <summary>The projections split into heads: (batch, heads, steps, size).</summary>

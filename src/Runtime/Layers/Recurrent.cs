@@ -23,8 +23,10 @@ namespace NetGen.Layers;
 /// per sequence shared by every step; recurrent dropout trains through a step loop (several times
 /// slower than the fused kernel), inference always runs the fused kernel.</item>
 /// </list>
+/// <c>Run</c> fires the module's hooks as <c>call</c> does (a forward pre-hook sees and may replace
+/// the input sequence, a forward hook the output; the tokens and states pass unchanged).
 /// </summary>
-public sealed class Recurrent : nn.Module<Tensor, Tensor>
+public sealed class Recurrent : MaskedLayer
 {
     // Registering this layer in a parent makes TorchSharp register its fields by name as well
     // (RegisterComponents); without the attribute the kernel would appear a second time, as
@@ -185,19 +187,22 @@ public sealed class Recurrent : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Runs the layer; with <paramref name="tokens"/> (batch, steps) int64, steps whose id is 0 are
     /// skipped; with <paramref name="initialState"/>, the layer starts from another layer's final state.
+    /// Hooks fire as for <c>call</c>.
     /// </summary>
-    public Tensor Run(Tensor input, Tensor? tokens = null, Tensor? initialState = null) => Run(input, tokens, initialState, out _, wantState: false);
+    public Tensor Run(Tensor input, Tensor? tokens = null, Tensor? initialState = null) =>
+        CallWithHooks(input, x => Run(x, tokens, initialState, out _, wantState: false));
 
     /// <summary>
     /// Runs the layer and returns its final state as well: (1, batch, directions x units) for SimpleRNN and
     /// GRU (the hidden state), (2, batch, directions x units) for LSTM (hidden, then cell state); a
     /// bidirectional layer's directions sit side by side, forward first, as Keras concatenates them.
     /// An <paramref name="initialState"/> has the same layout with this layer's units as its features
-    /// (a bidirectional layer starts both directions from it).
+    /// (a bidirectional layer starts both directions from it). Hooks fire as for <c>call</c>.
     /// </summary>
     public Tensor Run(Tensor input, Tensor? tokens, Tensor? initialState, out Tensor finalState)
     {
-        var output = Run(input, tokens, initialState, out var state, wantState: true);
+        Tensor? state = null;
+        var output = CallWithHooks(input, x => Run(x, tokens, initialState, out state, wantState: true));
         finalState = state!;
         return output;
     }

@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace NetGen.Losses;
 
-/// <summary>Cross-entropy of softmax probabilities against integer class labels.</summary>
+/// <summary>
+/// Cross-entropy of softmax probabilities against integer class labels: one id per sample for
+/// (batch, classes), one per step for a sequence of distributions (batch, steps, classes), as
+/// Keras averages it over every step, and one per pixel for a map (batch, classes, height, width).
+/// </summary>
 public sealed class SparseCategoricalCrossentropyLoss : LossFunction
 {
     /// <inheritdoc />
@@ -14,8 +18,8 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
     /// <inheritdoc />
     public override Tensor Compute(Tensor predictions, Tensor targets)
     {
-        var ids = ClassIds(predictions, targets);
-        return Checked(predictions, ids, () => nn.functional.nll_loss(predictions.clamp(Epsilon, 1 - Epsilon).log(), ids));
+        var (rows, ids) = ClassIds(predictions, targets);
+        return Checked(rows, ids, () => nn.functional.nll_loss(rows.clamp(Epsilon, 1 - Epsilon).log(), ids));
     }
 
     /// <inheritdoc />
@@ -24,11 +28,12 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
     /// <summary>From the output before its softmax: one fused <c>cross_entropy</c> call.</summary>
     public override Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets)
     {
-        var ids = ClassIds(logits, targets);
-        return Checked(logits, ids, () => nn.functional.cross_entropy(logits, ids));
+        var (rows, ids) = ClassIds(logits, targets);
+        return Checked(rows, ids, () => nn.functional.cross_entropy(rows, ids));
     }
 
-    private Tensor ClassIds(Tensor predictions, Tensor targets)
+    /// <summary>The predictions with the classes on axis 1, and the class ids they are compared with.</summary>
+    private (Tensor Predictions, Tensor Ids) ClassIds(Tensor predictions, Tensor targets)
     {
         if (predictions.dim() >= 4)
         {
@@ -39,7 +44,19 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
                 throw new ArgumentException($"{Name} needs one class id per pixel of predictions {Shape.Format(predictions.shape)} (classes on axis 1); got {Shape.Format(targets.shape)}.", nameof(targets));
             }
 
-            return pixels.dtype == ScalarType.Int64 ? pixels : pixels.to_type(ScalarType.Int64);
+            return (predictions, AsInt64(pixels));
+        }
+
+        if (predictions.dim() == 3)
+        {
+            // A sequence: one class id per step, (batch, steps) or (batch, steps, 1); the classes are the last axis.
+            var steps = targets.dim() == 3 && targets.shape[2] == 1 ? targets.squeeze(2) : targets;
+            if (steps.dim() != 2 || steps.shape[0] != predictions.shape[0] || steps.shape[1] != predictions.shape[1])
+            {
+                throw new ArgumentException($"{Name} needs one class id per step of predictions {Shape.Format(predictions.shape)} (batch, steps, classes); got {Shape.Format(targets.shape)}.", nameof(targets));
+            }
+
+            return (predictions.reshape(-1, predictions.shape[2]), AsInt64(steps.reshape(-1)));
         }
 
         var classes = targets.dim() == 2 && targets.shape[1] == 1 ? targets.reshape(-1) : targets;
@@ -48,8 +65,10 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
             throw new ArgumentException($"{Name} needs predictions [batch, classes] and one class id per sample; got {Shape.Format(predictions.shape)} and {Shape.Format(targets.shape)}.", nameof(targets));
         }
 
-        return classes.dtype == ScalarType.Int64 ? classes : classes.to_type(ScalarType.Int64);
+        return (predictions, AsInt64(classes));
     }
+
+    private static Tensor AsInt64(Tensor ids) => ids.dtype == ScalarType.Int64 ? ids : ids.to_type(ScalarType.Int64);
 
     // The range is checked only when libtorch rejects an id: checking every batch up front would
     // copy the ids to the host on each step.

@@ -6,7 +6,8 @@ namespace NetGen.Metrics;
 /// <summary>
 /// Fraction of correct predictions. One output column: the prediction is 1 above the
 /// threshold, compared with 0/1 labels. Several columns: the argmax, compared with the argmax of
-/// one-hot labels or with integer class labels. A (batch, channels, height, width) map of several
+/// one-hot labels or with integer class labels, one per sample or, for a sequence of distributions
+/// (batch, steps, classes), one per step. A (batch, channels, height, width) map of several
 /// channels: the same per pixel, the channels being the classes.
 /// </summary>
 public sealed class Accuracy : MetricAccumulator
@@ -61,9 +62,14 @@ public sealed class Accuracy : MetricAccumulator
             {
                 expected = targets.reshape(-1).to_type(ScalarType.Int64);
             }
+            else if (targets.shape.AsSpan().SequenceEqual(predicted.shape))
+            {
+                // One class id per step of a sequence (batch, steps, classes).
+                expected = targets.to_type(ScalarType.Int64);
+            }
             else
             {
-                throw new ArgumentException($"Accuracy cannot compare predictions {Shape.Format(predictions.shape)} with targets {Shape.Format(targets.shape)}: give one-hot rows or one class id per sample.", nameof(targets));
+                throw new ArgumentException($"Accuracy cannot compare predictions {Shape.Format(predictions.shape)} with targets {Shape.Format(targets.shape)}: give one-hot rows, one class id per sample or one per step of a sequence.", nameof(targets));
             }
 
             correct = predicted.eq(expected.reshape(predicted.shape)).sum();

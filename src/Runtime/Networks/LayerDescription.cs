@@ -25,4 +25,10 @@ public sealed record LayerDescription(
     /// <see cref="TrainableParameterCount"/> is then 0. Freezing at run time does not change it.
     /// </summary>
     public bool Trainable { get; init; } = true;
+
+    /// <summary>
+    /// The layer whose final state this one starts from (<c>InitialState = nameof(Encoder)</c>), or
+    /// null. The summary lists it under "Connected to", after the inputs, as Keras lists an encoder's states.
+    /// </summary>
+    public string? InitialState { get; init; }
 }

@@ -81,7 +81,8 @@ public sealed class NetworkDescription
 
     /// <summary>
     /// False for a plain stack: one input, each layer reading the one before it, and the last
-    /// layer as the only output. The summary then leaves out the inputs and connections.
+    /// layer as the only output (no layer starting from another's state). The summary then leaves
+    /// out the inputs and connections.
     /// </summary>
     public bool IsGraph
     {
@@ -95,7 +96,7 @@ public sealed class NetworkDescription
             for (var i = 0; i < Layers.Count; i++)
             {
                 var expected = i == 0 ? Inputs[0].Name : Layers[i - 1].Name;
-                if (Layers[i].Inputs.Count != 1 || Layers[i].Inputs[0] != expected)
+                if (Layers[i].Inputs.Count != 1 || Layers[i].Inputs[0] != expected || Layers[i].InitialState is not null)
                 {
                     return true;
                 }

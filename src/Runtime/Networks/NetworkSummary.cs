@@ -32,7 +32,7 @@ public static class NetworkSummary
             layer.Name + " (" + layer.Type + ")",
             layer.OutputShape?.ToString() ?? "?",
             total.GetValueOrDefault(layer.Name),
-            string.Join(", ", layer.Inputs))));
+            string.Join(", ", layer.InitialState is { } state ? layer.Inputs.Append(state + " (state)") : layer.Inputs))));
         return SummaryTable.Format(description.Name, rows, isGraph, total.Values.Sum(), trainable.Values.Sum());
     }
 

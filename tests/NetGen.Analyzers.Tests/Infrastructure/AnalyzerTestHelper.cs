@@ -33,7 +33,7 @@ internal sealed record AnalyzerTestOptions
 /// <summary>
 /// Compiles marked-up user code against the NetGen runtime, TorchSharp and the .NET 10 reference
 /// assemblies, runs the NetGen generator (so the partial properties get their implementation,
-/// as in a real build), then runs <see cref="NetworkAnalyzer"/> and asserts the exact set of
+/// as in a real build), then runs every NetGen analyzer and asserts the exact set of
 /// diagnostics: every analyzer diagnostic and every compiler error in it must be marked in the source
 /// at its exact span, and every mark must be reported. Strict by default: an unexpected
 /// compiler error, generator diagnostic or analyzer exception fails the test.
@@ -58,6 +58,14 @@ internal static class AnalyzerTestHelper
 
     /// <summary>The references every test compilation sees: .NET 10 reference assemblies, the NetGen runtime and TorchSharp.</summary>
     public static ImmutableArray<MetadataReference> NetGenReferences => s_withNetGen.Value;
+
+    /// <summary>Every analyzer NetGen ships: the declaration's (<see cref="NetworkAnalyzer"/>) and those over the code that uses networks.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } =
+        typeof(NetworkAnalyzer).Assembly.GetTypes()
+            .Where(static type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract && type.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .OrderBy(static type => type.FullName, StringComparer.Ordinal)
+            .Select(static type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
 
     public static string PathOf(int index) => $"{SourceDirectory}/Source{index}.cs";
 
@@ -109,9 +117,8 @@ internal static class AnalyzerTestHelper
         Assert.True(generatorDiagnostics.IsEmpty, "The generator reported diagnostics; only the analyzer may:\n" + string.Join("\n", generatorDiagnostics));
 
         var analyzerExceptions = new ConcurrentQueue<string>();
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new NetworkAnalyzer());
         var withAnalyzers = withGenerated.WithAnalyzers(
-            analyzers,
+            AllAnalyzers,
             new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, _, _) => analyzerExceptions.Enqueue(exception.ToString()),

@@ -50,12 +50,12 @@ public sealed class RecurrentRuleTests
         public partial class Named
         {
             [GRU(8, ReturnSequences = true)] public partial Recurrent Gru { get; }
-            [Dense(1)] public partial Linear Output { get; }
+            [Dense(1, TimeDistributed = true)] public partial Linear Output { get; }
         }
         """);
 
     [Fact]
-    public Task NG0106_TokenIdsIntoARecurrentLayer_AndFeaturesIntoAnEmbedding() => VerifyAsync("""
+    public Task NG0119_TokenIdsIntoARecurrentLayer_AndNG0120_FeaturesIntoAnEmbedding() => VerifyAsync("""
         using NetGen;
         using NetGen.Layers;
         using TorchSharp.Modules;
@@ -64,14 +64,14 @@ public sealed class RecurrentRuleTests
         [Input("steps", ElementType = ElementType.Int64)]
         public partial class Ids
         {
-            [{|NG0106:GRU(8)|}] public partial Recurrent Gru { get; }
+            [{|NG0119:GRU(8)|}] public partial Recurrent Gru { get; }
         }
 
         [Network]
         [Input("steps")]
         public partial class Floats
         {
-            [{|NG0106:Embedding(100, 8)|}] public partial Embedding Words { get; }
+            [{|NG0120:Embedding(100, 8)|}] public partial Embedding Words { get; }
             [LSTM(8)] public partial Recurrent Lstm { get; }
         }
         """);

@@ -244,21 +244,21 @@ public sealed class ShapeRuleTests
         """);
 
     [Fact]
-    public async Task NG0106_TokenIdsIntoDense_ReportedOnAttribute()
+    public async Task NG0106_BooleansIntoDense_ReportedOnAttribute()
     {
         var diagnostics = await VerifyAsync("""
             using NetGen;
             using TorchSharp.Modules;
 
             [Network]
-            [Input(8, ElementType = ElementType.Int64, Name = "tokens")]
+            [Input(8, ElementType = ElementType.Bool, Name = "flags")]
             public partial class Net
             {
                 [{|NG0106:Dense(4)|}] public partial Linear Output { get; }
             }
             """);
 
-        Assert.Equal("Dense layer 'Output' takes floating-point values; 'tokens' holds int64", MessageOf(diagnostics, "NG0106"));
+        Assert.Equal("Dense layer 'Output' takes floating-point values; 'flags' holds bool", MessageOf(diagnostics, "NG0106"));
     }
 
     [Fact]

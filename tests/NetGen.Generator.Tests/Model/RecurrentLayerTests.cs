@@ -80,13 +80,13 @@ public sealed class RecurrentLayerTests
     }
 
     [Fact]
-    public void EmbeddingOfFloatsIsReportedWithTheTypeItTakes()
+    public void EmbeddingOfFloatsIsReportedWithTheInputAndItsType()
     {
         var issue = Assert.Single(NetworkAnalysis.Analyze(Define(new[] { Input(new object[] { "words" }) }, Embedding("Words", 1000, 16, maskZero: false))).Issues);
 
-        Assert.Equal(ProblemKind.UnsupportedElementType, issue.Kind);
+        Assert.Equal(ProblemKind.FeaturesIntoEmbedding, issue.Kind);
         Assert.Equal(Site.LayerAttribute(0), issue.Site);
-        Assert.Contains("int64 token ids", issue.Arguments[2]);
+        Assert.Equal(new[] { "Words", "'input' holds float32 values" }, issue.Arguments);
     }
 
     [Fact]

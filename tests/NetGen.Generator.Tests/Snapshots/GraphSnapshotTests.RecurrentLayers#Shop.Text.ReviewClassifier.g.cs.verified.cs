@@ -7,20 +7,20 @@ namespace Shop.Text;
 /// <remarks>
 /// <code>
 /// Model: "ReviewClassifier"
-/// _________________________________________________________________
-///  Layer (type)                Output Shape              Param #
-/// =================================================================
-///  Words (Embedding)           (None, words, 32)         160,000
-///  Drop (Dropout)              (None, words, 32)         0
-///  Simple (SimpleRNN)          (None, words, 16)         800
-///  Gated (GRU)                 (None, words, 16)         1,632
-///  Memory (LSTM)               (None, 8)                 1,664
-///  Positive (Dense)            (None, 1)                 9
-/// =================================================================
+/// __________________________________________________________________
+///  Layer (type)                 Output Shape              Param #
+/// ==================================================================
+///  Words (Embedding)            (None, words, 32)         160,000
+///  Drop (Dropout)               (None, words, 32)         0
+///  Simple (SimpleRNN)           (None, words, 16)         800
+///  Gated (GRU)                  (None, words, 16)         1,632
+///  Memory (Bidirectional(LSTM)) (None, 8)                 1,664
+///  Positive (Dense)             (None, 1)                 9
+/// ==================================================================
 /// Total params: 164,105
 /// Trainable params: 164,105
 /// Non-trainable params: 0
-/// _________________________________________________________________
+/// __________________________________________________________________
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -44,7 +44,7 @@ partial class ReviewClassifier : global::NetGen.Network<global::TorchSharp.torch
             new global::NetGen.LayerDescription("Drop", "Dropout", new global::NetGen.Shape(global::NetGen.Dimension.Named("words"), 32), 0, 0, ["Words"]),
             new global::NetGen.LayerDescription("Simple", "SimpleRNN", new global::NetGen.Shape(global::NetGen.Dimension.Named("words"), 16), 800, 800, ["Drop"]),
             new global::NetGen.LayerDescription("Gated", "GRU", new global::NetGen.Shape(global::NetGen.Dimension.Named("words"), 16), 1632, 1632, ["Simple"]),
-            new global::NetGen.LayerDescription("Memory", "LSTM", new global::NetGen.Shape(8), 1664, 1664, ["Gated"]),
+            new global::NetGen.LayerDescription("Memory", "Bidirectional(LSTM)", new global::NetGen.Shape(8), 1664, 1664, ["Gated"]),
             new global::NetGen.LayerDescription("Positive", "Dense", new global::NetGen.Shape(1), 9, 9, ["Memory"]),
         ],
         outputs:
@@ -99,7 +99,7 @@ partial class ReviewClassifier : global::NetGen.Network<global::TorchSharp.torch
         _gated.InitializeKeras(generator);
         base.register_module("Gated", _gated);
 
-        // Memory: Bidirectional(LSTM(8), Sum), (None, words, 16) -> (None, 8)
+        // Memory: Bidirectional(LSTM(8), MergeMode = Sum), (None, words, 16) -> (None, 8)
         _memory = new global::NetGen.Layers.Recurrent(global::NetGen.Layers.RecurrentKind.LSTM, 16, 8, bidirectional: true, mergeMode: global::NetGen.MergeMode.Sum, recurrentDropout: 0.2, device: device, dtype: dtype);
         _memory.InitializeKeras(generator);
         base.register_module("Memory", _memory);
@@ -129,7 +129,7 @@ partial class ReviewClassifier : global::NetGen.Network<global::TorchSharp.torch
     /// <summary>Layer <c>Gated</c>: GRU(16, ReturnSequences), output (None, words, 16), 1632 parameters.</summary>
     public partial global::NetGen.Layers.Recurrent Gated { get => _gated; }
 
-    /// <summary>Layer <c>Memory</c>: Bidirectional(LSTM(8), Sum), output (None, 8), 1664 parameters.</summary>
+    /// <summary>Layer <c>Memory</c>: Bidirectional(LSTM(8), MergeMode = Sum), output (None, 8), 1664 parameters.</summary>
     public partial global::NetGen.Layers.Recurrent Memory { get => _memory; }
 
     /// <summary>Layer <c>Positive</c>: Dense(1, Sigmoid), output (None, 1), 9 parameters.</summary>
@@ -147,7 +147,7 @@ partial class ReviewClassifier : global::NetGen.Network<global::TorchSharp.torch
     /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Positive's sigmoid is left out.</summary>
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor tokens, bool logits)
     {
-        var words = _words.call(tokens);
+        var words = _words.call(global::NetGen.Layers.EmbeddingIds.Checked(tokens, 5000L, "Words"));
         var drop = _drop.call(words);
         words.Dispose();
         var simple = _simple.Run(drop, tokens: tokens);

@@ -7,19 +7,19 @@ namespace Shop.Text;
 /// <remarks>
 /// <code>
 /// Model: "Seq2Seq"
-/// _____________________________________________________________________________________
-///  Layer (type)                Output Shape              Param #   Connected to
-/// =====================================================================================
-///  source (InputLayer)         (None, source, 12)        0
-///  target (InputLayer)         (None, target, 12)        0
-///  Encoder (LSTM)              (None, 64)                11,776    source
-///  Decoder (LSTM)              (None, target, 64)        19,968    target
-///  Next (Dense)                (None, target, 12)        780       Decoder
-/// =====================================================================================
+/// ___________________________________________________________________________________________
+///  Layer (type)                  Output Shape              Param #   Connected to
+/// ===========================================================================================
+///  source (InputLayer)           (None, source, 12)        0
+///  target (InputLayer)           (None, target, 12)        0
+///  Encoder (Bidirectional(LSTM)) (None, 64)                11,776    source
+///  Decoder (LSTM)                (None, target, 64)        19,968    target, Encoder (state)
+///  Next (Dense)                  (None, target, 12)        780       Decoder
+/// ===========================================================================================
 /// Total params: 32,524
 /// Trainable params: 32,524
 /// Non-trainable params: 0
-/// _____________________________________________________________________________________
+/// ___________________________________________________________________________________________
 /// </code>
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("NetGen", "0.1.0")]
@@ -40,8 +40,8 @@ partial class Seq2Seq : global::NetGen.Network<global::TorchSharp.torch.Tensor, 
         ],
         layers:
         [
-            new global::NetGen.LayerDescription("Encoder", "LSTM", new global::NetGen.Shape(64), 11776, 11776, ["source"]),
-            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("target"), 64), 19968, 19968, ["target"]),
+            new global::NetGen.LayerDescription("Encoder", "Bidirectional(LSTM)", new global::NetGen.Shape(64), 11776, 11776, ["source"]),
+            new global::NetGen.LayerDescription("Decoder", "LSTM", new global::NetGen.Shape(global::NetGen.Dimension.Named("target"), 64), 19968, 19968, ["target"]) { InitialState = "Encoder" },
             new global::NetGen.LayerDescription("Next", "Dense", new global::NetGen.Shape(global::NetGen.Dimension.Named("target"), 12), 780, 780, ["Decoder"]),
         ],
         outputs:
@@ -71,7 +71,7 @@ partial class Seq2Seq : global::NetGen.Network<global::TorchSharp.torch.Tensor, 
     {
         using var generator = global::NetGen.Initializers.Generator(seed);
 
-        // Encoder: Bidirectional(LSTM(32), Concat), (None, source, 12) -> (None, 64)
+        // Encoder: Bidirectional(LSTM(32)), (None, source, 12) -> (None, 64)
         _encoder = new global::NetGen.Layers.Recurrent(global::NetGen.Layers.RecurrentKind.LSTM, 12, 32, bidirectional: true, mergeMode: global::NetGen.MergeMode.Concat, device: device, dtype: dtype);
         _encoder.InitializeKeras(generator);
         base.register_module("Encoder", _encoder);
@@ -91,7 +91,7 @@ partial class Seq2Seq : global::NetGen.Network<global::TorchSharp.torch.Tensor, 
     /// <summary>Shape of one output sample: (None, target, 12).</summary>
     public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
-    /// <summary>Layer <c>Encoder</c>: Bidirectional(LSTM(32), Concat), output (None, 64), 11776 parameters.</summary>
+    /// <summary>Layer <c>Encoder</c>: Bidirectional(LSTM(32)), output (None, 64), 11776 parameters.</summary>
     public partial global::NetGen.Layers.Recurrent Encoder { get => _encoder; }
 
     /// <summary>Layer <c>Decoder</c>: LSTM(64, ReturnSequences), output (None, target, 64), 19968 parameters.</summary>

@@ -81,9 +81,10 @@ internal sealed class LayerResult
     public IReadOnlyList<string> InputNames { get; }
 
     /// <summary>
-    /// Values the layer reads besides its inputs, by name, set by <see cref="Layers.RecurrentLinks"/>:
-    /// the token ids whose padding a recurrent layer skips, the layer whose final state it starts from.
-    /// They order the graph and keep the values alive in <c>forward</c>, but are not inputs (no shape rule, no summary edge).
+    /// Values the layer reads besides its inputs, by name, set by <see cref="Layers.MaskLinks"/> and
+    /// <see cref="Layers.RecurrentLinks"/>: the token ids whose padding the layer skips, the layer whose
+    /// final state it starts from. They order the graph and keep the values alive in <c>forward</c>, but
+    /// are not inputs (no shape rule); only a state is shown in the summary's "Connected to", as Keras does.
     /// </summary>
     public IReadOnlyList<string> Links { get; set; } = new string[0];
 

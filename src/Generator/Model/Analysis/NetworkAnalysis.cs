@@ -96,7 +96,9 @@ internal static class NetworkAnalysis
         var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
 
         // Values a layer reads besides its inputs (a mask's token ids, an encoder's final state) order the graph too.
+        MaskLinks.Resolve(network, results, layerIndexes);
         RecurrentLinks.Resolve(network, results, layerIndexes, inputNames, issues);
+        SequenceReaders.Resolve(network, results, layerIndexes);
         var graph = new LayerGraph(results.Select(static r => (IReadOnlyList<string>)r.InputNames.Concat(r.Links).ToList()).ToList(), layerIndexes);
         foreach (var cycle in graph.FindCycles())
         {
@@ -325,13 +327,7 @@ internal static class NetworkAnalysis
             var unaccepted = types.Select((type, i) => (type, i)).FirstOrDefault(pair => !rule.Accepts(pair.type.ElementType));
             if (unaccepted.type is not null)
             {
-                issues.Add(new Issue(
-                    ProblemKind.UnsupportedElementType,
-                    context.Attribute,
-                    rule.TypeName,
-                    layer.Name,
-                    rule.AcceptedElementTypes,
-                    "'" + result.InputNames[unaccepted.i] + "' holds " + Layout.Name(unaccepted.type.ElementType)));
+                issues.Add(ElementTypeIssue(layer, rule, context.Attribute, result.InputNames[unaccepted.i], unaccepted.type));
                 CheckModuleType(layer, index, rule, config, types[0], issues);
                 continue;
             }
@@ -347,6 +343,28 @@ internal static class NetworkAnalysis
             // Without a valid input there is no module type to advise (batch normalization's depends on the rank).
             CheckModuleType(layer, index, rule, config, result.Output.IsKnown ? types[0] : null, issues);
         }
+    }
+
+    /// <summary>
+    /// Why a layer cannot take <paramref name="input"/>'s element type. The two mistakes of text
+    /// models get their own rule: token ids fed to a layer that computes with features (NG0119; an
+    /// Embedding is missing) and features fed to an Embedding (NG0120). Other mismatches, such as
+    /// booleans or an integer feature map, are NG0106.
+    /// </summary>
+    private static Issue ElementTypeIssue(LayerDefinition layer, LayerRule rule, Site site, string inputName, TensorType input)
+    {
+        if (layer.Kind == LayerKind.Embedding && input.ElementType is ElementKind.Float32 or ElementKind.Float64)
+        {
+            return new Issue(ProblemKind.FeaturesIntoEmbedding, site, layer.Name, "'" + inputName + "' holds " + Layout.Name(input.ElementType) + " values");
+        }
+
+        // Ids come as (steps) or (steps, ids per step); an integer image is not text.
+        if (input.ElementType == ElementKind.Int64 && input.Rank <= 2 && rule.Accepts(ElementKind.Float32) && !rule.IsMerge)
+        {
+            return new Issue(ProblemKind.TokenIdsIntoFeatureLayer, site, rule.TypeName, layer.Name, inputName);
+        }
+
+        return new Issue(ProblemKind.UnsupportedElementType, site, rule.TypeName, layer.Name, rule.AcceptedElementTypes, "'" + inputName + "' holds " + Layout.Name(input.ElementType));
     }
 
     /// <summary>

@@ -54,6 +54,37 @@ internal static class AttentionInputs
         return ShapeResult.Failed;
     }
 
+    /// <summary>
+    /// <c>_attention.Run(query, value, queryTokens: tokens, valueTokens: tokens)</c>: the token ids
+    /// of the masks that reach the query and the value (<paramref name="links"/>, in that order).
+    /// </summary>
+    public static string MaskedCall(IAttentionMasks masks, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links)
+    {
+        var arguments = new List<string> { inputs[0], inputs[1] };
+        var link = 0;
+        if (masks.QueryMasked)
+        {
+            arguments.Add("queryTokens: " + links[link++]);
+        }
+
+        if (masks.ValueMasked)
+        {
+            arguments.Add("valueTokens: " + links[link]);
+        }
+
+        return module + ".Run(" + string.Join(", ", arguments) + ")";
+    }
+
     /// <summary><c>_attention.call(query, value)</c>.</summary>
     public static string Call(string module, IReadOnlyList<string> inputs) => module + ".call(" + inputs[0] + ", " + inputs[1] + ")";
+}
+
+/// <summary>Which of an attention layer's inputs carry a padding mask (set by <see cref="MaskLinks"/>).</summary>
+internal interface IAttentionMasks
+{
+    /// <summary>Whether the query's steps come from a masking embedding: the outputs at its padded steps are zeros.</summary>
+    bool QueryMasked { get; }
+
+    /// <summary>Whether the value's steps come from a masking embedding: its padded steps get no attention weight.</summary>
+    bool ValueMasked { get; }
 }

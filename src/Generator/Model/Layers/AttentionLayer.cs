@@ -2,8 +2,19 @@ using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
 
-/// <summary>An Attention or AdditiveAttention layer's configuration (AdditiveAttention has no score mode: always <see cref="ScoreModeKind.Dot"/>).</summary>
-internal sealed record AttentionConfig(bool UseScale, ScoreModeKind ScoreMode, double Dropout) : LayerConfig;
+/// <summary>
+/// An Attention or AdditiveAttention layer's configuration (AdditiveAttention has no score mode:
+/// always <see cref="ScoreModeKind.Dot"/>, and no causal mask). <see cref="QueryMasked"/> and
+/// <see cref="ValueMasked"/> are set by <see cref="MaskLinks"/>.
+/// </summary>
+internal sealed record AttentionConfig(bool UseScale, ScoreModeKind ScoreMode, double Dropout, bool UseCausalMask = false) : LayerConfig, IAttentionMasks
+{
+    /// <inheritdoc />
+    public bool QueryMasked { get; init; }
+
+    /// <inheritdoc />
+    public bool ValueMasked { get; init; }
+}
 
 /// <summary>
 /// Keras's Attention and AdditiveAttention: a query (Tq, dim) attends over a value (Tv, dim) that
@@ -17,9 +28,19 @@ internal abstract class ScoredAttentionLayer : LayerRule<AttentionConfig>
 
     public override IReadOnlyList<string> InputParameters => AttentionInputs.Parameters;
 
-    protected AttentionConfig Read(LayerContext layer, ArgumentReader arguments, ScoreModeKind scoreMode)
+    public override bool PassesMask(LayerConfig config) => true;
+
+    public override IReadOnlyList<int> MaskedInputs(LayerConfig config) => BothInputs;
+
+    public override LayerConfig WithMasks(LayerConfig config, IReadOnlyList<bool> masked) =>
+        ((AttentionConfig)config) with { QueryMasked = masked[0], ValueMasked = masked[1] };
+
+    public override string EmitLinkedCall(LayerConfig config, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links, string? stateLocal, TensorType input) =>
+        AttentionInputs.MaskedCall((AttentionConfig)config, module, inputs, links);
+
+    protected AttentionConfig Read(LayerContext layer, ArgumentReader arguments, ScoreModeKind scoreMode, bool useCausalMask)
     {
-        var config = new AttentionConfig(arguments.Bool("UseScale"), scoreMode, arguments.Double("Dropout"));
+        var config = new AttentionConfig(arguments.Bool("UseScale"), scoreMode, arguments.Double("Dropout"), useCausalMask);
         if (!(config.Dropout >= 0 && config.Dropout < 1))
         {
             arguments.Report(ProblemKind.DropoutRateOutOfRange, "Dropout", -1, layer.Name, Format.Number(config.Dropout));
@@ -46,6 +67,11 @@ internal abstract class ScoredAttentionLayer : LayerRule<AttentionConfig>
             text += ", " + config.ScoreMode;
         }
 
+        if (config.UseCausalMask)
+        {
+            text += ", UseCausalMask";
+        }
+
         return config.Dropout > 0 ? text + ", Dropout = " + Format.Number(config.Dropout) + ")" : text + ")";
     }
 }
@@ -53,7 +79,7 @@ internal abstract class ScoredAttentionLayer : LayerRule<AttentionConfig>
 /// <summary>Attention: Luong's dot-product scores (or Keras's <c>concat</c> scores), optionally times a learned scalar.</summary>
 internal sealed class AttentionLayer : ScoredAttentionLayer
 {
-    private static readonly ArgumentSpec[] s_arguments = { new("UseScale", false), new("ScoreMode", ScoreModeKind.Dot), new("Dropout", 0.0) };
+    private static readonly ArgumentSpec[] s_arguments = { new("UseScale", false), new("ScoreMode", ScoreModeKind.Dot), new("Dropout", 0.0), new("UseCausalMask", false) };
 
     public override LayerKind Kind => LayerKind.Attention;
 
@@ -64,7 +90,7 @@ internal sealed class AttentionLayer : ScoredAttentionLayer
     protected override AttentionConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);
-        return Read(layer, arguments, arguments.Enum<ScoreModeKind>("ScoreMode"));
+        return Read(layer, arguments, arguments.Enum<ScoreModeKind>("ScoreMode"), arguments.Bool("UseCausalMask"));
     }
 
     /// <summary>Keras's scalars: <c>scale</c> with UseScale, <c>concat_score_weight</c> in concat mode.</summary>
@@ -75,7 +101,7 @@ internal sealed class AttentionLayer : ScoredAttentionLayer
     }
 
     protected override void EmitConstruction(ConstructionWriter writer, AttentionConfig config, TensorType input) =>
-        writer.Create($"new {TypeNames.Layers}.Attention(useScale: {Bool(config.UseScale)}, scoreMode: global::NetGen.ScoreMode.{config.ScoreMode}, dropout: {Format.DoubleLiteral(config.Dropout)}, device: {writer.Device}, dtype: {writer.Dtype})");
+        writer.Create($"new {TypeNames.Layers}.Attention(useScale: {Bool(config.UseScale)}, scoreMode: global::NetGen.ScoreMode.{config.ScoreMode}, dropout: {Format.DoubleLiteral(config.Dropout)}{(config.UseCausalMask ? ", useCausalMask: true" : string.Empty)}, device: {writer.Device}, dtype: {writer.Dtype})");
 
     internal static string Bool(bool value) => value ? "true" : "false";
 }
@@ -91,7 +117,7 @@ internal sealed class AdditiveAttentionLayer : ScoredAttentionLayer
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
 
-    protected override AttentionConfig ReadConfig(LayerContext layer) => Read(layer, layer.Reader(s_arguments), ScoreModeKind.Dot);
+    protected override AttentionConfig ReadConfig(LayerContext layer) => Read(layer, layer.Reader(s_arguments), ScoreModeKind.Dot, useCausalMask: false);
 
     protected override ParameterCount CountParameters(AttentionConfig config, IReadOnlyList<TensorType> inputs)
     {

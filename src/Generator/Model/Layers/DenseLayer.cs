@@ -2,13 +2,22 @@ using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
 
-/// <summary>A Dense layer's configuration.</summary>
-internal sealed record DenseConfig(int Units, ActivationKind Activation, bool UseBias, double Alpha, InitializerKind KernelInitializer, InitializerKind BiasInitializer) : LayerConfig;
+/// <summary>
+/// A Dense layer's configuration. <see cref="ReadsSequenceOf"/> is not written by the user:
+/// <see cref="SequenceReaders"/> sets it from the layers before this one.
+/// </summary>
+internal sealed record DenseConfig(int Units, ActivationKind Activation, bool UseBias, double Alpha, InitializerKind KernelInitializer, InitializerKind BiasInitializer, bool TimeDistributed) : LayerConfig
+{
+    /// <summary>The recurrent layer returning sequences whose steps this layer maps (NG0121, NG0122), or null.</summary>
+    public LowerLayer? ReadsSequenceOf { get; init; }
+}
 
 /// <summary>
 /// Dense: a linear map of the last axis. Takes (features) or (steps, features), like Keras's
 /// Dense on a sequence; a feature map must be flattened first. Keras initialization: Glorot
-/// uniform kernel, zero bias.
+/// uniform kernel, zero bias. <c>TimeDistributed = true</c> says that per-step outputs are meant
+/// (Keras's <c>TimeDistributed(Dense)</c>, the same computation): it requires (steps, features)
+/// and keeps NG0121/NG0122 silent.
 /// </summary>
 internal sealed class DenseLayer : LayerRule<DenseConfig>
 {
@@ -20,6 +29,7 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
         new("Alpha", 0.2),
         new("KernelInitializer", InitializerKind.GlorotUniform),
         new("BiasInitializer", InitializerKind.Zeros),
+        new("TimeDistributed", false),
     };
 
     public override LayerKind Kind => LayerKind.Dense;
@@ -39,7 +49,8 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
             arguments.Bool("UseBias"),
             arguments.Double("Alpha"),
             arguments.Enum<InitializerKind>("KernelInitializer"),
-            arguments.Enum<InitializerKind>("BiasInitializer"));
+            arguments.Enum<InitializerKind>("BiasInitializer"),
+            arguments.Bool("TimeDistributed"));
         if (config.Units <= 0)
         {
             arguments.Report(ProblemKind.InvalidLayerHyperparameter, "units", -1, "Units", layer.Name, "a positive number", Format.Number(config.Units));
@@ -64,8 +75,26 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
             return ShapeResult.Failed;
         }
 
+        if (config.TimeDistributed && input.Rank != 2)
+        {
+            // Keras's TimeDistributed(Dense) needs the steps it maps one by one.
+            layer.Report(ProblemKind.UnsupportedInputRank, layer.Attribute, TypeName, layer.Name, input.ToString(), "(steps, features) with TimeDistributed = true");
+            return ShapeResult.Failed;
+        }
+
         var output = input.WithLast(Dimension.Known(config.Units));
-        if (input.Rank > 2)
+        if (input.Rank == 2 && !config.TimeDistributed && config.ReadsSequenceOf is { } recurrent)
+        {
+            // A sequence classifier or regressor that forgot ReturnSequences = false: one output per step.
+            layer.Report(
+                layer.IsOutput ? ProblemKind.SequenceOutputFromReturnedSequence : ProblemKind.DenseOnReturnedSequence,
+                layer.Attribute,
+                layer.Name,
+                recurrent.Cell.ToString(),
+                recurrent.Name,
+                output.ToString());
+        }
+        else if (input.Rank > 2)
         {
             // Like Keras, Dense maps the last axis; of a channels-first feature map that is the width.
             layer.Report(layer.IsOutput ? ProblemKind.FeatureMapOutput : ProblemKind.DenseOnFeatureMap, layer.Attribute, layer.Name, input.ToString(), output.ToString());

@@ -2,14 +2,15 @@ using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
 
-/// <summary>An Embedding layer's configuration.</summary>
-internal sealed record EmbeddingConfig(int InputDim, int OutputDim, bool MaskZero) : LayerConfig;
+/// <summary>An Embedding layer's configuration; <paramref name="Layer"/> is its member name, which the run-time id check names.</summary>
+internal sealed record EmbeddingConfig(int InputDim, int OutputDim, bool MaskZero, string Layer) : LayerConfig;
 
 /// <summary>
 /// Embedding: int64 token ids of any shape, (steps) usually, become vectors along a new last
 /// axis, (steps, outputDim). Keras initialization (uniform in [-0.05, 0.05]); with <c>MaskZero</c>
-/// id 0 is padding: TorchSharp's <c>padding_idx</c> keeps its row zero, and the recurrent layers
-/// reading the embedding skip the padded steps (<see cref="RecurrentLinks"/>). Parameters:
+/// id 0 is padding: TorchSharp's <c>padding_idx</c> keeps its row zero, and the layers reading the
+/// embedding that read masks (recurrent layers, 1D global poolings, attention) skip the padded steps
+/// (<see cref="MaskLinks"/>). Parameters:
 /// <c>inputDim * outputDim</c>.
 /// </summary>
 internal sealed class EmbeddingLayer : LayerRule<EmbeddingConfig>
@@ -37,7 +38,8 @@ internal sealed class EmbeddingLayer : LayerRule<EmbeddingConfig>
         var config = new EmbeddingConfig(
             Windows.Positive(arguments, layer, "inputDim", "InputDim"),
             Windows.Positive(arguments, layer, "outputDim", "OutputDim"),
-            arguments.Bool("MaskZero"));
+            arguments.Bool("MaskZero"),
+            layer.Name);
         if (config.MaskZero && config.InputDim == 1)
         {
             // Keras: with mask_zero, id 0 is reserved, so the vocabulary needs one more id.
@@ -68,6 +70,11 @@ internal sealed class EmbeddingLayer : LayerRule<EmbeddingConfig>
         writer.Create($"{TypeNames.Torch}.nn.Embedding({Format.Number(config.InputDim)}, {Format.Number(config.OutputDim)}, {padding}device: {writer.Device}, dtype: {writer.Dtype})");
         writer.Statement($"global::NetGen.Initializers.Embedding({writer.Field}.weight, maskZero: {(config.MaskZero ? "true" : "false")}, {writer.UseGenerator()});");
     }
+
+    // _words.call(global::NetGen.Layers.EmbeddingIds.Checked(tokens, 10000L, "Words")): an id without a
+    // row fails with the layer, the id and inputDim instead of libtorch's index error.
+    protected override string EmitCall(EmbeddingConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
+        module + ".call(" + TypeNames.Layers + ".EmbeddingIds.Checked(" + inputs[0] + ", " + Format.Number(config.InputDim) + "L, " + "\"" + config.Layer + "\"" + "))";
 
     protected override string Describe(EmbeddingConfig config, IReadOnlyList<string> inputs) =>
         $"Embedding({Format.Number(config.InputDim)}, {Format.Number(config.OutputDim)}{(config.MaskZero ? ", MaskZero" : string.Empty)})";

@@ -3,16 +3,34 @@ using System.Collections.Generic;
 namespace NetGen.Model.Layers;
 
 /// <summary>
-/// GlobalAveragePooling1D and GlobalMaxPooling1D: one value per feature over the steps,
-/// (steps, features) to (features). The steps may be named: they are reduced away.
+/// A global 1D pooling's configuration: <see cref="Masked"/> is set by <see cref="MaskLinks"/>
+/// when its input carries a padding mask, whose token ids are then its link.
 /// </summary>
-internal abstract class GlobalPooling1DLayer : LayerRule<NoConfig>
+internal sealed record GlobalPooling1DConfig(bool Masked) : LayerConfig;
+
+/// <summary>
+/// GlobalAveragePooling1D and GlobalMaxPooling1D: one value per feature over the steps,
+/// (steps, features) to (features). The steps may be named: they are reduced away. Downstream of
+/// an <c>Embedding(MaskZero = true)</c> the padded steps are left out, as Keras leaves them out:
+/// the mean of the real steps only, the largest value among them.
+/// </summary>
+internal abstract class GlobalPooling1DLayer : LayerRule<GlobalPooling1DConfig>
 {
+    private static readonly GlobalPooling1DConfig s_unmasked = new(Masked: false);
+
     public override IReadOnlyList<ArgumentSpec> Arguments => new ArgumentSpec[0];
 
-    protected override NoConfig ReadConfig(LayerContext layer) => NoConfig.Instance;
+    public override IReadOnlyList<int> MaskedInputs(LayerConfig config) => FirstInput;
 
-    protected override ShapeResult InferShape(LayerContext layer, NoConfig config, IReadOnlyList<TensorType> inputs)
+    public override LayerConfig WithMasks(LayerConfig config, IReadOnlyList<bool> masked) => new GlobalPooling1DConfig(masked[0]);
+
+    /// <summary><c>_pool.Run(embedded, tokens: tokens)</c>: the padded steps are left out.</summary>
+    public override string EmitLinkedCall(LayerConfig config, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links, string? stateLocal, TensorType input) =>
+        $"{module}.Run({inputs[0]}, tokens: {links[0]})";
+
+    protected override GlobalPooling1DConfig ReadConfig(LayerContext layer) => s_unmasked;
+
+    protected override ShapeResult InferShape(LayerContext layer, GlobalPooling1DConfig config, IReadOnlyList<TensorType> inputs)
     {
         var input = inputs[0];
         if (input.Rank != 2)
@@ -24,12 +42,12 @@ internal abstract class GlobalPooling1DLayer : LayerRule<NoConfig>
         return input.WithDimensions(input[1]);
     }
 
-    protected override string? ModuleType(NoConfig config, TensorType? input) => "NetGen.Layers." + TypeName;
+    protected override string? ModuleType(GlobalPooling1DConfig config, TensorType? input) => "NetGen.Layers." + TypeName;
 
-    protected override void EmitConstruction(ConstructionWriter writer, NoConfig config, TensorType input) =>
+    protected override void EmitConstruction(ConstructionWriter writer, GlobalPooling1DConfig config, TensorType input) =>
         writer.Create($"new {TypeNames.Layers}.{TypeName}()");
 
-    protected override string Describe(NoConfig config, IReadOnlyList<string> inputs) => TypeName + "()";
+    protected override string Describe(GlobalPooling1DConfig config, IReadOnlyList<string> inputs) => TypeName + "()";
 }
 
 /// <summary>GlobalAveragePooling1D: the mean of each feature over the steps.</summary>

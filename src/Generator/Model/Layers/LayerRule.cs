@@ -15,6 +15,13 @@ namespace NetGen.Model.Layers;
 internal abstract class LayerRule
 {
     private static readonly string[] s_noInputParameters = new string[0];
+    private static readonly int[] s_noMaskedInputs = new int[0];
+
+    /// <summary>Only the first input: what a single-input layer that reads a mask returns from <see cref="MaskedInputs"/>.</summary>
+    protected static readonly int[] FirstInput = { 0 };
+
+    /// <summary>The query and the value: what an attention layer returns from <see cref="MaskedInputs"/>.</summary>
+    protected static readonly int[] BothInputs = { 0, 1 };
 
     /// <summary>The kind this rule defines.</summary>
     public abstract LayerKind Kind { get; }
@@ -88,6 +95,20 @@ internal abstract class LayerRule
     /// </summary>
     public virtual bool PassesMask(LayerConfig config) => false;
 
+    /// <summary>
+    /// The inputs, by position, whose padding mask the layer reads (Keras's <c>mask</c> argument):
+    /// a recurrent layer's or a pooling's only input, an attention's query and value.
+    /// <see cref="MaskLinks"/> links each one an <c>Embedding(MaskZero = true)</c> reaches.
+    /// </summary>
+    public virtual IReadOnlyList<int> MaskedInputs(LayerConfig config) => s_noMaskedInputs;
+
+    /// <summary>
+    /// The configuration once <see cref="MaskLinks"/> knows which of <see cref="MaskedInputs"/>
+    /// carry a mask (<paramref name="masked"/>, in the same order); the masks' token ids are then
+    /// the layer's first links, one per masked input, in that order.
+    /// </summary>
+    public virtual LayerConfig WithMasks(LayerConfig config, IReadOnlyList<bool> masked) => config;
+
     /// <summary>Whether the layer is the identity at inference (dropout): looking for the output's activation goes through it.</summary>
     public virtual bool IsIdentityAtInference => false;
 
@@ -112,6 +133,9 @@ internal abstract class LayerRule
 
     /// <summary>Whether link <paramref name="link"/> is another layer's final state rather than its output.</summary>
     public virtual bool LinkReadsState(LayerConfig config, int link) => false;
+
+    /// <summary>The type column of summaries: <see cref="TypeName"/>, or Keras's wrapper around it (<c>Bidirectional(LSTM)</c>).</summary>
+    public virtual string DisplayType(LayerConfig? config) => TypeName;
 
     /// <summary>How the layer reads in summaries and generated comments: <c>Dense(12, ReLU)</c>.</summary>
     public abstract string Describe(LayerConfig config, IReadOnlyList<string> inputs);

@@ -7,7 +7,14 @@ namespace NetGen.Model.Layers;
 /// attribute leaves it at 0. <see cref="ValueFeatures"/> is the value's features, known once
 /// the layer is built from its inputs (0 before).
 /// </summary>
-internal sealed record MultiHeadAttentionConfig(int NumHeads, int KeyDim, int ValueDim, double Dropout, bool UseBias, int ValueFeatures = 0) : LayerConfig;
+internal sealed record MultiHeadAttentionConfig(int NumHeads, int KeyDim, int ValueDim, double Dropout, bool UseBias, bool UseCausalMask, int ValueFeatures = 0) : LayerConfig, IAttentionMasks
+{
+    /// <inheritdoc />
+    public bool QueryMasked { get; init; }
+
+    /// <inheritdoc />
+    public bool ValueMasked { get; init; }
+}
 
 /// <summary>
 /// Keras's MultiHeadAttention: the query (Tq, dq) and the value (Tv, dv), also the key, are
@@ -25,6 +32,7 @@ internal sealed class MultiHeadAttentionLayer : LayerRule<MultiHeadAttentionConf
         new("ValueDim", 0),
         new("Dropout", 0.0),
         new("UseBias", true),
+        new("UseCausalMask", false),
     };
 
     public override LayerKind Kind => LayerKind.MultiHeadAttention;
@@ -37,12 +45,22 @@ internal sealed class MultiHeadAttentionLayer : LayerRule<MultiHeadAttentionConf
 
     public override IReadOnlyList<string> InputParameters => AttentionInputs.Parameters;
 
+    public override bool PassesMask(LayerConfig config) => true;
+
+    public override IReadOnlyList<int> MaskedInputs(LayerConfig config) => BothInputs;
+
+    public override LayerConfig WithMasks(LayerConfig config, IReadOnlyList<bool> masked) =>
+        ((MultiHeadAttentionConfig)config) with { QueryMasked = masked[0], ValueMasked = masked[1] };
+
+    public override string EmitLinkedCall(LayerConfig config, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links, string? stateLocal, TensorType input) =>
+        AttentionInputs.MaskedCall((MultiHeadAttentionConfig)config, module, inputs, links);
+
     protected override MultiHeadAttentionConfig ReadConfig(LayerContext layer)
     {
         var arguments = layer.Reader(s_arguments);
         var keyDim = arguments.Int("keyDim");
         var valueDim = arguments.Int("ValueDim");
-        var config = new MultiHeadAttentionConfig(arguments.Int("numHeads"), keyDim, valueDim == 0 ? keyDim : valueDim, arguments.Double("Dropout"), arguments.Bool("UseBias"));
+        var config = new MultiHeadAttentionConfig(arguments.Int("numHeads"), keyDim, valueDim == 0 ? keyDim : valueDim, arguments.Double("Dropout"), arguments.Bool("UseBias"), arguments.Bool("UseCausalMask"));
         if (config.NumHeads <= 0)
         {
             arguments.Report(ProblemKind.InvalidLayerHyperparameter, "numHeads", -1, "NumHeads", layer.Name, "a positive number", Format.Number(config.NumHeads));
@@ -91,7 +109,7 @@ internal sealed class MultiHeadAttentionLayer : LayerRule<MultiHeadAttentionConf
 
     protected override void EmitConstruction(ConstructionWriter writer, MultiHeadAttentionConfig config, TensorType input)
     {
-        writer.Create($"new {TypeNames.Layers}.MultiHeadAttention(queryFeatures: {Format.Number(input.Last.Size)}, valueFeatures: {Format.Number(config.ValueFeatures)}, numHeads: {Format.Number(config.NumHeads)}, keyDim: {Format.Number(config.KeyDim)}, valueDim: {Format.Number(config.ValueDim)}, dropout: {Format.DoubleLiteral(config.Dropout)}, useBias: {AttentionLayer.Bool(config.UseBias)}, device: {writer.Device}, dtype: {writer.Dtype}, generator: {writer.UseGenerator()})");
+        writer.Create($"new {TypeNames.Layers}.MultiHeadAttention(queryFeatures: {Format.Number(input.Last.Size)}, valueFeatures: {Format.Number(config.ValueFeatures)}, numHeads: {Format.Number(config.NumHeads)}, keyDim: {Format.Number(config.KeyDim)}, valueDim: {Format.Number(config.ValueDim)}, dropout: {Format.DoubleLiteral(config.Dropout)}, useBias: {AttentionLayer.Bool(config.UseBias)}{(config.UseCausalMask ? ", useCausalMask: true" : string.Empty)}, device: {writer.Device}, dtype: {writer.Dtype}, generator: {writer.UseGenerator()})");
     }
 
     protected override string EmitCall(MultiHeadAttentionConfig config, string module, IReadOnlyList<string> inputs, TensorType input) => AttentionInputs.Call(module, inputs);
@@ -102,6 +120,11 @@ internal sealed class MultiHeadAttentionLayer : LayerRule<MultiHeadAttentionConf
         if (config.ValueDim != config.KeyDim)
         {
             text += ", ValueDim = " + Format.Number(config.ValueDim);
+        }
+
+        if (config.UseCausalMask)
+        {
+            text += ", UseCausalMask";
         }
 
         return config.Dropout > 0 ? text + ", Dropout = " + Format.Number(config.Dropout) + ")" : text + ")";

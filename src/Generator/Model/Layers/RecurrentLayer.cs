@@ -4,8 +4,8 @@ namespace NetGen.Model.Layers;
 
 /// <summary>
 /// A SimpleRNN, LSTM or GRU layer's configuration. <see cref="Masked"/> and
-/// <see cref="StackedOn"/> are not written by the user: <see cref="RecurrentLinks"/>
-/// sets them from the layers around this one.
+/// <see cref="StackedOn"/> are not written by the user: <see cref="MaskLinks"/> and <see cref="RecurrentLinks"/>
+/// set them from the layers around this one.
 /// </summary>
 internal sealed record RecurrentConfig(
     LayerKind Cell,
@@ -205,6 +205,14 @@ internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
 
     public override bool PassesMask(LayerConfig config) => ((RecurrentConfig)config).ReturnSequences;
 
+    public override IReadOnlyList<int> MaskedInputs(LayerConfig config) => FirstInput;
+
+    public override LayerConfig WithMasks(LayerConfig config, IReadOnlyList<bool> masked) => ((RecurrentConfig)config) with { Masked = masked[0] };
+
+    /// <summary>Keras's wrapper: <c>Bidirectional(LSTM)</c>.</summary>
+    public override string DisplayType(LayerConfig? config) =>
+        config is RecurrentConfig { Bidirectional: true } ? "Bidirectional(" + TypeName + ")" : TypeName;
+
     public override bool LinkReadsState(LayerConfig config, int link) =>
         ((RecurrentConfig)config).InitialState is not null && link == (((RecurrentConfig)config).Masked ? 1 : 0);
 
@@ -248,7 +256,13 @@ internal abstract class RecurrentLayer : LayerRule<RecurrentConfig>
         }
 
         text += ")";
-        return config.Bidirectional ? "Bidirectional(" + text + ", " + config.MergeMode + ")" : text;
+        if (!config.Bidirectional)
+        {
+            return text;
+        }
+
+        // Keras: Bidirectional(LSTM(32)), Bidirectional(LSTM(32), merge_mode="sum").
+        return config.MergeMode == MergeModeKind.Concat ? "Bidirectional(" + text + ")" : "Bidirectional(" + text + ", MergeMode = " + config.MergeMode + ")";
     }
 }
 

@@ -4,11 +4,10 @@ using NetGen.Model.Analysis;
 namespace NetGen.Model.Layers;
 
 /// <summary>
-/// What a recurrent layer reads besides its input, found from the layers' configurations once
-/// every reference is resolved and before the graph is ordered:
+/// What a recurrent layer reads besides its input and its mask (<see cref="MaskLinks"/>, run
+/// before), found from the layers' configurations once every reference is resolved and before
+/// the graph is ordered:
 /// <list type="bullet">
-/// <item>the token ids of an <c>Embedding(MaskZero = true)</c> that reaches it through layers that
-/// pass the mask (<see cref="LayerRule.PassesMask"/>): it then skips the padded steps;</item>
 /// <item>the layer named by <c>InitialState</c>, whose final state it starts from (NG0118 when
 /// that state cannot be this layer's: not a recurrent layer, another kind, another size);</item>
 /// <item>a lower recurrent layer whose last output it reads: the shape rule reports NG0117 at the
@@ -27,14 +26,9 @@ internal static class RecurrentLinks
                 continue;
             }
 
-            var links = new List<string>();
+            // After the mask's token ids, which MaskLinks put first.
+            var links = new List<string>(results[i].Links);
             var start = results[i].InputNames[0];
-            if (MaskSource(network, results, layerIndexes, start) is { } tokens)
-            {
-                links.Add(tokens);
-                config = config with { Masked = true };
-            }
-
             if (LowerLastOutput(network, results, layerIndexes, start) is { } lower)
             {
                 // Reported by the shape rule once the input is known to be that last output, so a
@@ -57,28 +51,6 @@ internal static class RecurrentLinks
             results[i].Links = links;
             results[i].Config = config;
         }
-    }
-
-    /// <summary>The token ids of the masking embedding that reaches <paramref name="name"/>, or null.</summary>
-    private static string? MaskSource(NetworkDefinition network, LayerResult[] results, IReadOnlyDictionary<string, int> layerIndexes, string name)
-    {
-        var visited = new HashSet<int>();
-        while (layerIndexes.TryGetValue(name, out var index) && visited.Add(index) && results[index] is { Config: { } config, InputNames.Count: > 0 } result)
-        {
-            if (config is EmbeddingConfig embedding)
-            {
-                return embedding.MaskZero && result.InputsKnown ? result.InputNames[0] : null;
-            }
-
-            if (!LayerRules.For(network.Layers[index].Kind).PassesMask(config))
-            {
-                return null;
-            }
-
-            name = result.InputNames[0];
-        }
-
-        return null;
     }
 
     /// <summary>A recurrent layer returning only its last output that reaches <paramref name="name"/> through per-step layers, or null.</summary>

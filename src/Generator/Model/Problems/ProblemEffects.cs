@@ -30,11 +30,13 @@ internal static class ProblemEffects
             or ProblemKind.AccuracyOnRegression or ProblemKind.MeanSquaredErrorOnClassifier or ProblemKind.DropoutAfterOutput
             or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.ChannelsLastInput or ProblemKind.DenseOnFeatureMap
             or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
-            or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization => ProblemEffect.None,
+            or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization or ProblemKind.DenseOnReturnedSequence
+            or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
-            or ProblemKind.InvalidOptimizerHyperparameter or ProblemKind.FeatureMapOutput => ProblemEffect.DisablesTraining,
+            or ProblemKind.InvalidOptimizerHyperparameter or ProblemKind.FeatureMapOutput
+            or ProblemKind.SequenceOutputFromReturnedSequence => ProblemEffect.DisablesTraining,
 
         // An undefined enum value or a bad value is a configuration error where the configuration is declared.
         ProblemKind.UndefinedEnumValue or ProblemKind.InvalidLayerHyperparameter when site.IsConfiguration => ProblemEffect.DisablesTraining,
@@ -59,5 +61,5 @@ internal static class ProblemEffects
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
         or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis
         or ProblemKind.RecurrentLayerOnVector or ProblemKind.StackedOnLastOutput or ProblemKind.InitialStateMismatch
-        or ProblemKind.AttentionFeatureMismatch;
+        or ProblemKind.AttentionFeatureMismatch or ProblemKind.TokenIdsIntoFeatureLayer or ProblemKind.FeaturesIntoEmbedding;
 }

@@ -123,8 +123,33 @@ internal enum ProblemKind
 
     /// <summary>NG0118: args = layer kind, layer name, the state's source, why its state does not fit.</summary>
     InitialStateMismatch,
+
+    /// <summary>NG0119: args = layer kind, layer name, the input with the ids.</summary>
+    TokenIdsIntoFeatureLayer,
+
+    /// <summary>NG0120: args = layer name, the input with its element type.</summary>
+    FeaturesIntoEmbedding,
+
+    /// <summary>NG0121: args = Dense layer name, recurrent layer kind, recurrent layer name, Dense output shape.</summary>
+    DenseOnReturnedSequence,
+
+    /// <summary>NG0122: args = output layer name, recurrent layer kind, recurrent layer name, output shape.</summary>
+    SequenceOutputFromReturnedSequence,
+
+    /// <summary>
+    /// NG0123, found in the user's code by <c>VocabularyAnalyzer</c>, not in a declaration:
+    /// args = network name, Embedding layer name, inputDim, vocabulary local, maxWords.
+    /// </summary>
+    EmbeddingSmallerThanVocabulary,
+
     /// <summary>NG0124: args = layer kind, layer name, query with its shape, value with its shape.</summary>
-    AttentionFeatureMismatch = 124,
+    AttentionFeatureMismatch,
+
+    /// <summary>
+    /// NG0126, found in the user's code by <c>TimeSeriesWindowAnalyzer</c>, not in a declaration:
+    /// args = window length, steps one window and its target need, the span as written, its steps.
+    /// </summary>
+    WindowLongerThanSpan = 126,
 
     // Configuration (NG02xx)
 

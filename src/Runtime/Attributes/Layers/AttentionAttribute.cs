@@ -25,4 +25,10 @@ public sealed class AttentionAttribute : MergeLayerAttribute
 
     /// <summary>Fraction of the attention weights dropped during training, in [0, 1).</summary>
     public double Dropout { get; set; }
+
+    /// <summary>
+    /// Whether query step i attends only to value steps 0..i (Keras's <c>use_causal_mask</c>), for
+    /// a decoder's self-attention: no step sees the steps after it.
+    /// </summary>
+    public bool UseCausalMask { get; set; }
 }

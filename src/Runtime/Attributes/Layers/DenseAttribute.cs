@@ -34,4 +34,11 @@ public sealed class DenseAttribute : SingleInputLayerAttribute
 
     /// <summary>How the bias starts; zeros, as in Keras.</summary>
     public Initializer BiasInitializer { get; set; } = Initializer.Zeros;
+
+    /// <summary>
+    /// Whether the layer is meant to map each step of a (steps, features) sequence, as Keras's
+    /// <c>TimeDistributed(Dense)</c>: the computation is the same, but NetGen then requires a sequence
+    /// input and does not warn that a recurrent layer before it returns sequences (NG0121, NG0122).
+    /// </summary>
+    public bool TimeDistributed { get; set; }
 }

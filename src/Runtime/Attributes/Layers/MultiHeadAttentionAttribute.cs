@@ -38,4 +38,10 @@ public sealed class MultiHeadAttentionAttribute : MergeLayerAttribute
 
     /// <summary>Whether the four projections have biases.</summary>
     public bool UseBias { get; set; } = true;
+
+    /// <summary>
+    /// Whether query step i attends only to value steps 0..i (Keras's <c>use_causal_mask</c>), for
+    /// a decoder's self-attention: no step sees the steps after it.
+    /// </summary>
+    public bool UseCausalMask { get; set; }
 }
