@@ -6,6 +6,13 @@ using NetGen.Benchmarks.Memory;
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --filter '*Fit*' --launchCount 3 --warmupCount 5 --iterationCount 15
 // --memory runs the resident-set comparison instead (each loop in its own child process):
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --memory --epochs 50 --repeat 3
+// --lstm-interleaved alternates the two sides of the LSTM training comparison in one process:
+//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --lstm-interleaved --rounds 30
+if (args.Length > 0 && args[0] == "--lstm-interleaved")
+{
+    return InterleavedLstm.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "--memory")
 {
     return MemoryGrowth.Run(args);

@@ -46,4 +46,41 @@ public static class RandomData
         var y = randint(0, 10, [samples], dtype: ScalarType.Int64, generator: generator);
         return (x, y);
     }
+
+    /// <summary>Sequences per epoch of the recurrent benchmarks: 128 steps of 1, 2 of 64.</summary>
+    public const int Sequences = 128;
+
+    /// <summary>Standard-normal windows of 52 steps with one feature, and one standard-normal target each.</summary>
+    public static (Tensor X, Tensor Y) Windows(int samples = Sequences)
+    {
+        using var generator = new Generator(1234);
+        var x = randn([samples, 52, 1], generator: generator);
+        var y = randn([samples, 1], generator: generator);
+        return (x, y);
+    }
+
+    /// <summary>
+    /// Reviews of 200 token ids in [1, 10,000) padded with id 0 to their length, drawn uniformly
+    /// from [50, 200]: once padded before the real ids (Keras's <c>pad_sequences</c>), once after
+    /// them (what <c>pack_padded_sequence</c> expects), with 0/1 float32 labels shaped [samples, 1].
+    /// </summary>
+    public static (Tensor PrePadded, Tensor PostPadded, Tensor Y) Reviews(int samples = Sequences)
+    {
+        const int steps = 200;
+        using var generator = new Generator(1234);
+        var ids = randint(1, 10000, [samples, steps], dtype: ScalarType.Int64, generator: generator);
+        var lengths = randint(50, steps + 1, [samples, 1], dtype: ScalarType.Int64, generator: generator);
+        var y = randint(0, 2, [samples, 1], generator: generator).to_type(ScalarType.Float32);
+        using var positions = arange(steps, dtype: ScalarType.Int64).unsqueeze(0);
+        using var zero = zeros_like(ids);
+        using var real = positions.lt(lengths);
+        var postPadded = where(real, ids, zero);
+
+        // Step t of the pre-padded row is step t + length - 200 of the post-padded one: the same ids, moved to the end.
+        using var source = positions.add(lengths).remainder(steps);
+        var prePadded = postPadded.gather(1, source);
+        ids.Dispose();
+        lengths.Dispose();
+        return (prePadded, postPadded, y);
+    }
 }

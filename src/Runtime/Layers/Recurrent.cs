@@ -28,6 +28,10 @@ namespace NetGen.Layers;
 /// </summary>
 public sealed class Recurrent : MaskedLayer
 {
+    // Registering this layer in a parent makes TorchSharp register its fields by name as well
+    // (RegisterComponents); without the attribute the kernel would appear a second time, as
+    // "_rnn", in every state_dict and saved file.
+    [TorchSharp.Utils.ComponentName(Name = "rnn")]
     private readonly nn.Module _rnn;
 
     /// <summary>Creates the layer; <see cref="InitializeKeras"/> gives it Keras's initial weights.</summary>
@@ -227,7 +231,9 @@ public sealed class Recurrent : MaskedLayer
 
         var valid = tokens?.ne(0);
         var (h0, c0) = InitialStates(initialState, batch, x);
-        var (sequence, hn, cn) = training && RecurrentDropout > 0
+        // The masked paths leave the sequence out unless it is returned: putting every step back
+        // at its position costs a gather over the whole output that nothing would read.
+        (Tensor? sequence, Tensor hn, Tensor? cn) = training && RecurrentDropout > 0
             ? StepLoop(x, valid, h0, c0)
             : valid is null ? Fused(x, h0, c0)
             : Bidirectional || wantState ? Packed(x, valid, h0, c0)
@@ -236,7 +242,7 @@ public sealed class Recurrent : MaskedLayer
         Tensor output;
         if (ReturnSequences)
         {
-            output = Bidirectional ? Merge(sequence.narrow(2, 0, Units), sequence.narrow(2, Units, Units)) : sequence;
+            output = Bidirectional ? Merge(sequence!.narrow(2, 0, Units), sequence.narrow(2, Units, Units)) : sequence!;
         }
         else
         {
@@ -312,17 +318,30 @@ public sealed class Recurrent : MaskedLayer
 
     /// <summary>
     /// Skips the padded steps of a forward-only layer whose final state nobody reads: each
-    /// sequence's real steps move to the front in order and the fused kernel runs over the whole
-    /// length; the outputs go back to the real steps' positions (zeros at the padded ones) and the
-    /// last output is the one at the last real step. The steps after it only follow it, so they
-    /// change nothing; several times faster than packing on the CPU. The returned state holds the
+    /// sequence's real steps move to the front in order and the fused kernel runs over them (over
+    /// the whole length with <see cref="ReturnSequences"/>, up to the longest sequence's end
+    /// without); with <see cref="ReturnSequences"/> the outputs go back to the real steps' positions
+    /// (zeros at the padded ones), and the last output is the one at the last real step. The steps
+    /// after it only follow it, so they change nothing; several times faster than packing on the CPU. The returned state holds the
     /// last hidden output only (no cell state: <see cref="Run(Tensor, Tensor?, Tensor?, out Tensor)"/> packs).
     /// </summary>
-    private (Tensor Sequence, Tensor H, Tensor? C) Aligned(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
+    private (Tensor? Sequence, Tensor H, Tensor? C) Aligned(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
     {
         var (positions, lengths, aligned) = AlignRealSteps(x, valid);
+        if (!ReturnSequences)
+        {
+            // Only each sequence's last real output is read, and after the longest sequence's
+            // last real step every sequence holds padding: the kernel stops there. A batch of
+            // one pre-padded review runs its real steps only.
+            var longest = Math.Max(lengths.max().item<long>(), 1);
+            if (longest < aligned.size(1))
+            {
+                aligned = aligned.narrow(1, 0, longest);
+            }
+        }
+
         var (output, _, _) = Fused(aligned, h0, c0);
-        var sequence = Restore(output, positions, valid);
+        var sequence = ReturnSequences ? Restore(output, positions, valid) : null;
         var lastIndex = lengths.sub(1).clamp_min(0).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
         var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
         return (sequence, where(lengths.eq(0).view(1, -1, 1), h0, last), null);
@@ -334,21 +353,37 @@ public sealed class Recurrent : MaskedLayer
         var real = valid.to(ScalarType.Int64);
         var lengths = real.sum(1);
         var positions = where(valid, real.cumsum(1).sub(1), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1)).sub(1));
-        var aligned = zeros_like(x).scatter(1, positions.unsqueeze(2).expand(x.shape[0], x.shape[1], x.shape[2]), x);
-        return (positions, lengths, aligned);
+
+        // Each row of positions is a permutation; its inverse says which step lands at each position.
+        var sources = positions.argsort(1);
+        return (positions, lengths, SelectSteps(x, sources));
     }
 
     /// <summary>The outputs of the moved steps back at their positions, zeros at padded steps.</summary>
     private static Tensor Restore(Tensor output, Tensor positions, Tensor valid) =>
-        output.gather(1, positions.unsqueeze(2).expand(output.shape[0], output.shape[1], output.shape[2])).mul(valid.unsqueeze(2).to(output.dtype));
+        SelectSteps(output, positions).mul(valid.unsqueeze(2).to(output.dtype));
+
+    /// <summary>
+    /// result[b, t] = sequences[b, steps[b, t]], as whole feature rows: one <c>index_select</c> over
+    /// the (batch x steps) rows, whose backward adds rows back, several times cheaper on the CPU
+    /// than <c>gather</c>/<c>scatter</c> with an index per element.
+    /// </summary>
+    private static Tensor SelectSteps(Tensor sequences, Tensor steps)
+    {
+        var batch = sequences.size(0);
+        var length = sequences.size(1);
+        var features = sequences.size(2);
+        var rows = steps.add(arange(batch, dtype: ScalarType.Int64, device: steps.device).mul(length).unsqueeze(1)).flatten();
+        return sequences.reshape(batch * length, features).index_select(0, rows).view(batch, length, features);
+    }
 
     /// <summary>
     /// Skips the padded steps: each sequence's real steps move to the front in order, are packed
     /// with their lengths and run by the fused kernel (both directions see only real steps), and
-    /// the outputs go back to the real steps' positions, zeros at the padded ones. A sequence
+    /// with <see cref="ReturnSequences"/> the outputs go back to the real steps' positions, zeros at the padded ones. A sequence
     /// without a real step keeps its initial state.
     /// </summary>
-    private (Tensor Sequence, Tensor H, Tensor? C) Packed(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
+    private (Tensor? Sequence, Tensor H, Tensor? C) Packed(Tensor x, Tensor valid, Tensor h0, Tensor? c0)
     {
         var batch = x.shape[0];
         var steps = x.shape[1];
@@ -372,8 +407,7 @@ public sealed class Recurrent : MaskedLayer
 
         using (packedOutput)
         {
-            var (unpacked, _) = nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps);
-            var sequence = Restore(unpacked, positions, valid);
+            var sequence = ReturnSequences ? Restore(nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps).Item1, positions, valid) : null;
             var empty = lengths.eq(0).view(1, batch, 1);
             h = where(empty, h0, h);
             c = c is null ? null : where(empty, c0!, c);

@@ -9,5 +9,7 @@ public sealed class MeanSquaredErrorLoss : LossFunction
     public override string Name => "MeanSquaredError";
 
     /// <inheritdoc />
-    public override Tensor Compute(Tensor predictions, Tensor targets) => (predictions - Align(predictions, targets)).square().mean();
+    /// <remarks>libtorch's fused <c>mse_loss</c>: one operation forward and one backward where the
+    /// difference, square and mean took three each (4% of a batch-1 LSTM training step).</remarks>
+    public override Tensor Compute(Tensor predictions, Tensor targets) => nn.functional.mse_loss(predictions, Align(predictions, targets));
 }

@@ -62,6 +62,25 @@ public sealed class RecurrentTests
     private static void Close(Tensor expected, Tensor actual, double tolerance = 1e-5) =>
         Assert.True(expected.allclose(actual, rtol: tolerance, atol: tolerance), $"max difference {(expected - actual).abs().max().item<float>()}");
 
+    [Fact]
+    public void ItsWeightsAppearOnceUnderRnnInTheStateDictOfTheNetworkThatHoldsIt()
+    {
+        // Registering a module in a parent makes TorchSharp register the module's own fields by
+        // name too: the kernel must not come back a second time under its field's name.
+        using var parent = new Holder(Create(RecurrentKind.LSTM, bidirectional: true));
+
+        Assert.Equal(
+            ["Memory.rnn.weight_ih_l0", "Memory.rnn.weight_hh_l0", "Memory.rnn.bias_ih_l0", "Memory.rnn.bias_hh_l0",
+             "Memory.rnn.weight_ih_l0_reverse", "Memory.rnn.weight_hh_l0_reverse", "Memory.rnn.bias_ih_l0_reverse", "Memory.rnn.bias_hh_l0_reverse"],
+            parent.state_dict().Keys);
+    }
+
+    private sealed class Holder : nn.Module
+    {
+        public Holder(Recurrent layer)
+            : base(nameof(Holder)) => register_module("Memory", layer);
+    }
+
     [Theory]
     [MemberData(nameof(KindsAndDirections))]
     public void OutputsAreTorchSharpsCellsGivenTheSameWeights(RecurrentKind kind, bool bidirectional)
@@ -122,11 +141,11 @@ public sealed class RecurrentTests
         var last = Create(kind, bidirectional);
         var sequences = Create(kind, bidirectional, returnSequences: true);
         var lengths = new[] { 4, 2, 6, 1 };
-        var steps = 6;
         var real = lengths.Select(length => randn(1, length, 3)).ToArray();
 
         // Keras's pad_sequences pads at the front by default; post-padding and a gap inside too.
-        foreach (var layout in new[] { "pre", "post", "gap" })
+        // With 8 steps every sequence is padded, so the last output's kernel stops at step 6.
+        foreach (var (layout, steps) in new[] { "pre", "post", "gap" }.SelectMany(static layout => new[] { (layout, 6), (layout, 8) }))
         {
             var padded = zeros(lengths.Length, steps, 3);
             var tokens = zeros(lengths.Length, steps, dtype: ScalarType.Int64);
