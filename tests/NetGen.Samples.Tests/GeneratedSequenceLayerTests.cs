@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using NetGen.Layers;
 using NetGen.Training;
@@ -59,6 +60,9 @@ public sealed class GeneratedSequenceLayerTests
         Assert.Equal(SequenceAttentionNet.ParameterCount, network.parameters().Sum(static p => p.numel()));
         Assert.Contains("SelfAttention.attention_output.weight", network.state_dict().Keys);
         Assert.Contains("Luong.scale", network.state_dict().Keys);
+        // Every weight is saved once, under the name Keras and PyTorch give it (not again under a field's name).
+        Assert.Equal(SequenceAttentionNet.ParameterCount, network.state_dict().Values.Sum(static t => t.numel()));
+        Assert.DoesNotContain(network.state_dict().Keys, static key => key.Contains("._", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,6 +19,8 @@ namespace NetGen.Layers;
 public sealed class Backbone : nn.Module<Tensor, Tensor>
 {
     private readonly List<nn.Module<Tensor, Tensor>> _stages = new();
+    // Registered as TorchVision names it, also when a parent registers this module's fields.
+    [TorchSharp.Utils.ComponentName(Name = "avgpool")]
     private readonly AdaptiveAvgPool2d _pool;
 
     /// <summary>

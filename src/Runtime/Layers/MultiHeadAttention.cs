@@ -18,9 +18,16 @@ namespace NetGen.Layers;
 /// </summary>
 public sealed class MultiHeadAttention : MaskedAttentionLayer
 {
+    // Registering this layer in a parent makes TorchSharp register its module fields by name as
+    // well (RegisterComponents); the attributes keep Keras's names there, so each projection is
+    // saved once, not again as "_query"...
+    [TorchSharp.Utils.ComponentName(Name = "query")]
     private readonly Linear _query;
+    [TorchSharp.Utils.ComponentName(Name = "key")]
     private readonly Linear _key;
+    [TorchSharp.Utils.ComponentName(Name = "value")]
     private readonly Linear _value;
+    [TorchSharp.Utils.ComponentName(Name = "attention_output")]
     private readonly Linear _output;
     private readonly long _heads;
     private readonly long _keyDim;
