@@ -16,7 +16,7 @@ namespace NetGen.Samples.Seq2Seq;
 [Input("targetSteps", ElementType = ElementType.Int64, Name = "shifted")]
 public partial class AttentionSeq2SeqNet
 {
-    [Embedding(DigitTokens.Count, 32, From = "source")]
+    [Embedding(DigitTokens.Count, 32, MaskZero = true, From = "source")]
     public partial Embedding SourceTokens { get; }
 
     [LSTM(128, ReturnSequences = true)]

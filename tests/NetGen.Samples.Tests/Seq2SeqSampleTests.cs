@@ -136,7 +136,7 @@ public sealed class Seq2SeqSampleTests
             Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{network.Name,-34} {network.Parameters,9:N0} {network.GreedyExactMatch,8:F4} {network.BeamExactMatch,11:F4}"), text);
         }
 
-        // A few seconds of training reverse most unseen strings (measured: 0.96 without attention, 1.0 with).
+        // A few seconds of training reverse most unseen strings (measured with the sources masked: 0.91 without attention, 1.0 with).
         Assert.InRange(result.Plain.GreedyExactMatch, 0.5, 1.0);
         Assert.InRange(result.Attention.GreedyExactMatch, 0.5, 1.0);
     }

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NetGen.CodeFixes;
 
@@ -38,7 +37,7 @@ public sealed class ReturnSequencesCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (AttributeAt(root, diagnostic.Location.SourceSpan) is null)
+            if (NamedArguments.AttributeAt(root, diagnostic.Location.SourceSpan) is null)
             {
                 continue;
             }
@@ -55,24 +54,12 @@ public sealed class ReturnSequencesCodeFix : CodeFixProvider
     private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || AttributeAt(root, span) is not { ArgumentList: { } arguments } attribute)
+        if (root is null || NamedArguments.AttributeAt(root, span) is not { } attribute)
         {
             return document;
         }
 
-        var value = SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
-        var existing = arguments.Arguments.FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == Property);
-
         // [LSTM(32, ReturnSequences = false)] -> [LSTM(32, ReturnSequences = true)]; [LSTM(32)] -> [LSTM(32, ReturnSequences = true)]
-        var fixedArguments = existing is not null
-            ? arguments.ReplaceNode(existing.Expression, value.WithTriviaFrom(existing.Expression))
-            : arguments.AddArguments(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(Property)).WithTrailingTrivia(SyntaxFactory.Space),
-                null,
-                value).WithLeadingTrivia(SyntaxFactory.Space));
-        return document.WithSyntaxRoot(root.ReplaceNode(attribute, attribute.WithArgumentList(fixedArguments)));
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, NamedArguments.With(attribute, Property, value: true)));
     }
-
-    private static AttributeSyntax? AttributeAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span) =>
-        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault() is { ArgumentList: not null } attribute ? attribute : null;
 }

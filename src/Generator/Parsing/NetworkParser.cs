@@ -119,7 +119,10 @@ internal static class NetworkParser
             var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
             foreach (var issue in analysis.Issues)
             {
-                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments));
+                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments)
+                {
+                    AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
+                });
             }
         }
 

@@ -22,6 +22,9 @@ internal sealed class Problem
 
     public ProblemKind Kind { get; }
 
+    /// <summary>Other places the problem concerns (<see cref="Issue.AdditionalSites"/>), reported as the diagnostic's additional locations.</summary>
+    public ImmutableArray<Location> AdditionalLocations { get; init; } = ImmutableArray<Location>.Empty;
+
     public Location Location { get; }
 
     /// <summary>Message arguments, already formatted with the invariant culture.</summary>

@@ -61,4 +61,20 @@ public sealed class SequenceReaderTests
         Assert.Equal(ProblemKind.UnsupportedInputRank, issue.Kind);
         Assert.Equal("(steps, features) with TimeDistributed = true", issue.Arguments[3]);
     }
+
+    [Fact]
+    public void TheRecurrentLayerIsAnAdditionalSite_OnlyWhenEveryReaderTakesOneVector()
+    {
+        var input = new[] { Input(new object[] { "steps", 3 }) };
+        var alone = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dropout("Drop", 0.1), Dense("Hidden", 8), Dense("Output", 1)));
+        var twoPerStepReaders = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("First", 1).AsOutput(), Dense("Second", 1, from: "Lstm").AsOutput()));
+        var alsoTimeDistributed = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("Output", 1).AsOutput(), TimeDistributedDense("Tags", 2).With("From", ArgumentValue.String("Lstm")).AsOutput()));
+        var alsoPooled = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("Output", 1).AsOutput(), Of(LayerKind.GlobalAveragePooling1D, "Pool", "NetGen.Layers.GlobalAveragePooling1D", ("From", ArgumentValue.String("Lstm"))).AsOutput()));
+
+        Assert.Equal(new[] { Site.LayerAttribute(0) }, Assert.Single(alone.Issues).AdditionalSites);
+        Assert.All(twoPerStepReaders.Issues, static issue => Assert.Equal(new[] { Site.LayerAttribute(0) }, issue.AdditionalSites));
+        Assert.Equal(2, twoPerStepReaders.Issues.Count);
+        Assert.Empty(Assert.Single(alsoTimeDistributed.Issues).AdditionalSites);
+        Assert.Empty(Assert.Single(alsoPooled.Issues).AdditionalSites);
+    }
 }

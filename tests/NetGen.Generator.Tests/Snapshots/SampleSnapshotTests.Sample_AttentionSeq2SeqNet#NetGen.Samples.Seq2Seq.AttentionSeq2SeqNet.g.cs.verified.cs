@@ -86,9 +86,9 @@ partial class AttentionSeq2SeqNet : global::NetGen.Network<global::TorchSharp.to
     {
         using var generator = global::NetGen.Initializers.Generator(seed);
 
-        // SourceTokens: Embedding(14, 32), (None, sourceSteps) -> (None, sourceSteps, 32)
-        _sourceTokens = global::TorchSharp.torch.nn.Embedding(14, 32, device: device, dtype: dtype);
-        global::NetGen.Initializers.Embedding(_sourceTokens.weight, maskZero: false, generator);
+        // SourceTokens: Embedding(14, 32, MaskZero), (None, sourceSteps) -> (None, sourceSteps, 32)
+        _sourceTokens = global::TorchSharp.torch.nn.Embedding(14, 32, padding_idx: 0L, device: device, dtype: dtype);
+        global::NetGen.Initializers.Embedding(_sourceTokens.weight, maskZero: true, generator);
         base.register_module("SourceTokens", _sourceTokens);
 
         // Encoder: LSTM(128, ReturnSequences), (None, sourceSteps, 32) -> (None, sourceSteps, 128)
@@ -124,7 +124,7 @@ partial class AttentionSeq2SeqNet : global::NetGen.Network<global::TorchSharp.to
     /// <summary>Shape of one output sample: (None, targetSteps, 14).</summary>
     public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
-    /// <summary>Layer <c>SourceTokens</c>: Embedding(14, 32), output (None, sourceSteps, 32), 448 parameters.</summary>
+    /// <summary>Layer <c>SourceTokens</c>: Embedding(14, 32, MaskZero), output (None, sourceSteps, 32), 448 parameters.</summary>
     public partial global::TorchSharp.Modules.Embedding SourceTokens { get => _sourceTokens; }
 
     /// <summary>Layer <c>Encoder</c>: LSTM(128, ReturnSequences), output (None, sourceSteps, 128), 82944 parameters.</summary>
@@ -158,12 +158,12 @@ partial class AttentionSeq2SeqNet : global::NetGen.Network<global::TorchSharp.to
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor source, global::TorchSharp.torch.Tensor shifted, bool logits)
     {
         var sourceTokens = _sourceTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(source, 14L, "SourceTokens"));
-        var encoder = _encoder.Run(sourceTokens, tokens: null, initialState: null, out var encoderState);
+        var encoder = _encoder.Run(sourceTokens, tokens: source, initialState: null, out var encoderState);
         sourceTokens.Dispose();
         var targetTokens = _targetTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(shifted, 14L, "TargetTokens"));
         var decoder = _decoder.Run(targetTokens, initialState: encoderState);
         targetTokens.Dispose();
-        var context = _context.call(decoder, encoder);
+        var context = _context.Run(decoder, encoder, valueTokens: source);
         encoder.Dispose();
         encoderState.Dispose();
         var combined = _combined.call([context, decoder]);

@@ -78,9 +78,9 @@ partial class Seq2SeqNet : global::NetGen.Network<global::TorchSharp.torch.Tenso
     {
         using var generator = global::NetGen.Initializers.Generator(seed);
 
-        // SourceTokens: Embedding(14, 32), (None, sourceSteps) -> (None, sourceSteps, 32)
-        _sourceTokens = global::TorchSharp.torch.nn.Embedding(14, 32, device: device, dtype: dtype);
-        global::NetGen.Initializers.Embedding(_sourceTokens.weight, maskZero: false, generator);
+        // SourceTokens: Embedding(14, 32, MaskZero), (None, sourceSteps) -> (None, sourceSteps, 32)
+        _sourceTokens = global::TorchSharp.torch.nn.Embedding(14, 32, padding_idx: 0L, device: device, dtype: dtype);
+        global::NetGen.Initializers.Embedding(_sourceTokens.weight, maskZero: true, generator);
         base.register_module("SourceTokens", _sourceTokens);
 
         // Encoder: LSTM(128), (None, sourceSteps, 32) -> (None, 128)
@@ -108,7 +108,7 @@ partial class Seq2SeqNet : global::NetGen.Network<global::TorchSharp.torch.Tenso
     /// <summary>Shape of one output sample: (None, targetSteps, 14).</summary>
     public static global::NetGen.Shape OutputShape => s_description.OutputShape!;
 
-    /// <summary>Layer <c>SourceTokens</c>: Embedding(14, 32), output (None, sourceSteps, 32), 448 parameters.</summary>
+    /// <summary>Layer <c>SourceTokens</c>: Embedding(14, 32, MaskZero), output (None, sourceSteps, 32), 448 parameters.</summary>
     public partial global::TorchSharp.Modules.Embedding SourceTokens { get => _sourceTokens; }
 
     /// <summary>Layer <c>Encoder</c>: LSTM(128), output (None, 128), 82944 parameters.</summary>
@@ -136,7 +136,7 @@ partial class Seq2SeqNet : global::NetGen.Network<global::TorchSharp.torch.Tenso
     private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor source, global::TorchSharp.torch.Tensor shifted, bool logits)
     {
         var sourceTokens = _sourceTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(source, 14L, "SourceTokens"));
-        var encoder = _encoder.Run(sourceTokens, tokens: null, initialState: null, out var encoderState);
+        var encoder = _encoder.Run(sourceTokens, tokens: source, initialState: null, out var encoderState);
         sourceTokens.Dispose();
         var targetTokens = _targetTokens.call(global::NetGen.Layers.EmbeddingIds.Checked(shifted, 14L, "TargetTokens"));
         var decoder = _decoder.Run(targetTokens, initialState: encoderState);

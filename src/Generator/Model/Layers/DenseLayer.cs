@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace NetGen.Model.Layers;
@@ -10,6 +11,13 @@ internal sealed record DenseConfig(int Units, ActivationKind Activation, bool Us
 {
     /// <summary>The recurrent layer returning sequences whose steps this layer maps (NG0121, NG0122), or null.</summary>
     public LowerLayer? ReadsSequenceOf { get; init; }
+
+    /// <summary>
+    /// Whether <c>ReturnSequences = false</c> on <see cref="ReadsSequenceOf"/> would suit every layer
+    /// reading its output (none works across steps or is TimeDistributed); the diagnostic then points
+    /// at that layer too, for the code fix that sets it.
+    /// </summary>
+    public bool LastOutputFits { get; init; }
 }
 
 /// <summary>
@@ -89,6 +97,7 @@ internal sealed class DenseLayer : LayerRule<DenseConfig>
             layer.Report(
                 layer.IsOutput ? ProblemKind.SequenceOutputFromReturnedSequence : ProblemKind.DenseOnReturnedSequence,
                 layer.Attribute,
+                config.LastOutputFits ? new[] { Site.LayerAttribute(recurrent.Index) } : Array.Empty<Site>(),
                 layer.Name,
                 recurrent.Cell.ToString(),
                 recurrent.Name,

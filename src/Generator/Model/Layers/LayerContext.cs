@@ -41,6 +41,10 @@ internal sealed class LayerContext
 
     public void Report(ProblemKind kind, Site site, params string[] arguments) => _issues.Add(new Issue(kind, site, arguments));
 
+    /// <summary>Reports a problem that also concerns other places (the diagnostic's additional locations, which code fixes edit).</summary>
+    public void Report(ProblemKind kind, Site site, IReadOnlyList<Site> additionalSites, params string[] arguments) =>
+        _issues.Add(new Issue(kind, site, arguments) { AdditionalSites = additionalSites });
+
     /// <summary>An argument reader over the layer's attribute that reports at this layer's arguments.</summary>
     public ArgumentReader Reader(IReadOnlyList<ArgumentSpec> specs) =>
         new(Definition.Arguments, specs, (name, element) => Argument(name, element), _issues);

@@ -23,19 +23,27 @@ internal static class SequenceReaders
         {
             if (results[i].Config is DenseConfig { TimeDistributed: false } config && results[i].InputsKnown && results[i].InputNames.Count == 1
                 && ReturnedSequence(network, results, layerIndexes, results[i].InputNames[0]) is { } recurrent
-                && !FeedsAcrossSteps(network, results, i))
+                && !FeedsAcrossSteps(network, results, i, timeDistributedCounts: false))
             {
                 var recurrentConfig = (RecurrentConfig)results[recurrent].Config!;
-                results[i].Config = config with { ReadsSequenceOf = new LowerLayer(recurrent, network.Layers[recurrent].Name, recurrentConfig.Cell, recurrentConfig.OutputSize) };
+                results[i].Config = config with
+                {
+                    ReadsSequenceOf = new LowerLayer(recurrent, network.Layers[recurrent].Name, recurrentConfig.Cell, recurrentConfig.OutputSize),
+                    LastOutputFits = !FeedsAcrossSteps(network, results, recurrent, timeDistributedCounts: true),
+                };
             }
         }
     }
 
     /// <summary>
     /// Whether the output of layer <paramref name="index"/> reaches, through per-step layers, a layer
-    /// that works across steps (anything but Dense, Dropout, Activation, LayerNormalization).
+    /// that works across steps (anything but Dense, Dropout, Activation, LayerNormalization), or, when
+    /// <paramref name="timeDistributedCounts"/>, a Dense with <c>TimeDistributed = true</c>. Asked of
+    /// the recurrent layer itself, it says whether <c>ReturnSequences = false</c> would leave every
+    /// layer after it valid: per-step layers map one vector as well as a sequence, but a
+    /// TimeDistributed Dense requires the steps.
     /// </summary>
-    private static bool FeedsAcrossSteps(NetworkDefinition network, LayerResult[] results, int index)
+    private static bool FeedsAcrossSteps(NetworkDefinition network, LayerResult[] results, int index, bool timeDistributedCounts)
     {
         var pending = new Queue<int>();
         var visited = new HashSet<int> { index };
@@ -50,7 +58,8 @@ internal static class SequenceReaders
                     continue;
                 }
 
-                if (results[reader].Config is not (DenseConfig or DropoutConfig or ActivationConfig or LayerNormalizationConfig))
+                if (results[reader].Config is not (DenseConfig or DropoutConfig or ActivationConfig or LayerNormalizationConfig)
+                    || (timeDistributedCounts && results[reader].Config is DenseConfig { TimeDistributed: true }))
                 {
                     return true;
                 }

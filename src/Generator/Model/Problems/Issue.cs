@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace NetGen.Model;
 
 /// <summary>A problem found by analysis, before the parser gives it a source span.</summary>
@@ -13,6 +16,9 @@ internal sealed class Issue
     public ProblemKind Kind { get; }
 
     public Site Site { get; }
+
+    /// <summary>Other places the problem concerns, in an order the problem kind defines (NG0121/NG0122: the recurrent layer's attribute, when its code fix applies).</summary>
+    public IReadOnlyList<Site> AdditionalSites { get; init; } = Array.Empty<Site>();
 
     /// <summary>Message arguments, already formatted with the invariant culture.</summary>
     public string[] Arguments { get; }
