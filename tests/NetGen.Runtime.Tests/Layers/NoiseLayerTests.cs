@@ -1,5 +1,6 @@
 using System;
 using NetGen.Layers;
+using NetGen.Runtime.Tests.Infrastructure;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,9 @@ namespace NetGen.Runtime.Tests.LayersSpecs;
 /// GaussianNoise and GaussianDropout against their distributions, measured on large tensors: in
 /// training the noise has the mean and standard deviation Keras gives it, in evaluation the output
 /// is the input; gradients reach the input, the global seed fixes the noise, and bad values throw.
+/// The noise comes from libtorch's global generator, so the seeding test must run alone.
 /// </summary>
+[Collection(ProcessWideState.Name)]
 public sealed class NoiseLayerTests
 {
     // 200,000 draws: the sample mean's standard error is stddev / 447, so the tolerances below are
