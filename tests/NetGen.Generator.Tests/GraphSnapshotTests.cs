@@ -243,6 +243,23 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void NoiseLayers()
+    {
+        // The fuzz seed of the noise layers: a denoising autoencoder corrupting its input with
+        // GaussianNoise and its code with GaussianDropout, NetGen's own modules with no parameters.
+        var source = FuzzSeed("NoiseLayers");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var code = run.Source("Shop.Vision.DenoisingAutoencoder.g.cs");
+        Assert.Contains("_corrupt = new global::NetGen.Layers.GaussianNoise(0.5);", code);
+        Assert.Contains("_shake = new global::NetGen.Layers.GaussianDropout(0.2);", code);
+        Assert.Contains("_corrupt.call(input)", code);
+        // 784 * 256 + 256 + 256 * 64 + 64 + 64 * 256 + 256 + 256 * 784 + 784: the noise layers add nothing.
+        Assert.Contains("public const long ParameterCount = 435536;", code);
+    }
+
+    [Fact]
     public void SequenceWithANamedLength()
     {
         var source = FuzzSeed("Tagger");

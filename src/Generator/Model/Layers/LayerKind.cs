@@ -38,4 +38,6 @@ internal enum LayerKind
     Attention,
     AdditiveAttention,
     MultiHeadAttention,
+    GaussianNoise,
+    GaussianDropout,
 }
