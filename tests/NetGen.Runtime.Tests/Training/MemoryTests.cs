@@ -4,6 +4,8 @@ using NetGen.Training;
 namespace NetGen.Runtime.Tests.TrainingSpecs;
 
 /// <summary>Resident memory stays flat: no epoch leaves tensors behind.</summary>
+// Fit(seed:) seeds the process-wide generator and sets libtorch's thread count.
+[Collection(ProcessWideState.Name)]
 public sealed class MemoryTests
 {
     [Fact]
