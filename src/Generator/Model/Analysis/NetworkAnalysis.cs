@@ -79,7 +79,11 @@ internal static class NetworkAnalysis
 
             var resolved = names?.Select(static name => name ?? string.Empty).ToList() ?? new List<string>();
             results[i] = new LayerResult(resolved, known);
-            if (!layer.Member.IsPartialProperty)
+            if (LayerRules.For(layer.Kind).IsMethod)
+            {
+                LambdaRules.CheckSignature(layer, i, issues);
+            }
+            else if (!layer.Member.IsPartialProperty)
             {
                 issues.Add(new Issue(ProblemKind.LayerMemberMustBePartialProperty, Site.LayerMember(i), layer.Name));
             }
@@ -197,6 +201,11 @@ internal static class NetworkAnalysis
         }
 
         var rule = LayerRules.For(layer.Kind);
+        if (rule.IsMethod)
+        {
+            return LambdaRules.BindParameters(network, inputs, index, issues);
+        }
+
         if (rule.InputParameters.Count > 0)
         {
             return ReadNamedInputs(layer, index, rule.InputParameters, issues);

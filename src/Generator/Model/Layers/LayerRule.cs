@@ -38,6 +38,13 @@ internal abstract class LayerRule
     /// </summary>
     public abstract IReadOnlyList<ArgumentSpec> Arguments { get; }
 
+    /// <summary>
+    /// Whether the layer is a method of the network class (Keras's <c>Lambda</c>) rather than a module
+    /// property: it has no field, no construction and no weights, <c>forward</c> calls the method, and its
+    /// inputs are the method's parameters, bound by name.
+    /// </summary>
+    public virtual bool IsMethod => false;
+
     /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
 
