@@ -275,7 +275,9 @@ internal static class NetworkParser
         var inputs = analysis.Inputs
             .Select((input, i) => new InputSpec(input.Name, ParameterName(input.Name, i, parameters), input.Type))
             .ToEquatableArray();
+        // forward calls layers written as methods by name, so no local may take one.
         var locals = new HashSet<string>(inputs.Select(static i => i.ParameterName.TrimStart('@')), StringComparer.Ordinal) { "logits", "inputs" };
+        locals.UnionWith(definition.Layers.Where(static layer => LayerRules.For(layer.Kind).IsMethod).Select(static layer => layer.Name));
         var layers = new List<LayerSpec>();
         for (var i = 0; i < definition.Layers.Count; i++)
         {
