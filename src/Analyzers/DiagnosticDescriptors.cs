@@ -202,6 +202,14 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0023: <c>Loss term '{0}' reads {1}, which no layer with trainable parameters comes before; adding it to the loss trains nothing</c>.</summary>
+    public static readonly DiagnosticDescriptor LossTermReachesNoParameter = Create(
+        "NG0023",
+        "Loss term reaches no trainable parameter",
+        "Loss term '{0}' reads {1}, which no layer with trainable parameters comes before; adding it to the loss trains nothing",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -546,6 +554,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.AmbiguousInput => AmbiguousInput,
         ProblemKind.LambdaParameterNamesNoMember => LambdaParameterNamesNoMember,
         ProblemKind.UnsupportedLambdaSignature => UnsupportedLambdaSignature,
+        ProblemKind.LossTermReachesNoParameter => LossTermReachesNoParameter,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -4,7 +4,7 @@ using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
 
 namespace NetGen.Analyzers.Tests.Rules;
 
-/// <summary>NG0021-NG0022: layers written as methods (<c>[Lambda]</c>), and the checks around them.</summary>
+/// <summary>NG0021-NG0023: layers and loss terms written as methods (<c>[Lambda]</c>, <c>[LossTerm]</c>).</summary>
 public sealed class LambdaRuleTests
 {
     [Fact]
@@ -133,6 +133,62 @@ public sealed class LambdaRuleTests
             [Dense(2)] public partial Linear Hidden { get; }
             [Lambda(OutputShape = {|NG0012:[0, 2]|})] private Tensor Twice(Tensor hidden) => hidden * 2;
             [Dense(1, From = nameof(Twice))] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
+    public async Task NG0023_LossTermOnInputsAndLambdasOnly_ReportedOnTheMethod()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            [Network]
+            [Input(4)]
+            public partial class Net
+            {
+                [Lambda(OutputShape = [4])] private static Tensor Doubled(Tensor input) => input * 2;
+                [Dense(4, Activation.Sigmoid, From = "input")] public partial Linear Decoded { get; }
+                [LossTerm("energy")] private static Tensor {|NG0023:Energy|}(Tensor input, Tensor doubled) => (input * doubled).mean();
+                [LossTerm("reconstruction_loss")] private static Tensor Reconstruction(Tensor input, Tensor decoded) => nn.functional.binary_cross_entropy(decoded, input);
+            }
+            """);
+
+        Assert.Equal(
+            "Loss term 'Energy' reads 'input', 'Doubled', which no layer with trainable parameters comes before; adding it to the loss trains nothing",
+            MessageOf(diagnostics, "NG0023"));
+    }
+
+    [Fact]
+    public Task NG0023_LossTermThroughALambdaToADense_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        [Network]
+        [Input(4)]
+        public partial class Net
+        {
+            [Dense(2)] public partial Linear Mean { get; }
+            [Lambda(OutputShape = [2])] private static Tensor Doubled(Tensor mean) => mean * 2;
+            [Dense(4, Activation.Sigmoid)] public partial Linear Decoded { get; }
+            [LossTerm("kl_loss")] private static Tensor Kl(Tensor doubled) => doubled.square().mean();
+        }
+        """);
+
+    [Fact]
+    public Task NG0021_LossTermParameterNamingNothing_ReportedOnTheParameter() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        [Network]
+        [Input(4)]
+        public partial class Net
+        {
+            [Dense(4, Activation.Sigmoid)] public partial Linear Decoded { get; }
+            [LossTerm("reconstruction_loss")] private static Tensor Reconstruction(Tensor input, Tensor {|NG0021:decode|}) => nn.functional.binary_cross_entropy(decode, input);
         }
         """);
 }

@@ -86,6 +86,47 @@ internal static class LambdaRules
         return names;
     }
 
+    /// <summary>
+    /// Reports a loss term that reads no layer with trainable parameters, directly or through other
+    /// layers (NG0023): its gradient reaches nothing, so adding it to the loss trains nothing. Silent
+    /// when a layer on the way is not analysed (its problem is reported where it is).
+    /// </summary>
+    public static void CheckLossTerms(NetworkDefinition network, LayerResult[] results, IReadOnlyDictionary<string, int> layerIndexes, List<Issue> issues)
+    {
+        for (var i = 0; i < network.Layers.Count; i++)
+        {
+            if (!LayerRules.For(network.Layers[i].Kind).IsLossTerm || !results[i].InputsKnown || results[i].InCycle || results[i].Config is null)
+            {
+                continue;
+            }
+
+            var visited = new HashSet<int>();
+            var pending = new Stack<string>(results[i].InputNames);
+            var reachesParameters = false;
+            var complete = true;
+            while (pending.Count > 0 && !reachesParameters)
+            {
+                if (!layerIndexes.TryGetValue(pending.Pop(), out var source) || !visited.Add(source))
+                {
+                    continue;
+                }
+
+                var result = results[source];
+                complete &= result.Config is not null && result.InputsKnown && result.Output.Status != ShapeStatus.Failed;
+                reachesParameters = result.Parameters.Trainable > 0;
+                foreach (var name in result.InputNames.Concat(result.Links))
+                {
+                    pending.Push(name);
+                }
+            }
+
+            if (!reachesParameters && complete)
+            {
+                issues.Add(new Issue(ProblemKind.LossTermReachesNoParameter, Site.LayerMember(i), network.Layers[i].Name, Format.Quoted(results[i].InputNames)));
+            }
+        }
+    }
+
     private static bool SameButFirstLetterCase(string name, string parameter) =>
         name.Length == parameter.Length && name.Length > 0
         && char.ToUpperInvariant(name[0]) == char.ToUpperInvariant(parameter[0])

@@ -35,7 +35,9 @@ internal static class NetworkAnalysis
         var outputs = Enumerable.Range(0, layers.Count).Where(i => layers[i].Output is not null).ToList();
         if (outputs.Count == 0)
         {
-            outputs.Add(layers.Count - 1);
+            // The last layer, loss terms aside: no layer reads them, so none is the network's result.
+            var last = Enumerable.Range(0, layers.Count).LastOrDefault(i => !LayerRules.For(layers[i].Kind).IsLossTerm);
+            outputs.Add(LayerRules.For(layers[last].Kind).IsLossTerm ? layers.Count - 1 : last);
         }
 
         NameRules.Check(network, inputs, outputs.Count > 1, issues);
@@ -115,7 +117,8 @@ internal static class NetworkAnalysis
         }
 
         var order = graph.TopologicalOrder();
-        var reaching = graph.ReachingOutputs(outputs);
+        // Loss terms are roots too: forward computes what they read.
+        var reaching = graph.ReachingOutputs(outputs.Concat(Enumerable.Range(0, layers.Count).Where(i => LayerRules.For(layers[i].Kind).IsLossTerm)));
         for (var i = 0; i < layers.Count; i++)
         {
             results[i].IsUsed = reaching[i];
@@ -138,6 +141,7 @@ internal static class NetworkAnalysis
         }
 
         InferTypes(network, inputs, order, outputs, results, indexByName, issues);
+        LambdaRules.CheckLossTerms(network, results, layerIndexes, issues);
         TrainabilityRules.Apply(network, results, issues);
         var compile = CompileAnalysis.Read(network, outputs, issues);
         ConfigurationRules.Check(network, results, outputs, compile, issues);

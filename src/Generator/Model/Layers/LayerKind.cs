@@ -39,4 +39,5 @@ internal enum LayerKind
     AdditiveAttention,
     MultiHeadAttention,
     Lambda,
+    LossTerm,
 }

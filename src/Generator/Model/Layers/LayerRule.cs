@@ -45,6 +45,13 @@ internal abstract class LayerRule
     /// </summary>
     public virtual bool IsMethod => false;
 
+    /// <summary>
+    /// Whether the method is a loss term (Keras's <c>add_loss</c>): it counts as a root of the graph like an
+    /// output, no layer reads it, it is not a row of the summary, and <c>forward</c> hands its value to the
+    /// step that collects loss terms.
+    /// </summary>
+    public virtual bool IsLossTerm => false;
+
     /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
 

@@ -40,6 +40,7 @@ internal static class LayerRules
     private static readonly LayerRule s_additiveAttention = new AdditiveAttentionLayer();
     private static readonly LayerRule s_multiHeadAttention = new MultiHeadAttentionLayer();
     private static readonly LayerRule s_lambda = new LambdaLayer();
+    private static readonly LayerRule s_lossTerm = new LossTermLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -76,6 +77,7 @@ internal static class LayerRules
         LayerKind.AdditiveAttention => s_additiveAttention,
         LayerKind.MultiHeadAttention => s_multiHeadAttention,
         LayerKind.Lambda => s_lambda,
+        LayerKind.LossTerm => s_lossTerm,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -31,7 +31,8 @@ internal static class ProblemEffects
             or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.ChannelsLastInput or ProblemKind.DenseOnFeatureMap
             or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
             or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization or ProblemKind.DenseOnReturnedSequence
-            or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan => ProblemEffect.None,
+            or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
+            or ProblemKind.LossTermReachesNoParameter => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer

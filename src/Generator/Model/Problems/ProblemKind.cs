@@ -74,6 +74,9 @@ internal enum ProblemKind
     /// <summary>NG0022: args = lambda name, what its signature must be instead.</summary>
     UnsupportedLambdaSignature,
 
+    /// <summary>NG0023: args = loss term name, the names it reads.</summary>
+    LossTermReachesNoParameter,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
