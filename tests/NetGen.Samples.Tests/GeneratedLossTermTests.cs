@@ -83,6 +83,18 @@ public sealed class GeneratedLossTermTests
     }
 
     [Fact]
+    public void ValidationWithoutTargetsReportsTheTermsToo()
+    {
+        using var network = new TinyVae(device: null, seed: 1);
+        using var x = rand(16, 4, generator: new Generator(seed: 3));
+
+        var history = network.Fit(x, epochs: 2, batchSize: 4, validationSplit: 0.25, verbose: Verbosity.Silent, seed: 2);
+
+        Assert.Equal(["kl_loss", "loss", "reconstruction_loss", "val_kl_loss", "val_loss", "val_reconstruction_loss"], history.Values.Keys.Order());
+        Assert.Equal(history["val_kl_loss"][1] + history["val_reconstruction_loss"][1], history["val_loss"][1], 5);
+    }
+
+    [Fact]
     public void LossTermsAreNamedInTheDescriptionAndAreNotLayers()
     {
         using var network = new TinyVae();
