@@ -186,6 +186,30 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0021: <c>Lambda '{0}' has a parameter '{1}' that names no layer or input of '{2}'; a parameter takes the output of the layer or input it is named after ({3})</c>.</summary>
+    public static readonly DiagnosticDescriptor LambdaParameterNamesNoMember = Create(
+        "NG0021",
+        "Lambda parameter names no layer or input",
+        "Lambda '{0}' has a parameter '{1}' that names no layer or input of '{2}'; a parameter takes the output of the layer or input it is named after ({3})",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0022: <c>Lambda '{0}' must {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedLambdaSignature = Create(
+        "NG0022",
+        "Unsupported Lambda signature",
+        "Lambda '{0}' must {1}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0023: <c>Loss term '{0}' reads {1}, which no layer with trainable parameters comes before; adding it to the loss trains nothing</c>.</summary>
+    public static readonly DiagnosticDescriptor LossTermReachesNoParameter = Create(
+        "NG0023",
+        "Loss term reaches no trainable parameter",
+        "Loss term '{0}' reads {1}, which no layer with trainable parameters comes before; adding it to the loss trains nothing",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -528,6 +552,9 @@ internal static class DiagnosticDescriptors
         ProblemKind.OutputIsNotALayer => OutputIsNotALayer,
         ProblemKind.MemberNameTaken => MemberNameTaken,
         ProblemKind.AmbiguousInput => AmbiguousInput,
+        ProblemKind.LambdaParameterNamesNoMember => LambdaParameterNamesNoMember,
+        ProblemKind.UnsupportedLambdaSignature => UnsupportedLambdaSignature,
+        ProblemKind.LossTermReachesNoParameter => LossTermReachesNoParameter,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -17,6 +17,74 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void LambdaLayers()
+    {
+        // The VAE's sampling: a method whose parameters name the layers it reads, called in forward
+        // in graph order, with no field, construction or property; one declares its shape, one does not.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            namespace Shop.Generative;
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(8)]
+            public partial class Sampler
+            {
+                [Dense(4, Activation.ReLU)] public partial Linear Hidden { get; }
+                [Dense(2)] public partial Linear Mean { get; }
+                [Dense(2, From = nameof(Hidden))] public partial Linear LogVariance { get; }
+                [Lambda(OutputShape = [2])] private Tensor Sample(Tensor mean, Tensor logVariance) => mean + exp(0.5 * logVariance) * randn_like(mean);
+                [Lambda] private static Tensor Doubled(Tensor sample) => sample * 2;
+                [Reshape(2)] public partial NetGen.Layers.Reshape Declared { get; }
+                [Dense(8, Activation.Sigmoid)] public partial Linear Decoded { get; }
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var sampler = run.Source("Shop.Generative.Sampler.g.cs");
+        Assert.Contains("var sample = Sample(mean, logVariance);", sampler);
+        Assert.Contains("var doubled = Doubled(sample);", sampler);
+        Assert.DoesNotContain("_sample", sampler);
+        Assert.DoesNotContain("register_module(\"Sample\"", sampler);
+    }
+
+    [Fact]
+    public void LossTerms()
+    {
+        // The VAE's losses: terms computed in forward only while a step collects them, not layers of
+        // the description; the network has no compiled loss.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            namespace Shop.Generative;
+
+            [Network]
+            [Input(4)]
+            public partial class Autoencoder
+            {
+                [Dense(2)] public partial Linear Mean { get; }
+                [Dense(2, From = "input")] public partial Linear LogVariance { get; }
+                [Lambda(OutputShape = [2])] private Tensor Sample(Tensor mean, Tensor logVariance) => mean + exp(0.5 * logVariance) * randn_like(mean);
+                [Dense(4, Activation.Sigmoid)] public partial Linear Decoded { get; }
+                [LossTerm("kl_loss")] private static Tensor Kl(Tensor mean, Tensor logVariance) => (-0.5 * (1 + logVariance - mean.square() - logVariance.exp()).sum(1)).mean();
+                [LossTerm("reconstruction_loss")] private static Tensor Reconstruction(Tensor input, Tensor decoded) => nn.functional.binary_cross_entropy(decoded, input);
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var autoencoder = run.Source("Shop.Generative.Autoencoder.g.cs");
+        Assert.Contains("global::NetGen.LossTerms.Add(this, \"kl_loss\", Kl(mean, logVariance));", autoencoder);
+        Assert.Contains("lossTerms: [\"kl_loss\", \"reconstruction_loss\"]", autoencoder);
+        Assert.DoesNotContain("\"Kl\"", autoencoder);
+    }
+
+    [Fact]
     public void RecurrentLayers()
     {
         // The fuzz seed of the sequence layers: a masking embedding whose token ids the recurrent

@@ -15,7 +15,7 @@ internal static class DescriptionEmitter
     public static string SummaryTable(NetworkSpec spec)
     {
         var isGraph = IsGraph(spec);
-        var rows = spec.ExecutionOrder.Select(index => spec.Layers[index]).Select(static layer => new SummaryRow(
+        var rows = Rows(spec).Select(index => spec.Layers[index]).Select(static layer => new SummaryRow(
             layer.Name + " (" + layer.TypeName + ")",
             layer.OutputType?.ToString() ?? "?",
             layer.ParameterCount,
@@ -48,7 +48,7 @@ internal static class DescriptionEmitter
         writer.WriteLine("layers:");
         writer.WriteLine("[");
         writer.Indent();
-        foreach (var index in spec.ExecutionOrder)
+        foreach (var index in Rows(spec))
         {
             var layer = spec.Layers[index];
             var inputs = string.Join(", ", layer.Inputs.Select(Code.Literal));
@@ -66,10 +66,24 @@ internal static class DescriptionEmitter
         }
 
         writer.Unindent();
-        writer.WriteLine("]);");
+        var lossTerms = spec.ExecutionOrder.Select(index => spec.Layers[index]).Where(static layer => LayerRules.For(layer.Kind).IsLossTerm).ToList();
+        if (lossTerms.Count == 0)
+        {
+            writer.WriteLine("]);");
+        }
+        else
+        {
+            writer.WriteLine("],");
+            writer.WriteLine($"lossTerms: [{string.Join(", ", lossTerms.Select(static layer => Code.Literal(((LossTermConfig)layer.Config!).Name)))}]);");
+        }
+
         writer.Unindent();
         writer.WriteLine();
     }
+
+    /// <summary>The layers of the summary and the description, in execution order: loss terms are not layers a user looks at.</summary>
+    private static List<int> Rows(NetworkSpec spec) =>
+        spec.ExecutionOrder.Where(index => !LayerRules.For(spec.Layers[index].Kind).IsLossTerm).ToList();
 
     /// <summary><c>new global::NetGen.Shape(3, 32, 32)</c>, named dimensions through <c>Dimension.Named</c>; <c>null</c> when known only at run time.</summary>
     public static string Shape(TensorType? type)
@@ -90,15 +104,15 @@ internal static class DescriptionEmitter
     /// <summary>Matches NetworkDescription.IsGraph: anything but one input, a chain of layers each reading the one before, and the last layer as the only output.</summary>
     private static bool IsGraph(NetworkSpec spec)
     {
-        if (spec.Inputs.Count != 1 || spec.Outputs.Count != 1 || spec.ExecutionOrder.Count == 0 || spec.Outputs[0].Layer != spec.ExecutionOrder[spec.ExecutionOrder.Count - 1])
+        if (spec.Inputs.Count != 1 || spec.Outputs.Count != 1 || Rows(spec).Count == 0 || spec.Outputs[0].Layer != Rows(spec)[Rows(spec).Count - 1])
         {
             return true;
         }
 
-        for (var i = 0; i < spec.ExecutionOrder.Count; i++)
+        for (var i = 0; i < Rows(spec).Count; i++)
         {
-            var layer = spec.Layers[spec.ExecutionOrder[i]];
-            var expected = i == 0 ? spec.Inputs[0].Name : spec.Layers[spec.ExecutionOrder[i - 1]].Name;
+            var layer = spec.Layers[Rows(spec)[i]];
+            var expected = i == 0 ? spec.Inputs[0].Name : spec.Layers[Rows(spec)[i - 1]].Name;
             if (layer.Inputs.Count != 1 || layer.Inputs[0] != expected || InitialState(layer) is not null)
             {
                 return true;

@@ -16,6 +16,7 @@ namespace NetGen.Generator.Emit;
 internal static class ForwardEmitter
 {
     private const string Tensor = Code.Tensor;
+    private const string LossTerms = "global::NetGen.LossTerms";
 
     public static void Emit(SourceWriter writer, NetworkSpec spec, string result)
     {
@@ -95,6 +96,17 @@ internal static class ForwardEmitter
             var layer = spec.Layers[index];
             var rule = LayerRules.For(layer.Kind);
             var inputs = layer.Inputs.Select(name => expressions[name]).ToList();
+            if (rule.IsLossTerm)
+            {
+                // A loss term is computed only when a training or evaluation step collects it.
+                writer.WriteLine($"if ({LossTerms}.AreCollected(this))");
+                writer.OpenBlock();
+                writer.WriteLine($"{LossTerms}.Add(this, {Code.Literal(((LossTermConfig)layer.Config!).Name)}, {rule.EmitCall(layer.Config!, layer.Field, inputs, layer.InputType ?? new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty))});");
+                writer.CloseBlock();
+                DisposeLastUses(writer, spec, lastUse, outputs, position);
+                continue;
+            }
+
             var inputType = layer.InputType ?? new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty);
             var call = layer.Links.Count > 0 || layer.StateLocal is not null
                 ? rule.EmitLinkedCall(layer.Config!, layer.Field, inputs, layer.Links.Select((name, link) => rule.LinkReadsState(layer.Config!, link) ? states[name] : expressions[name]).ToList(), layer.StateLocal, inputType)
@@ -123,18 +135,7 @@ internal static class ForwardEmitter
                 states[layer.Name] = layer.StateLocal;
             }
 
-            foreach (var source in lastUse.Where(pair => pair.Value == position).Select(static pair => pair.Key).OrderBy(static i => i))
-            {
-                if (!outputs.Contains(source))
-                {
-                    writer.WriteLine($"{spec.Layers[source].Local}.Dispose();");
-                }
-
-                if (spec.Layers[source].StateLocal is { } state)
-                {
-                    writer.WriteLine($"{state}.Dispose();");
-                }
-            }
+            DisposeLastUses(writer, spec, lastUse, outputs, position);
         }
 
         var returned = spec.Outputs.Select(output =>
@@ -148,6 +149,23 @@ internal static class ForwardEmitter
         writer.WriteLine(spec.Outputs.Count == 1
             ? $"return {returned[0]};"
             : $"return new {Model.Analysis.NameRules.OutputsType}({string.Join(", ", returned)});");
+    }
+
+    /// <summary>Disposes the intermediates whose last use is at <paramref name="position"/> (outputs are returned, not disposed).</summary>
+    private static void DisposeLastUses(SourceWriter writer, NetworkSpec spec, Dictionary<int, int> lastUse, HashSet<int> outputs, int position)
+    {
+        foreach (var source in lastUse.Where(pair => pair.Value == position).Select(static pair => pair.Key).OrderBy(static i => i))
+        {
+            if (!outputs.Contains(source))
+            {
+                writer.WriteLine($"{spec.Layers[source].Local}.Dispose();");
+            }
+
+            if (spec.Layers[source].StateLocal is { } state)
+            {
+                writer.WriteLine($"{state}.Dispose();");
+            }
+        }
     }
 
     private static int IndexOf(NetworkSpec spec, string name)

@@ -101,7 +101,7 @@ internal static class NetworkEmitter
         EmitConstructors(writer, spec, cancellationToken);
         EmitShapes(writer, spec);
 
-        foreach (var layer in spec.Layers)
+        foreach (var layer in spec.Layers.Where(static layer => !LayerRules.For(layer.Kind).IsMethod))
         {
             // /// <summary>Layer Hidden1: Dense(12, ReLU), output (None, 12), 372 parameters.</summary>
             // public partial Linear Hidden1 { get => _hidden1; }
@@ -126,7 +126,7 @@ internal static class NetworkEmitter
     {
         // [ComponentName] keeps TorchSharp from registering the field a second time under its own
         // name when the network becomes a sub-module of another module.
-        foreach (var layer in spec.Layers)
+        foreach (var layer in spec.Layers.Where(static layer => !LayerRules.For(layer.Kind).IsMethod))
         {
             writer.WriteLine($"[global::TorchSharp.Utils.ComponentName(Name = {Code.Literal(layer.Name)})]");
             writer.WriteLine($"private readonly {layer.DeclaredType} {layer.Field};");
@@ -155,7 +155,7 @@ internal static class NetworkEmitter
         writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device, {Torch}.ScalarType? dtype = null, long? seed = null)");
         writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.Description}, {spec.Names.CreateCompileOptions})");
         writer.OpenBlock();
-        var constructions = spec.Layers.Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();
+        var constructions = spec.Layers.Where(static layer => !LayerRules.For(layer.Kind).IsMethod).Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();
         if (constructions.Any(static c => c.Writer.UsesGenerator))
         {
             writer.WriteLine("using var generator = global::NetGen.Initializers.Generator(seed);");

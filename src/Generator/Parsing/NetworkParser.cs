@@ -212,6 +212,7 @@ internal static class NetworkParser
         {
             IPropertySymbol property when property.Type.TypeKind != TypeKind.Error => property.Type.ToDisplayString(s_typeFormat),
             IFieldSymbol field when field.Type.TypeKind != TypeKind.Error => field.Type.ToDisplayString(s_typeFormat),
+            IMethodSymbol returning when returning.ReturnType.TypeKind != TypeKind.Error => returning.ReturnType.ToDisplayString(s_typeFormat),
             _ => null,
         };
         var isPartialProperty = member is IPropertySymbol
@@ -224,9 +225,16 @@ internal static class NetworkParser
             member.Name,
             knownTypes.LayerKindOf(layer.Attribute.AttributeClass)!.Value,
             ArgumentConversion.Read(layer.Attribute),
-            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file),
+            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method) : null),
             layer.Output is null ? null : ArgumentConversion.Read(layer.Output));
     }
+
+    /// <summary>A layer method's signature (a <c>[Lambda]</c>): parameter names and types, and what forward could not pass.</summary>
+    private static MethodDeclaration ReadMethod(IMethodSymbol method) => new(
+        method.Parameters.Select(static p => p.Name).ToEquatableArray(),
+        method.Parameters.Select(static p => p.Type.TypeKind == TypeKind.Error ? null : p.Type.ToDisplayString(s_typeFormat)).ToEquatableArray(),
+        method.IsGenericMethod,
+        method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(static p => p.RefKind != RefKind.None || p.IsParams || p.IsOptional));
 
     /// <summary>The property's modifiers as written on its declaration, <c>partial</c> left out.</summary>
     private static string Modifiers(ISymbol member, CancellationToken cancellationToken)
@@ -260,14 +268,19 @@ internal static class NetworkParser
 
         // Private names avoid every member the user declared, and each other.
         var taken = new HashSet<string>(otherMembers.Concat(definition.Layers.Select(static l => l.Name)), StringComparer.Ordinal) { type.Name };
-        var fields = definition.Layers.Select(layer => Identifiers.Escape(Identifiers.Unique("_" + Identifiers.Camel(layer.Name), taken))).ToList();
+        // A layer written as a method has no field: forward calls the method itself.
+        var fields = definition.Layers
+            .Select(layer => LayerRules.For(layer.Kind).IsMethod ? Identifiers.Escape(layer.Name) : Identifiers.Escape(Identifiers.Unique("_" + Identifiers.Camel(layer.Name), taken)))
+            .ToList();
 
         // forward's parameters must not hide the fields it reads.
         var parameters = new HashSet<string>(fields.Select(static f => f.TrimStart('@')), StringComparer.Ordinal) { "logits", "inputs", "device", "dtype", "seed" };
         var inputs = analysis.Inputs
             .Select((input, i) => new InputSpec(input.Name, ParameterName(input.Name, i, parameters), input.Type))
             .ToEquatableArray();
+        // forward calls layers written as methods by name, so no local may take one.
         var locals = new HashSet<string>(inputs.Select(static i => i.ParameterName.TrimStart('@')), StringComparer.Ordinal) { "logits", "inputs" };
+        locals.UnionWith(definition.Layers.Where(static layer => LayerRules.For(layer.Kind).IsMethod).Select(static layer => layer.Name));
         var layers = new List<LayerSpec>();
         for (var i = 0; i < definition.Layers.Count; i++)
         {

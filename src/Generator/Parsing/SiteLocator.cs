@@ -79,6 +79,14 @@ internal sealed class SiteLocator
                 return ArgumentLocation(layer.Output, site.Argument!, site.Element) ?? AttributeLocation(layer.Output) ?? MemberLocation(layer.Member);
             }
 
+            case SiteKind.LayerParameter:
+            {
+                var layerMember = _layers[site.Index].Member;
+                return layerMember is IMethodSymbol method && site.Element >= 0 && site.Element < method.Parameters.Length
+                    ? method.Parameters[site.Element].Locations.FirstOrDefault(static l => l.IsInSource) ?? MemberLocation(layerMember)
+                    : MemberLocation(layerMember);
+            }
+
             case SiteKind.Member:
                 return site.Argument is { } name && _members.TryGetValue(name, out var member) ? MemberLocation(member) : _networkName;
             default:

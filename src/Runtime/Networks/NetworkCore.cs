@@ -120,6 +120,13 @@ internal sealed class NetworkCore : IDisposable
         return _optimizer;
     }
 
+    /// <summary>
+    /// The loss terms <c>forward</c> hands over while a training or evaluation step collects them
+    /// (<see cref="LossTerms"/>), or null when nothing collects them (<c>Predict</c>, a user's own call).
+    /// Steps hold the network's lock, so one collection is active at a time.
+    /// </summary>
+    public List<(string Name, Tensor Value)>? CollectedLossTerms { get; set; }
+
     /// <summary>The member names of the layers, in registration order.</summary>
     public IReadOnlyList<string> LayerNames => Description.Layers.Select(static layer => layer.Name).ToList();
 

@@ -16,7 +16,8 @@ public sealed class NetworkDescription
         string name,
         IReadOnlyList<InputDescription> inputs,
         IReadOnlyList<LayerDescription> layers,
-        IReadOnlyList<OutputDescription> outputs)
+        IReadOnlyList<OutputDescription> outputs,
+        IReadOnlyList<string>? lossTerms = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -47,6 +48,7 @@ public sealed class NetworkDescription
         Inputs = inputs;
         Layers = layers;
         Outputs = outputs;
+        LossTerms = lossTerms ?? [];
     }
 
     /// <summary>The network's class name.</summary>
@@ -57,6 +59,12 @@ public sealed class NetworkDescription
 
     /// <summary>The layers in execution order.</summary>
     public IReadOnlyList<LayerDescription> Layers { get; }
+
+    /// <summary>
+    /// The names of the network's loss terms (methods marked <c>[LossTerm]</c>, Keras's <c>add_loss</c>), in
+    /// execution order: each is added to the training loss and reported under its name.
+    /// </summary>
+    public IReadOnlyList<string> LossTerms { get; }
 
     /// <summary>The outputs, in the order <c>forward</c> returns them.</summary>
     public IReadOnlyList<OutputDescription> Outputs { get; }

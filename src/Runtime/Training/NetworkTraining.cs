@@ -62,6 +62,47 @@ public static class NetworkTraining
     }
 
     /// <summary>
+    /// Trains a network whose losses are all loss terms (methods marked <c>[LossTerm]</c>, such as a
+    /// variational autoencoder's KL divergence and reconstruction), without targets: Keras's <c>fit(x)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The network has no loss term, or an output has a loss or metrics that need targets.</exception>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, CancellationToken)"/>
+    public static History Fit(
+        this INetwork network,
+        Tensor x,
+        int epochs = 1,
+        int batchSize = 32,
+        bool shuffle = true,
+        double validationSplit = 0,
+        Tensor? validationData = null,
+        IEnumerable<Callback>? callbacks = null,
+        Verbosity verbose = Verbosity.Epoch,
+        TextWriter? output = null,
+        int? seed = null,
+        ThreadPolicy? threads = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(x);
+        Single(network, nameof(x));
+        var description = network.Description;
+        if (description.LossTerms.Count == 0)
+        {
+            throw new ArgumentException($"{description.Name} has no loss term ([LossTerm] method), so it needs targets: call Fit(x, y).", nameof(x));
+        }
+
+        if (network.CompileOptions.Outputs.FirstOrDefault(static o => o.Loss is not null || o.Metrics.Count > 0) is { } needsTargets)
+        {
+            throw new ArgumentException($"Output '{needsTargets.Name}' of {description.Name} has a loss or metrics, which need targets: call Fit(x, y), or Compile it without them.", nameof(x));
+        }
+
+        return FitTensors(
+            network, [x], [], epochs, batchSize, shuffle, validationSplit,
+            validationData is { } v ? ([v], []) : null,
+            callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    /// <summary>
     /// Trains a network on tensors in memory given by name: <paramref name="x"/> by input name,
     /// <paramref name="y"/> by output name (Keras's <c>fit(x={...}, y={...})</c>).
     /// </summary>

@@ -32,10 +32,10 @@ public sealed class StepContext
         _fused = outputs.Select((output, i) => options.Outputs[i].Loss is { } loss && loss.HasLogitsForm(output.Activation)).ToArray();
         _runForLogits = _fused.Any(static fused => fused);
         _pending = outputs.Select(output => _runForLogits && output.Activation is Activation.Sigmoid or Activation.Softmax ? output.Activation : Activation.Linear).ToArray();
-        if (!options.Outputs.Any(static output => output.Loss is not null))
+        if (!options.Outputs.Any(static output => output.Loss is not null) && network.Description.LossTerms.Count == 0)
         {
             throw new InvalidOperationException(
-                $"{network.Description.Name} has no loss: declare Loss on [Network] or [Output], or call Compile(loss: ...) before training or evaluating.");
+                $"{network.Description.Name} has no loss: declare Loss on [Network] or [Output], mark a method [LossTerm], or call Compile(loss: ...) before training or evaluating.");
         }
     }
 
@@ -62,14 +62,29 @@ public sealed class StepContext
     public StepOutputs Forward(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var raw = _runForLogits ? Network.RunLogits(batch.Inputs) : Network.Run(batch.Inputs);
-        return new StepOutputs(raw, _pending);
+        if (Network.Description.LossTerms.Count == 0)
+        {
+            return new StepOutputs(_runForLogits ? Network.RunLogits(batch.Inputs) : Network.Run(batch.Inputs), _pending);
+        }
+
+        // forward hands its loss terms over while the step collects them (Keras's add_loss).
+        var core = Network.Core;
+        core.CollectedLossTerms = [];
+        try
+        {
+            var raw = _runForLogits ? Network.RunLogits(batch.Inputs) : Network.Run(batch.Inputs);
+            return new StepOutputs(raw, _pending, core.CollectedLossTerms);
+        }
+        finally
+        {
+            core.CollectedLossTerms = null;
+        }
     }
 
     /// <summary>
-    /// The weighted sum of the outputs' losses against the batch's targets (Keras's
-    /// <c>compute_loss</c>); logs it as <c>loss</c>, and each output's loss as <c>{output}_loss</c>
-    /// when there are several.
+    /// The weighted sum of the outputs' losses against the batch's targets, plus the network's loss
+    /// terms (Keras's <c>compute_loss</c> with <c>add_loss</c>); logs it as <c>loss</c>, each output's loss
+    /// as <c>{output}_loss</c> when there are several, and each loss term under its name.
     /// </summary>
     public Tensor ComputeLoss(Batch batch, StepOutputs outputs)
     {
@@ -98,8 +113,19 @@ public sealed class StepContext
             total = total is null ? weighted : total + weighted;
         }
 
-        Log("loss", total!);
-        return total!;
+        foreach (var (name, value) in outputs.LossTerms)
+        {
+            Log(name, value);
+            total = total is null ? value : total + value;
+        }
+
+        if (total is null)
+        {
+            throw new InvalidOperationException($"{Network.Description.Name} computed no loss: its outputs have none and forward added no loss term.");
+        }
+
+        Log("loss", total);
+        return total;
     }
 
     /// <summary>Adds the batch to every output's metrics (on the outputs' probabilities, without gradients).</summary>
@@ -116,7 +142,7 @@ public sealed class StepContext
         for (var i = 0; i < outputs.Count; i++)
         {
             var metrics = _logs.MetricsByOutput[i];
-            if (metrics.Length == 0)
+            if (metrics.Length == 0 || batch.Targets.Count == 0)
             {
                 continue;
             }

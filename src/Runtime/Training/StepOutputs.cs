@@ -14,12 +14,16 @@ public sealed class StepOutputs
     private readonly Activation[] _pending;
     private readonly Tensor?[] _predictions;
 
-    internal StepOutputs(Tensor[] raw, Activation[] pending)
+    internal StepOutputs(Tensor[] raw, Activation[] pending, IReadOnlyList<(string Name, Tensor Value)>? lossTerms = null)
     {
         _raw = raw;
         _pending = pending;
         _predictions = new Tensor?[raw.Length];
+        LossTerms = lossTerms ?? [];
     }
+
+    /// <summary>The loss terms <c>forward</c> added (methods marked <c>[LossTerm]</c>), by name, in the order it computed them.</summary>
+    public IReadOnlyList<(string Name, Tensor Value)> LossTerms { get; }
 
     /// <summary>Number of outputs.</summary>
     public int Count => _raw.Length;

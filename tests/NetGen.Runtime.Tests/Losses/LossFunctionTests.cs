@@ -141,7 +141,7 @@ public sealed class LossFunctionTests
 
         using var model = new TinyNet(new CompileOptions(new NetGen.Optimizers.Sgd(), [new OutputOptions("Output", loss: null)]));
         var (x, y) = ToyData.Separable(4, seed: 1);
-        const string Expected = "TinyNet has no loss: declare Loss on [Network] or [Output], or call Compile(loss: ...) before training or evaluating.";
+        const string Expected = "TinyNet has no loss: declare Loss on [Network] or [Output], mark a method [LossTerm], or call Compile(loss: ...) before training or evaluating.";
         Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() => model.Fit(x, y, verbose: Training.Verbosity.Silent)).Message);
         Assert.Equal(Expected, Assert.Throws<InvalidOperationException>(() => model.Evaluate(x, y)).Message);
     }

@@ -35,7 +35,9 @@ internal static class NetworkAnalysis
         var outputs = Enumerable.Range(0, layers.Count).Where(i => layers[i].Output is not null).ToList();
         if (outputs.Count == 0)
         {
-            outputs.Add(layers.Count - 1);
+            // The last layer, loss terms aside: no layer reads them, so none is the network's result.
+            var last = Enumerable.Range(0, layers.Count).LastOrDefault(i => !LayerRules.For(layers[i].Kind).IsLossTerm);
+            outputs.Add(LayerRules.For(layers[last].Kind).IsLossTerm ? layers.Count - 1 : last);
         }
 
         NameRules.Check(network, inputs, outputs.Count > 1, issues);
@@ -79,7 +81,11 @@ internal static class NetworkAnalysis
 
             var resolved = names?.Select(static name => name ?? string.Empty).ToList() ?? new List<string>();
             results[i] = new LayerResult(resolved, known);
-            if (!layer.Member.IsPartialProperty)
+            if (LayerRules.For(layer.Kind).IsMethod)
+            {
+                LambdaRules.CheckSignature(layer, i, issues);
+            }
+            else if (!layer.Member.IsPartialProperty)
             {
                 issues.Add(new Issue(ProblemKind.LayerMemberMustBePartialProperty, Site.LayerMember(i), layer.Name));
             }
@@ -111,7 +117,8 @@ internal static class NetworkAnalysis
         }
 
         var order = graph.TopologicalOrder();
-        var reaching = graph.ReachingOutputs(outputs);
+        // Loss terms are roots too: forward computes what they read.
+        var reaching = graph.ReachingOutputs(outputs.Concat(Enumerable.Range(0, layers.Count).Where(i => LayerRules.For(layers[i].Kind).IsLossTerm)));
         for (var i = 0; i < layers.Count; i++)
         {
             results[i].IsUsed = reaching[i];
@@ -134,6 +141,7 @@ internal static class NetworkAnalysis
         }
 
         InferTypes(network, inputs, order, outputs, results, indexByName, issues);
+        LambdaRules.CheckLossTerms(network, results, layerIndexes, issues);
         TrainabilityRules.Apply(network, results, issues);
         var compile = CompileAnalysis.Read(network, outputs, issues);
         ConfigurationRules.Check(network, results, outputs, compile, issues);
@@ -197,6 +205,11 @@ internal static class NetworkAnalysis
         }
 
         var rule = LayerRules.For(layer.Kind);
+        if (rule.IsMethod)
+        {
+            return LambdaRules.BindParameters(network, inputs, index, issues);
+        }
+
         if (rule.InputParameters.Count > 0)
         {
             return ReadNamedInputs(layer, index, rule.InputParameters, issues);

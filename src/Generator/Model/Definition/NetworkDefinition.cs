@@ -66,8 +66,21 @@ internal sealed record LayerDefinition(
 /// <param name="Modifiers">Its modifiers as written, <c>partial</c> excluded (the implementation repeats them).</param>
 /// <param name="IsPartialProperty">Whether it is a partial, get-only, by-value instance property the generator can implement.</param>
 /// <param name="File">Index of the file declaring it among the class's files (0 for a class in one file).</param>
+/// <param name="Method">The method's signature when the member is a method (a <c>[Lambda]</c>), else null.</param>
 internal sealed record MemberDeclaration(
     string? DeclaredType,
     string Modifiers = "public",
     bool IsPartialProperty = true,
-    int File = 0);
+    int File = 0,
+    MethodDeclaration? Method = null);
+
+/// <summary>A method member's signature, as the checks of a <c>[Lambda]</c> need it.</summary>
+/// <param name="ParameterNames">Its parameters' names, in order.</param>
+/// <param name="ParameterTypes">Its parameters' types, fully qualified with <c>global::</c> (null when one cannot be read).</param>
+/// <param name="IsGeneric">Whether it has type parameters.</param>
+/// <param name="HasSpecialParameters">Whether a parameter is <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or optional.</param>
+internal sealed record MethodDeclaration(
+    EquatableArray<string> ParameterNames,
+    EquatableArray<string?> ParameterTypes,
+    bool IsGeneric = false,
+    bool HasSpecialParameters = false);

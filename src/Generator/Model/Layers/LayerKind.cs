@@ -40,4 +40,6 @@ internal enum LayerKind
     MultiHeadAttention,
     GaussianNoise,
     GaussianDropout,
+    Lambda,
+    LossTerm,
 }

@@ -38,6 +38,20 @@ internal abstract class LayerRule
     /// </summary>
     public abstract IReadOnlyList<ArgumentSpec> Arguments { get; }
 
+    /// <summary>
+    /// Whether the layer is a method of the network class (Keras's <c>Lambda</c>) rather than a module
+    /// property: it has no field, no construction and no weights, <c>forward</c> calls the method, and its
+    /// inputs are the method's parameters, bound by name.
+    /// </summary>
+    public virtual bool IsMethod => false;
+
+    /// <summary>
+    /// Whether the method is a loss term (Keras's <c>add_loss</c>): it counts as a root of the graph like an
+    /// output, no layer reads it, it is not a row of the summary, and <c>forward</c> hands its value to the
+    /// step that collects loss terms.
+    /// </summary>
+    public virtual bool IsLossTerm => false;
+
     /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
 

@@ -41,6 +41,8 @@ internal static class LayerRules
     private static readonly LayerRule s_multiHeadAttention = new MultiHeadAttentionLayer();
     private static readonly LayerRule s_gaussianNoise = new GaussianNoiseLayer();
     private static readonly LayerRule s_gaussianDropout = new GaussianDropoutLayer();
+    private static readonly LayerRule s_lambda = new LambdaLayer();
+    private static readonly LayerRule s_lossTerm = new LossTermLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -78,6 +80,8 @@ internal static class LayerRules
         LayerKind.MultiHeadAttention => s_multiHeadAttention,
         LayerKind.GaussianNoise => s_gaussianNoise,
         LayerKind.GaussianDropout => s_gaussianDropout,
+        LayerKind.Lambda => s_lambda,
+        LayerKind.LossTerm => s_lossTerm,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -31,7 +31,8 @@ internal static class ProblemEffects
             or ProblemKind.UnsupportedOptimizerHyperparameter or ProblemKind.ChannelsLastInput or ProblemKind.DenseOnFeatureMap
             or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
             or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization or ProblemKind.DenseOnReturnedSequence
-            or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan => ProblemEffect.None,
+            or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
+            or ProblemKind.LossTermReachesNoParameter => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
@@ -57,6 +58,7 @@ internal static class ProblemEffects
         or ProblemKind.UnknownReference or ProblemKind.CyclicReference or ProblemKind.ReservedLayerName
         or ProblemKind.InvalidLayerHyperparameter or ProblemKind.UnsupportedNetworkDeclaration or ProblemKind.InvalidInputName
         or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
+        or ProblemKind.LambdaParameterNamesNoMember or ProblemKind.UnsupportedLambdaSignature
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
         or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis

@@ -68,6 +68,15 @@ internal enum ProblemKind
     /// <summary>NG0020: args = layer name, network name, the inputs.</summary>
     AmbiguousInput,
 
+    /// <summary>NG0021: args = lambda name, parameter name, network name, the names it can take.</summary>
+    LambdaParameterNamesNoMember,
+
+    /// <summary>NG0022: args = lambda name, what its signature must be instead.</summary>
+    UnsupportedLambdaSignature,
+
+    /// <summary>NG0023: args = loss term name, the names it reads.</summary>
+    LossTermReachesNoParameter,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>

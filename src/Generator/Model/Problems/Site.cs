@@ -31,6 +31,8 @@ internal enum SiteKind
     OutputArgument,
     /// <summary>A member of the class that is not a layer, by name.</summary>
     Member,
+    /// <summary>One parameter of a layer that is a method (a <c>[Lambda]</c>), by position.</summary>
+    LayerParameter,
 }
 
 /// <summary>
@@ -80,6 +82,8 @@ internal readonly struct Site : IEquatable<Site>
     public static Site OutputAttribute(int layer) => new(SiteKind.OutputAttribute, layer, null, -1);
 
     public static Site OutputArgument(int layer, string argument, int element = -1) => new(SiteKind.OutputArgument, layer, argument, element);
+
+    public static Site LayerParameter(int layer, int parameter) => new(SiteKind.LayerParameter, layer, null, parameter);
 
     public static Site Member(string name) => new(SiteKind.Member, -1, name, -1);
 
