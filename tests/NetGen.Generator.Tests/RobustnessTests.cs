@@ -132,6 +132,37 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void AParameterNamedLikeALossTermReadsTheLayerOfThatName()
+    {
+        // A loss term has no output: the Lambda's 'mean' is the layer Mean, not the loss term 'mean'
+        // (the emitter once looked for the loss term's output and fell back to a placeholder).
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            [Network] [Input(6)]
+            public partial class Vae
+            {
+                [Dense(2)] public partial Linear Mean { get; }
+                [Dense(2, From = "input")] public partial Linear LogVariance { get; }
+                [Lambda(OutputShape = [2])] private Tensor Sample(Tensor mean, Tensor logVariance) => mean + exp(0.5 * logVariance);
+                [Dense(6)] public partial Linear Decoded { get; }
+                [LossTerm("kl_loss")] private static Tensor mean(Tensor mean, Tensor logVariance) => (mean.square() + logVariance.exp()).mean();
+            }
+            """;
+
+        var run = GeneratorTestHelper.Run(GeneratorTestHelper.CreateCompilation(source));
+
+        run.AssertNoGeneratorException();
+        Assert.DoesNotContain("DeclarationErrors", run.Source("Vae.g.cs"));
+        Assert.Contains("var mean2 = _mean.call(input);", run.Source("Vae.g.cs"));
+        Assert.Contains("Sample(mean2, logVariance)", run.Source("Vae.g.cs"));
+        Assert.Contains("mean(mean2, logVariance)", run.Source("Vae.g.cs"));
+        Assert.Empty(run.Errors());
+    }
+
+    [Fact]
     public void NetworksWhoseNamesDifferOnlyInCaseAreBothGenerated()
     {
         // Roslyn compares hint names ignoring case; C# does not (found by the fuzz campaign).

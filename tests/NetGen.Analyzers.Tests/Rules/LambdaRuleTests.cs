@@ -32,6 +32,22 @@ public sealed class LambdaRuleTests
     }
 
     [Fact]
+    public Task NG0008_FromALossTerm_ReportedAtFrom() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        [Network(Loss = Loss.MeanSquaredError)]
+        [Input(4)]
+        public partial class Net
+        {
+            [Dense(2)] public partial Linear Hidden { get; }
+            [LossTerm("size")] private static Tensor Size(Tensor hidden) => hidden.square().mean();
+            [Dense(1, From = {|NG0008:nameof(Size)|})] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
     public Task NG0021_ParametersNamedAfterLayersAndInputs_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

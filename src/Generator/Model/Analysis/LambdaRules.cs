@@ -68,7 +68,10 @@ internal static class LambdaRules
             return null;
         }
 
-        var candidates = inputs.Select(static input => input.Name).Concat(network.Layers.Where((_, i) => i != index).Select(static l => l.Name)).ToList();
+        // Loss terms have no output to read: a parameter named like one binds to another member.
+        var candidates = inputs.Select(static input => input.Name)
+            .Concat(network.Layers.Where((l, i) => i != index && !LayerRules.For(l.Kind).IsLossTerm).Select(static l => l.Name))
+            .ToList();
         var names = new List<string?>();
         for (var j = 0; j < method.ParameterNames.Count; j++)
         {

@@ -60,7 +60,8 @@ internal static class NetworkAnalysis
             {
                 for (var j = 0; j < names.Count; j++)
                 {
-                    if (names[j] is { } name && (inputNames.Contains(name) || indexByName.ContainsKey(name)))
+                    // A loss term adds to the loss and has no output another layer could read.
+                    if (names[j] is { } name && (inputNames.Contains(name) || (indexByName.TryGetValue(name, out var source) && !LayerRules.For(layers[source].Kind).IsLossTerm)))
                     {
                         continue;
                     }
