@@ -92,6 +92,8 @@ internal static class NetworkAnalysis
             }
         }
 
+        SubNetworkSharing.Check(network, results, issues);
+
         // An input's name always means the input (a layer with the same name is reported, NG0010).
         var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
 

@@ -38,4 +38,5 @@ internal enum LayerKind
     Attention,
     AdditiveAttention,
     MultiHeadAttention,
+    SubNetwork,
 }

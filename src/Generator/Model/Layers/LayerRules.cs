@@ -39,6 +39,7 @@ internal static class LayerRules
     private static readonly LayerRule s_attention = new AttentionLayer();
     private static readonly LayerRule s_additiveAttention = new AdditiveAttentionLayer();
     private static readonly LayerRule s_multiHeadAttention = new MultiHeadAttentionLayer();
+    private static readonly LayerRule s_subNetwork = new SubNetworkLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -74,6 +75,7 @@ internal static class LayerRules
         LayerKind.Attention => s_attention,
         LayerKind.AdditiveAttention => s_additiveAttention,
         LayerKind.MultiHeadAttention => s_multiHeadAttention,
+        LayerKind.SubNetwork => s_subNetwork,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 
