@@ -129,7 +129,7 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
 
     protected override string EmitCall(SubNetworkConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         config.Output is not null && config.Network!.Outputs.Count > 1 && config.SelectedOutput is { } output
-            ? module + ".call(" + inputs[0] + ")." + output.Identifier
+            ? "global::NetGen.SubNetworkOutputs.Take(" + module + ".call(" + inputs[0] + "), static outputs => outputs." + output.Identifier + ")"
             : module + ".call(" + inputs[0] + ")";
 
     public override string DisplayType(LayerConfig? config) =>
