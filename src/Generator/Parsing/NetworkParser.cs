@@ -163,8 +163,10 @@ internal static class NetworkParser
             IFieldSymbol field => field.Type,
             _ => null,
         };
+        // A network compiled into another assembly has no declaration to read: NG0006 asks for one in source.
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } network
-            || !network.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, knownTypes.NetworkAttribute)))
+            || !network.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, knownTypes.NetworkAttribute))
+            || !network.Locations.Any(static location => location.IsInSource))
         {
             return null;
         }

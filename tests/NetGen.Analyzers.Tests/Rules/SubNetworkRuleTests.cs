@@ -254,17 +254,22 @@ public sealed class SubNetworkRuleTests
         """);
 
     [Fact]
-    public Task NG0006_MemberTypeNotANetwork_ReportedOnTheType() => VerifyAsync("""
-        using NetGen;
-        using TorchSharp.Modules;
+    public async Task NG0006_MemberTypeNotANetwork_ReportedOnTheType()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
 
-        [Network]
-        [Input(4)]
-        public partial class Net
-        {
-            [SubNetwork] public partial {|NG0006:Linear|} Body { get; }
-        }
-        """);
+            [Network]
+            [Input(4)]
+            public partial class Net
+            {
+                [SubNetwork] public partial {|NG0006:Linear|} Body { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Body' (SubNetwork) must be declared as 'a class marked [Network] declared in this project', not 'TorchSharp.Modules.Linear'", MessageOf(diagnostics, "NG0006"));
+    }
 
     [Fact]
     public Task NG0012_SharesAMemberOfAnotherType_ReportedOnTheArgument() => VerifyAsync("""

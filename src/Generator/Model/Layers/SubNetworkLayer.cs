@@ -55,7 +55,7 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
             // The compiler reports a type that does not resolve.
             if (layer.Definition.Member.DeclaredType is { } declared)
             {
-                layer.Report(ProblemKind.LayerTypeMismatch, Site.LayerType(layer.Index), layer.Name, TypeName, "a class marked [Network]", Unqualified(declared));
+                layer.Report(ProblemKind.LayerTypeMismatch, Site.LayerType(layer.Index), layer.Name, TypeName, "a class marked [Network] declared in this project", Unqualified(declared));
             }
 
             return config;

@@ -4,7 +4,8 @@ namespace NetGen;
 
 /// <summary>
 /// Another <c>[Network]</c> class as one layer (Keras's functional models called on a tensor):
-/// declare the member as that class, <c>[SubNetwork] public partial Encoder Encode { get; }</c>.
+/// declare the member as that class, <c>[SubNetwork] public partial Encoder Encode { get; }</c>
+/// (a class declared in the same project: NetGen reads its declaration).
 /// Its input must be what the layer before it (or <see cref="SingleInputLayerAttribute.From"/>)
 /// gives, checked at compile time; its parameters are saved under the member's name
 /// (<c>Encode.Hidden.weight</c>) and appear in the summary as one row.
