@@ -289,6 +289,41 @@ public sealed class SubNetworkRuleTests
         """);
 
     [Fact]
+    public async Task NG0013_ClassNamedLikeAnInheritedModuleMember_ReportedOnTheName()
+    {
+        // Found by the fuzzer: inside the class, register_module.Season means the inherited method
+        // (CS0119, which the base class of even the placeholder keeps); NG0013 says why.
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input({|CS0119:register_module|}.Season)]
+            public partial class {|NG0013:register_module|}
+            {
+                public const int Season = 4;
+                [Dense(2)] public partial Linear Output { get; }
+            }
+            """);
+
+        Assert.Equal("Network 'register_module' must be named differently from 'register_module', a member it inherits from TorchSharp's Module (inside the class the name would mean that member)", MessageOf(diagnostics, "NG0013"));
+    }
+
+    [Fact]
+    public Task NG0013_ClassNamedLikeNoModuleMember_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(Registered.Season)]
+        public partial class Registered
+        {
+            public const int Season = 4;
+            [Dense(2)] public partial Linear Output { get; }
+        }
+        """);
+
+    [Fact]
     public Task Siamese_SharedEncoderOnTwoInputs_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

@@ -178,6 +178,10 @@ internal static class NetworkAnalysis
         {
             requirement = "named differently from '" + network.Name + "', a member NetGen generates in it";
         }
+        else if (NameRules.IsInheritedModuleMember(network.Name))
+        {
+            requirement = "named differently from '" + network.Name + "', a member it inherits from TorchSharp's Module (inside the class the name would mean that member)";
+        }
 
         if (requirement is not null)
         {
