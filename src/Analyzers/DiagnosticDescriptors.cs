@@ -210,6 +210,30 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0024: <c>Layer '{0}' gives {1} to sub-network '{2}', {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor SubNetworkInputMismatch = Create(
+        "NG0024",
+        "Sub-network input does not fit",
+        "Layer '{0}' gives {1} to sub-network '{2}', {3}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0025: <c>Layer '{0}' is a '{1}', which contains the network declaring it ({2}); a network cannot contain itself</c>.</summary>
+    public static readonly DiagnosticDescriptor NetworkContainsItself = Create(
+        "NG0025",
+        "Network contains itself",
+        "Layer '{0}' is a '{1}', which contains the network declaring it ({2}); a network cannot contain itself",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0026: <c>Sub-network '{1}' of layer '{0}' {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor SubNetworkOutputNotSelected = Create(
+        "NG0026",
+        "Sub-network output not selected",
+        "Sub-network '{1}' of layer '{0}' {2}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -555,6 +579,9 @@ internal static class DiagnosticDescriptors
         ProblemKind.LambdaParameterNamesNoMember => LambdaParameterNamesNoMember,
         ProblemKind.UnsupportedLambdaSignature => UnsupportedLambdaSignature,
         ProblemKind.LossTermReachesNoParameter => LossTermReachesNoParameter,
+        ProblemKind.SubNetworkInputMismatch => SubNetworkInputMismatch,
+        ProblemKind.NetworkContainsItself => NetworkContainsItself,
+        ProblemKind.SubNetworkOutputNotSelected => SubNetworkOutputNotSelected,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -207,6 +207,33 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void SubNetworks()
+    {
+        // Networks as layers of other networks: an autoencoder of an encoder and a decoder, and a
+        // Siamese network calling one multi-output network on two inputs and taking one output.
+        var source = FuzzSeed("SubNetworks");
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var autoencoder = run.Source("Lab.Composition.Autoencoder.g.cs");
+        Assert.Contains("_encode = new global::Lab.Composition.Encoder(device, dtype, global::NetGen.Initializers.Seed(generator));", autoencoder);
+        Assert.Contains("base.register_module(\"Encode\", _encode);", autoencoder);
+        Assert.Contains("var decode = _decode.call(encode);", autoencoder);
+
+        // Encoder 784*256+256 + 256*64+64 = 217,408; decoder 64*256+256 + 256*784+784 = 218,128.
+        Assert.Contains("public const long ParameterCount = 435536;", autoencoder);
+        Assert.Contains("Encode (Encoder)", autoencoder);
+
+        var siamese = run.Source("Lab.Composition.Siamese.g.cs");
+        Assert.Contains("_right = _left;", siamese);
+        Assert.DoesNotContain("register_module(\"Right\"", siamese);
+        Assert.Contains("var right2 = global::NetGen.SubNetworkOutputs.Take(_right.call(right), static outputs => outputs.Mean);", siamese);
+
+        // Heads: 8*16+16 + 16*2+2 + 16*2+2 = 212, counted once; the Dense after it 4+1.
+        Assert.Contains("public const long ParameterCount = 217;", siamese);
+    }
+
+    [Fact]
     public void DeclarationWithErrorsGetsPlaceholderMembers()
     {
         // Dense on an image: NG0101. The placeholder keeps user code compiling (no cascade of

@@ -138,6 +138,39 @@ public sealed class IncrementalTests
         Assert.Equal(new[] { IncrementalStepRunReason.Cached }, IncrementalAssert.Reasons(driver, TrackingNames.Specs));
     }
 
+    [Fact]
+    public void EditOfASubNetworkInAnotherFileRegeneratesTheNetworkUsingIt()
+    {
+        const string full = """
+            using NetGen;
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(8)]
+            public partial class Full
+            {
+                [SubNetwork] public partial Encoder Encode { get; }
+            }
+            """;
+        const string encoder = """
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(8)]
+            public partial class Encoder
+            {
+                [Dense(4)] public partial Linear Code { get; }
+            }
+            """;
+        var (driver, compilation) = FirstRun(full, encoder);
+        var edited = Replace(compilation, 1, encoder.Replace("Dense(4)", "Dense(6)"));
+
+        var rerun = GeneratorTestHelper.Run(edited, driver);
+
+        // The full model's spec reads the encoder's analysis: its output and count follow the edit.
+        Assert.Contains("public const long ParameterCount = 54;", rerun.Source("Full.g.cs"));
+    }
+
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] sources)
     {
         var compilation = GeneratorTestHelper.CreateCompilation(sources);

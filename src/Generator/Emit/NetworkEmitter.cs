@@ -174,6 +174,13 @@ internal static class NetworkEmitter
             first = false;
             var rule = LayerRules.For(layer.Kind);
             writer.WriteLine($"// {layer.Name}: {rule.Describe(layer.Config!, layer.Inputs)}, {layer.InputType?.ToString() ?? "?"} -> {layer.OutputType?.ToString() ?? "?"}");
+            if (rule.SharesModuleOf(layer.Config!) is { } owner && spec.Layers.FirstOrDefault(l => l.Name == owner) is { } shared)
+            {
+                // The owner's module, registered (and saved) under the owner's name only.
+                writer.WriteLine($"{layer.Field} = {shared.Field};");
+                continue;
+            }
+
             foreach (var line in construction.Lines)
             {
                 writer.WriteLine(line);

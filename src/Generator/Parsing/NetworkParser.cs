@@ -45,6 +45,53 @@ internal static class NetworkParser
             problems.Add(new Problem(ProblemKind.NetworkMustBePartial, nameLocation, type.Name));
         }
 
+        var declared = ReadMembers(type, knownTypes, ImmutableArray.Create(type), cancellationToken);
+        var layers = declared.Layers;
+        var others = declared.Others;
+        var inputAttributes = declared.InputAttributes;
+        var optimizerAttribute = declared.OptimizerAttribute;
+        var severalLayerAttributes = declared.ExtraLayerAttributes.Count > 0;
+        if (locate)
+        {
+            foreach (var (extra, member) in declared.ExtraLayerAttributes)
+            {
+                problems.Add(new Problem(ProblemKind.MultipleLayerAttributes, AttributeLocation(extra, member, cancellationToken), member.Name));
+            }
+        }
+
+        var definition = declared.Definition;
+        var analysis = NetworkAnalysis.Analyze(definition);
+
+        if (locate)
+        {
+            var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
+            foreach (var issue in analysis.Issues)
+            {
+                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments)
+                {
+                    AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
+                });
+            }
+        }
+
+        // A member whose type does not resolve is the compiler's error to report; the module cannot be built without it.
+        var canGenerate = analysis.CanGenerate && !severalLayerAttributes && definition.Layers.All(static layer => layer.Member.DeclaredType is not null);
+        var spec = isPartial && declaration is not null
+            ? CreateSpec(type, declaration, definition, analysis, canGenerate, others.Keys, cancellationToken)
+            : null;
+        return new NetworkParseResult(spec, problems.ToImmutable());
+    }
+
+    /// <summary>
+    /// Reads the members and attributes of <paramref name="type"/> into its definition.
+    /// <paramref name="visiting"/> is the chain of network classes being read, the outermost first:
+    /// a <c>[SubNetwork]</c> member's class is read (and analysed) in turn, unless it is in the chain.
+    /// </summary>
+    private static DeclaredMembers ReadMembers(INamedTypeSymbol type, KnownTypes knownTypes, ImmutableArray<INamedTypeSymbol> visiting, CancellationToken cancellationToken)
+    {
+        var attributes = type.GetAttributes();
+        var networkAttribute = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, knownTypes.NetworkAttribute));
+        var declaration = FindDeclaration(type, networkAttribute, cancellationToken);
         var inputAttributes = attributes.Where(a => KnownTypes.Is(a.AttributeClass, knownTypes.InputAttribute)).ToList();
         var optimizerAttribute = attributes.FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, knownTypes.OptimizerAttribute));
 
@@ -53,7 +100,7 @@ internal static class NetworkParser
         var strayOutputs = new List<string>();
         var files = new List<string>();
         var fileOf = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
-        var severalLayerAttributes = false;
+        var extras = new List<(AttributeData, ISymbol)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in OrderedMembers(type))
         {
@@ -86,15 +133,7 @@ internal static class NetworkParser
                 continue;
             }
 
-            severalLayerAttributes |= layerAttributes.Count > 1;
-            if (locate)
-            {
-                foreach (var extra in layerAttributes.Skip(1))
-                {
-                    problems.Add(new Problem(ProblemKind.MultipleLayerAttributes, AttributeLocation(extra, member, cancellationToken), member.Name));
-                }
-            }
-
+            extras.AddRange(layerAttributes.Skip(1).Select(extra => (extra, member)));
             layers.Add(new LayerSyntax(member, layerAttributes[0], output));
         }
 
@@ -107,31 +146,101 @@ internal static class NetworkParser
             type.Name,
             ReadDeclaration(type, declaration),
             inputAttributes.Select(static a => new InputDefinition(ArgumentConversion.Read(a))).ToEquatableArray(),
-            layers.Select(layer => ReadLayer(layer, knownTypes, fileOf[layer.Member], cancellationToken)).ToEquatableArray(),
+            layers.Select(layer => ReadLayer(layer, knownTypes, fileOf[layer.Member], visiting, cancellationToken)).ToEquatableArray(),
             ArgumentConversion.Read(networkAttribute),
             optimizerAttribute is null ? null : ArgumentConversion.Read(optimizerAttribute),
             others.Keys.ToEquatableArray(),
             strayOutputs.ToEquatableArray());
-        var analysis = NetworkAnalysis.Analyze(definition);
+        return new DeclaredMembers(definition, layers, others, inputAttributes, optimizerAttribute, extras);
+    }
 
-        if (locate)
+    /// <summary>
+    /// The <c>[Network]</c> class a <c>[SubNetwork]</c> member is declared as, analysed on its own;
+    /// null when the member's type is not such a class.
+    /// </summary>
+    private static SubNetworkDefinition? ReadSubNetwork(ISymbol member, KnownTypes knownTypes, ImmutableArray<INamedTypeSymbol> visiting, CancellationToken cancellationToken)
+    {
+        var type = member switch
         {
-            var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
-            foreach (var issue in analysis.Issues)
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        // A network compiled into another assembly has no declaration to read: NG0006 asks for one in source.
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } network
+            || !network.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, knownTypes.NetworkAttribute))
+            || !network.Locations.Any(static location => location.IsInSource))
+        {
+            return null;
+        }
+
+        var typeName = network.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var none = EquatableArray<SubNetworkPort>.Empty;
+        var root = visiting[0];
+        if (ContainmentPath(network, root, knownTypes, new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default), cancellationToken) is { } path)
+        {
+            var cycle = string.Join(" -> ", new[] { root.Name }.Concat(path.Select(static t => t.Name)));
+            return new SubNetworkDefinition(typeName, network.Name, cycle, IsValid: false, none, none, 0, 0);
+        }
+
+        // A cycle that does not pass through the network being read is reported where it does.
+        if (visiting.Contains(network, SymbolEqualityComparer.Default))
+        {
+            return new SubNetworkDefinition(typeName, network.Name, null, IsValid: false, none, none, 0, 0);
+        }
+
+        var declared = ReadMembers(network, knownTypes, visiting.Add(network), cancellationToken);
+        var definition = declared.Definition;
+        var analysis = NetworkAnalysis.Analyze(definition);
+        var isValid = analysis.CanGenerate
+            && declared.ExtraLayerAttributes.Count == 0
+            && definition.Layers.All(static layer => layer.Member.DeclaredType is not null)
+            && IsPartialAllTheWay(network, cancellationToken);
+        var inputs = analysis.Inputs.Select(static input => new SubNetworkPort(input.Name, input.Type, Identifiers.Escape(input.Name))).ToEquatableArray();
+        var outputs = analysis.Outputs
+            .Select(index => new SubNetworkPort(definition.Layers[index].Name, analysis.Layers[index].Output.Type, Identifiers.Escape(definition.Layers[index].Name)))
+            .ToEquatableArray();
+        return new SubNetworkDefinition(
+            typeName,
+            network.Name,
+            null,
+            isValid,
+            inputs,
+            outputs,
+            isValid ? analysis.Layers.Sum(static layer => layer.Parameters.Total) : 0,
+            isValid ? analysis.Layers.Sum(static layer => layer.Parameters.Trainable) : 0);
+    }
+
+    /// <summary>
+    /// The classes from <paramref name="from"/> down to <paramref name="target"/> through
+    /// <c>[SubNetwork]</c> members (<paramref name="from"/> first, <paramref name="target"/> last),
+    /// or null when <paramref name="from"/> does not contain <paramref name="target"/>.
+    /// </summary>
+    private static List<INamedTypeSymbol>? ContainmentPath(INamedTypeSymbol from, INamedTypeSymbol target, KnownTypes knownTypes, HashSet<INamedTypeSymbol> visited, CancellationToken cancellationToken)
+    {
+        if (SymbolEqualityComparer.Default.Equals(from, target))
+        {
+            return new List<INamedTypeSymbol> { from };
+        }
+
+        if (!visited.Add(from))
+        {
+            return null;
+        }
+
+        foreach (var member in from.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeKind: TypeKind.Class } inner }
+                && member.GetAttributes().Any(a => knownTypes.LayerKindOf(a.AttributeClass) == LayerKind.SubNetwork)
+                && ContainmentPath(inner, target, knownTypes, visited, cancellationToken) is { } path)
             {
-                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments)
-                {
-                    AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
-                });
+                path.Insert(0, from);
+                return path;
             }
         }
 
-        // A member whose type does not resolve is the compiler's error to report; the module cannot be built without it.
-        var canGenerate = analysis.CanGenerate && !severalLayerAttributes && definition.Layers.All(static layer => layer.Member.DeclaredType is not null);
-        var spec = isPartial && declaration is not null
-            ? CreateSpec(type, declaration, definition, analysis, canGenerate, others.Keys, cancellationToken)
-            : null;
-        return new NetworkParseResult(spec, problems.ToImmutable());
+        return null;
     }
 
     private static TypeDeclarationSyntax? FindDeclaration(INamedTypeSymbol type, AttributeData? networkAttribute, CancellationToken cancellationToken)
@@ -205,8 +314,9 @@ internal static class NetworkParser
             .OrderBy(static member => member.Locations[0].SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(static member => member.Locations[0].SourceSpan.Start);
 
-    private static LayerDefinition ReadLayer(LayerSyntax layer, KnownTypes knownTypes, int file, CancellationToken cancellationToken)
+    private static LayerDefinition ReadLayer(LayerSyntax layer, KnownTypes knownTypes, int file, ImmutableArray<INamedTypeSymbol> visiting, CancellationToken cancellationToken)
     {
+        var kind = knownTypes.LayerKindOf(layer.Attribute.AttributeClass)!.Value;
         var member = layer.Member;
         var declaredType = member switch
         {
@@ -223,10 +333,11 @@ internal static class NetworkParser
 
         return new LayerDefinition(
             member.Name,
-            knownTypes.LayerKindOf(layer.Attribute.AttributeClass)!.Value,
+            kind,
             ArgumentConversion.Read(layer.Attribute),
             new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method) : null),
-            layer.Output is null ? null : ArgumentConversion.Read(layer.Output));
+            layer.Output is null ? null : ArgumentConversion.Read(layer.Output),
+            kind == LayerKind.SubNetwork ? ReadSubNetwork(member, knownTypes, visiting, cancellationToken) : null);
     }
 
     /// <summary>A layer method's signature (a <c>[Lambda]</c>): parameter names and types, and what forward could not pass.</summary>
@@ -403,4 +514,37 @@ internal static class NetworkParser
 
     private static Location AttributeLocation(AttributeData attribute, ISymbol member, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? member.Locations[0];
+
+    /// <summary>What <see cref="ReadMembers"/> found: the definition, and the symbols the locator needs.</summary>
+    private sealed class DeclaredMembers
+    {
+        public DeclaredMembers(
+            NetworkDefinition definition,
+            List<LayerSyntax> layers,
+            Dictionary<string, ISymbol> others,
+            List<AttributeData> inputAttributes,
+            AttributeData? optimizerAttribute,
+            List<(AttributeData Attribute, ISymbol Member)> extraLayerAttributes)
+        {
+            Definition = definition;
+            Layers = layers;
+            Others = others;
+            InputAttributes = inputAttributes;
+            OptimizerAttribute = optimizerAttribute;
+            ExtraLayerAttributes = extraLayerAttributes;
+        }
+
+        public NetworkDefinition Definition { get; }
+
+        public List<LayerSyntax> Layers { get; }
+
+        public Dictionary<string, ISymbol> Others { get; }
+
+        public List<AttributeData> InputAttributes { get; }
+
+        public AttributeData? OptimizerAttribute { get; }
+
+        /// <summary>The layer attributes after a member's first (NG0007).</summary>
+        public List<(AttributeData Attribute, ISymbol Member)> ExtraLayerAttributes { get; }
+    }
 }

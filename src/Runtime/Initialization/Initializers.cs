@@ -14,6 +14,22 @@ public static class Initializers
     /// <summary>A generator seeded with <paramref name="seed"/>, or null to use TorchSharp's global one.</summary>
     public static Generator? Generator(long? seed) => seed is { } value ? new Generator((ulong)value) : null;
 
+    /// <summary>
+    /// The seed of a sub-network, drawn from its owner's <paramref name="generator"/> so that it
+    /// depends on the owner's seed alone and two sub-networks of one class start different; null
+    /// (TorchSharp's global generator) when the owner has none.
+    /// </summary>
+    public static long? Seed(Generator? generator)
+    {
+        if (generator is null)
+        {
+            return null;
+        }
+
+        using var drawn = torch.randint(0, long.MaxValue, [1], dtype: ScalarType.Int64, generator: generator);
+        return drawn.item<long>();
+    }
+
     /// <summary>Fills <paramref name="weight"/> (or leaves it, for <see cref="Initializer.TorchDefault"/>) as <paramref name="initializer"/> says.</summary>
     public static void Apply(Tensor? weight, Initializer initializer, Generator? generator = null)
     {

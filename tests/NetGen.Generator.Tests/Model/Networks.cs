@@ -124,6 +124,35 @@ internal static class Networks
     public static LayerDefinition With(this LayerDefinition layer, string name, ArgumentValue value) =>
         layer with { Arguments = AttributeArguments.Of(layer.Arguments.Names.Select(n => { layer.Arguments.TryGet(n, out var v); return (n, v); }).Append((name, value)).ToArray()) };
 
+    /// <summary>A [SubNetwork] member of the class <paramref name="network"/> describes, with <c>Output</c> and <c>Shares</c> when given.</summary>
+    public static LayerDefinition SubNetwork(string name, SubNetworkDefinition network, string? from = null, string? output = null, string? shares = null)
+    {
+        var arguments = new List<(string, ArgumentValue)>();
+        if (output is not null)
+        {
+            arguments.Add(("Output", ArgumentValue.String(output)));
+        }
+
+        if (shares is not null)
+        {
+            arguments.Add(("Shares", ArgumentValue.String(shares)));
+        }
+
+        return Layer(name, LayerKind.SubNetwork, network.TypeName.Substring("global::".Length), from, arguments.ToArray()) with { SubNetwork = network };
+    }
+
+    /// <summary>What the parser records about a valid [Network] class: its inputs and outputs as (name, features), and its counts.</summary>
+    public static SubNetworkDefinition Analysed(string name, (string Name, int Features)[] inputs, (string Name, int Features)[] outputs, long parameters) =>
+        new(
+            "global::Lab." + name,
+            name,
+            null,
+            true,
+            inputs.Select(static i => new SubNetworkPort(i.Name, TensorType.Float(i.Features), i.Name)).ToEquatableArray(),
+            outputs.Select(static o => new SubNetworkPort(o.Name, TensorType.Float(o.Features), o.Name)).ToEquatableArray(),
+            parameters,
+            parameters);
+
     private static LayerDefinition Layer(string name, LayerKind kind, string type, string? from, params (string Name, ArgumentValue Value)[] arguments) =>
         new(
             name,

@@ -23,6 +23,24 @@ internal static class NameRules
         "Freeze", "Unfreeze", "FreezeAll", "UnfreezeAll", "Groups", "GetLayer", "GetLayers", "LoadWeightsFrom",
     };
 
+    /// <summary>
+    /// Members every network inherits from TorchSharp's <c>nn.Module</c> (read from TorchSharp 0.107 by
+    /// reflection): a class with one of these names could not name itself, since inside the class
+    /// the name means the inherited member (<c>register_module.Season</c> is CS0119).
+    /// </summary>
+    private static readonly string[] s_moduleMembers =
+    {
+        "ClearModules", "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter", "GetName", "RegisterComponents",
+        "ReplaceBuffer", "ReplaceParameter", "add_module", "apply", "buffers", "call", "children", "eval", "get_buffer",
+        "get_parameter", "has_buffer", "has_parameter", "load", "load_state_dict", "modules", "name", "named_buffers",
+        "named_children", "named_modules", "named_parameters", "parameters", "register_buffer", "register_forward_hook",
+        "register_forward_pre_hook", "register_module", "register_parameter", "save", "save_state_dict", "state_dict",
+        "train", "training", "zero_grad",
+    };
+
+    /// <summary>Whether a network class cannot have this name because the class inherits a member of that name.</summary>
+    public static bool IsInheritedModuleMember(string name) => s_moduleMembers.Contains(name);
+
     /// <summary>The generated record of a network with several outputs.</summary>
     public const string OutputsType = "Outputs";
 

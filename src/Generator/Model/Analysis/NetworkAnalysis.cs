@@ -99,6 +99,8 @@ internal static class NetworkAnalysis
             }
         }
 
+        SubNetworkSharing.Check(network, results, issues);
+
         // An input's name always means the input (a layer with the same name is reported, NG0010).
         var layerIndexes = indexByName.Where(pair => !inputNames.Contains(pair.Key)).ToDictionary(static pair => pair.Key, static pair => pair.Value);
 
@@ -184,6 +186,10 @@ internal static class NetworkAnalysis
         else if (NameRules.IsGeneratedMemberName(network.Name))
         {
             requirement = "named differently from '" + network.Name + "', a member NetGen generates in it";
+        }
+        else if (NameRules.IsInheritedModuleMember(network.Name))
+        {
+            requirement = "named differently from '" + network.Name + "', a member it inherits from TorchSharp's Module (inside the class the name would mean that member)";
         }
 
         if (requirement is not null)

@@ -54,12 +54,49 @@ internal sealed record InputDefinition(AttributeArguments Arguments);
 /// <param name="Arguments">The layer attribute's arguments.</param>
 /// <param name="Member">How the member is declared.</param>
 /// <param name="Output">The arguments of its <c>[Output]</c> attribute, when it has one.</param>
+/// <param name="SubNetwork">
+/// For a <c>[SubNetwork]</c> member, the network class it is declared as, analysed on its own;
+/// null for other kinds, and when the member's type is not a <c>[Network]</c> class.
+/// </param>
 internal sealed record LayerDefinition(
     string Name,
     LayerKind Kind,
     AttributeArguments Arguments,
     MemberDeclaration Member,
-    AttributeArguments? Output = null);
+    AttributeArguments? Output = null,
+    SubNetworkDefinition? SubNetwork = null);
+
+/// <summary>
+/// The <c>[Network]</c> class a <c>[SubNetwork]</c> member is declared as: what its own analysis
+/// says about its inputs, outputs and parameters, so the network using it is checked against it
+/// without reading it again. Plain data, like every definition.
+/// </summary>
+/// <param name="TypeName">The class, fully qualified with <c>global::</c>.</param>
+/// <param name="Name">The class's name, for messages and summaries.</param>
+/// <param name="Cycle">
+/// How the class contains the network being analysed, <c>Autoencoder -> Encoder -> Autoencoder</c>,
+/// when it does (NG0025); its shapes are then not read.
+/// </param>
+/// <param name="IsValid">Whether its own declaration has no error; when it has, the errors are reported there and the layer stays silent.</param>
+/// <param name="Inputs">Its inputs, in order.</param>
+/// <param name="Outputs">Its outputs, in order, named after their layers.</param>
+/// <param name="ParameterCount">All its parameters.</param>
+/// <param name="TrainableParameterCount">Its trainable parameters.</param>
+internal sealed record SubNetworkDefinition(
+    string TypeName,
+    string Name,
+    string? Cycle,
+    bool IsValid,
+    EquatableArray<SubNetworkPort> Inputs,
+    EquatableArray<SubNetworkPort> Outputs,
+    long ParameterCount,
+    long TrainableParameterCount);
+
+/// <summary>One input or output of a sub-network.</summary>
+/// <param name="Name">The input's name, or the output's layer name.</param>
+/// <param name="Type">Its type; null when known only at run time.</param>
+/// <param name="Identifier">An output's property in the sub-network's <c>Outputs</c>, escaped when it is a keyword.</param>
+internal sealed record SubNetworkPort(string Name, TensorType? Type, string Identifier);
 
 /// <summary>How a layer member is declared.</summary>
 /// <param name="DeclaredType">The member's type, fully qualified with <c>global::</c>, or null when it cannot be read.</param>

@@ -42,4 +42,5 @@ internal enum LayerKind
     GaussianDropout,
     Lambda,
     LossTerm,
+    SubNetwork,
 }

@@ -126,6 +126,13 @@ internal abstract class LayerRule
     /// <summary>Whether the layer is the identity at inference (dropout): looking for the output's activation goes through it.</summary>
     public virtual bool IsIdentityAtInference => false;
 
+    /// <summary>
+    /// The earlier layer whose module this one uses (a sub-network called on a second input, as
+    /// Siamese networks are), or null when it builds its own. A shared module is built and
+    /// registered once, under the owner's name; the emitter assigns the owner's field.
+    /// </summary>
+    public virtual string? SharesModuleOf(LayerConfig config) => null;
+
     /// <summary>Writes the statements that create the module (and initialize its weights) in the generated constructor.</summary>
     public abstract void EmitConstruction(ConstructionWriter writer, LayerConfig config, TensorType input);
 

@@ -43,6 +43,7 @@ internal static class LayerRules
     private static readonly LayerRule s_gaussianDropout = new GaussianDropoutLayer();
     private static readonly LayerRule s_lambda = new LambdaLayer();
     private static readonly LayerRule s_lossTerm = new LossTermLayer();
+    private static readonly LayerRule s_subNetwork = new SubNetworkLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -82,6 +83,7 @@ internal static class LayerRules
         LayerKind.GaussianDropout => s_gaussianDropout,
         LayerKind.Lambda => s_lambda,
         LayerKind.LossTerm => s_lossTerm,
+        LayerKind.SubNetwork => s_subNetwork,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

@@ -77,6 +77,15 @@ internal enum ProblemKind
     /// <summary>NG0023: args = loss term name, the names it reads.</summary>
     LossTermReachesNoParameter,
 
+    /// <summary>NG0024: args = layer name, the type it gives, sub-network name, what the sub-network takes.</summary>
+    SubNetworkInputMismatch = 24,
+
+    /// <summary>NG0025: args = layer name, sub-network name, the containment as "A -> B -> A".</summary>
+    NetworkContainsItself,
+
+    /// <summary>NG0026: args = layer name, sub-network name, what is wrong with the output it gives.</summary>
+    SubNetworkOutputNotSelected,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
