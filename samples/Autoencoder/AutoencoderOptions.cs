@@ -6,7 +6,7 @@ namespace NetGen.Samples.Autoencoder;
 public sealed record AutoencoderOptions
 {
     /// <summary>Passes over the training images.</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 50;
 
     /// <summary>Images per training step.</summary>
     public int BatchSize { get; init; } = 256;
