@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Linq;
+using NetGen.Samples.Autoencoder;
+using static TorchSharp.torch;
+
+namespace NetGen.Samples.Tests;
+
+/// <summary>The autoencoder sample on tiny settings (the full run is the README's command) and its PCA baseline.</summary>
+public sealed class AutoencoderSampleTests
+{
+    [Fact]
+    public void SampleTrainsTheFullModelComparesWithPcaAndEmbedsWithTheEncoderAlone()
+    {
+        var output = new StringWriter();
+
+        var result = AutoencoderSample.Run(output, new AutoencoderOptions { Epochs = 2, BatchSize = 64, MaxTrainCount = 600, MaxTestCount = 200, ProgressEvery = 5, UseFullSet = false, Threads = 1 });
+
+        var text = output.ToString();
+        Assert.Equal((600L, 200L), (result.TrainCount, result.TestCount));
+        Assert.Equal(2, result.History.Epochs);
+        Assert.True(result.History["loss"][1] < result.History["loss"][0], "the loss did not fall in the second epoch");
+        Assert.Contains("  step     5: loss ", text);
+
+        // The summary has the sub-networks as rows: 784*256+256 + 256*64+64 and 64*256+256 + 256*784+784.
+        Assert.Contains(result.Summary.Split('\n'), static row => row.StartsWith(" Encode (Encoder)", StringComparison.Ordinal) && row.TrimEnd().EndsWith("217,408", StringComparison.Ordinal));
+        Assert.Contains(result.Summary.Split('\n'), static row => row.StartsWith(" Decode (Decoder)", StringComparison.Ordinal) && row.TrimEnd().EndsWith("218,128", StringComparison.Ordinal));
+        Assert.Equal(217_408 + 218_128, ImageAutoencoder.ParameterCount);
+
+        // Pixels are in [0, 1], so any reconstruction error is too; PCA with 64 components keeps most of it.
+        Assert.InRange(result.TestMse, 1e-4, 0.2);
+        Assert.InRange(result.PcaMse, 1e-4, 0.05);
+        Assert.InRange(result.PcaExplainedVariance, 0.5, 1.0);
+        Assert.Contains("PCA with 64 components", text);
+
+        // The stand-alone encoder is the full model's encoder.
+        Assert.Equal(new long[] { 200, 64 }, result.CodeShape);
+        Assert.Equal(0, result.SharedWeightsDifference);
+        Assert.InRange(result.CentroidAccuracy, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void PcaRebuildsRowsOnItsSubspaceExactlyAndCentresThem()
+    {
+        // Rows on a 2-dimensional plane through (5, 5, 5, 5): two components rebuild them exactly,
+        // one does not, and without centring no 2-dimensional subspace through 0 would hold them.
+        using var generator = new Generator(11);
+        using var coordinates = randn(50, 2, dtype: ScalarType.Float64, generator: generator);
+        using var basis = tensor(new double[,] { { 1, 0, 1, 0 }, { 0, 1, 0, -1 } });
+        using var rows = coordinates.matmul(basis) + 5;
+
+        using var two = Pca.Fit(rows, 2);
+        using var one = Pca.Fit(rows, 1);
+        using var rebuiltByTwo = two.Reconstruct(rows);
+        using var rebuiltByOne = one.Reconstruct(rows);
+
+        Assert.True(rebuiltByTwo.allclose(rows, rtol: 0, atol: 1e-10));
+        Assert.Equal(1.0, two.ExplainedVariance, 10);
+        Assert.True(AutoencoderSample.MeanSquaredError(rebuiltByOne, rows) > 0.01);
+        Assert.InRange(one.ExplainedVariance, 0.3, 0.99);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Pca.Fit(rows, 5));
+        Assert.Throws<ArgumentException>(() => Pca.Fit(rows.flatten(), 1));
+    }
+
+    [Fact]
+    public void MeanSquaredErrorAndNearestCentroidMeasureWhatTheySay()
+    {
+        using var predicted = tensor(new float[,] { { 0, 1 }, { 1, 1 } });
+        using var actual = tensor(new float[,] { { 0, 0 }, { 1, 0 } });
+        Assert.Equal(0.5, AutoencoderSample.MeanSquaredError(predicted, actual));
+        Assert.Throws<ArgumentException>(() => AutoencoderSample.MeanSquaredError(predicted, actual.flatten()));
+
+        using var trainCodes = tensor(new float[,] { { 0, 0 }, { 0, 2 }, { 10, 10 }, { 10, 12 } });
+        using var trainLabels = tensor(new long[] { 0, 0, 1, 1 });
+        using var testCodes = tensor(new float[,] { { 1, 1 }, { 9, 9 }, { 9, 11 } });
+        using var testLabels = tensor(new long[] { 0, 1, 0 });
+        Assert.Equal(2.0 / 3, AutoencoderSample.NearestCentroidAccuracy(trainCodes, trainLabels, testCodes, testLabels, 2), 10);
+    }
+}
