@@ -31,6 +31,22 @@ public static class NetworkEvaluation
         return EvaluateTensors(network, [x], [y], batchSize, threads, cancellationToken);
     }
 
+    /// <summary>
+    /// The loss terms (and their sum, <c>loss</c>) of a network whose losses are all loss terms, such as
+    /// a variational autoencoder's KL divergence and reconstruction, on samples without targets:
+    /// Keras's <c>evaluate(x)</c>. The terms are computed in eval mode, as every evaluation is.
+    /// </summary>
+    /// <exception cref="ArgumentException">The network has no loss term, or an output has a loss or metrics that need targets.</exception>
+    /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, CancellationToken)"/>
+    public static EvaluationResult Evaluate(this INetwork network, Tensor x, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(x);
+        NetworkTraining.SingleInput(network, nameof(x));
+        NetworkTraining.CheckNeedsNoTargets(network, "Evaluate", nameof(x));
+        return EvaluateTensors(network, [x], [], batchSize, threads, cancellationToken);
+    }
+
     /// <summary>The losses and metrics on samples given by name (inputs by input name, targets by output name).</summary>
     /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, CancellationToken)"/>
     public static EvaluationResult Evaluate(this INetwork network, IReadOnlyDictionary<string, Tensor> x, IReadOnlyDictionary<string, Tensor> y, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)

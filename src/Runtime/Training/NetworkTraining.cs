@@ -64,8 +64,9 @@ public static class NetworkTraining
     /// <summary>
     /// Trains a network whose losses are all loss terms (methods marked <c>[LossTerm]</c>, such as a
     /// variational autoencoder's KL divergence and reconstruction), without targets: Keras's <c>fit(x)</c>.
+    /// The network needs one input; it may have several outputs, since none needs a target.
     /// </summary>
-    /// <exception cref="ArgumentException">The network has no loss term, or an output has a loss or metrics that need targets.</exception>
+    /// <exception cref="ArgumentException">The network has several inputs or no loss term, or an output has a loss or metrics that need targets.</exception>
     /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, CancellationToken)"/>
     public static History Fit(
         this INetwork network,
@@ -84,22 +85,30 @@ public static class NetworkTraining
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(x);
-        Single(network, nameof(x));
-        var description = network.Description;
-        if (description.LossTerms.Count == 0)
-        {
-            throw new ArgumentException($"{description.Name} has no loss term ([LossTerm] method), so it needs targets: call Fit(x, y).", nameof(x));
-        }
-
-        if (network.CompileOptions.Outputs.FirstOrDefault(static o => o.Loss is not null || o.Metrics.Count > 0) is { } needsTargets)
-        {
-            throw new ArgumentException($"Output '{needsTargets.Name}' of {description.Name} has a loss or metrics, which need targets: call Fit(x, y), or Compile it without them.", nameof(x));
-        }
-
+        SingleInput(network, nameof(x));
+        CheckNeedsNoTargets(network, "Fit", nameof(x));
         return FitTensors(
             network, [x], [], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v], []) : null,
             callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    /// <summary>
+    /// Throws unless every loss of <paramref name="network"/> is a loss term and no output has a loss
+    /// or metrics, so <paramref name="method"/> (<c>Fit</c>, <c>Evaluate</c>) can run without targets.
+    /// </summary>
+    internal static void CheckNeedsNoTargets(INetwork network, string method, string parameter)
+    {
+        var description = network.Description;
+        if (description.LossTerms.Count == 0)
+        {
+            throw new ArgumentException($"{description.Name} has no loss term ([LossTerm] method), so it needs targets: call {method}(x, y).", parameter);
+        }
+
+        if (network.CompileOptions.Outputs.FirstOrDefault(static o => o.Loss is not null || o.Metrics.Count > 0) is { } needsTargets)
+        {
+            throw new ArgumentException($"Output '{needsTargets.Name}' of {description.Name} has a loss or metrics, which need targets: call {method}(x, y), or Compile it without them.", parameter);
+        }
     }
 
     /// <summary>
@@ -412,6 +421,18 @@ public static class NetworkTraining
         {
             throw new ArgumentException(
                 $"{description.Name} has {description.Inputs.Count} inputs and {description.Outputs.Count} outputs; give its data by name (inputs {string.Join(", ", description.Inputs.Select(static i => i.Name))}; outputs {string.Join(", ", description.Outputs.Select(static o => o.Name))}).",
+                parameter);
+        }
+    }
+
+    /// <summary>Throws unless the network has one input; without targets, its outputs may be several (a VAE returning its latent means too).</summary>
+    internal static void SingleInput(INetwork network, string parameter)
+    {
+        var description = network.Description;
+        if (description.Inputs.Count != 1)
+        {
+            throw new ArgumentException(
+                $"{description.Name} has {description.Inputs.Count} inputs ({string.Join(", ", description.Inputs.Select(static i => i.Name))}); without targets it takes one input tensor.",
                 parameter);
         }
     }
