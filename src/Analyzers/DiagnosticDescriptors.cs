@@ -234,6 +234,14 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0027: <c>Layer '{0}' gives {1} to sub-network '{2}', which takes {3}: {4}; name one layer or input for each, in that order</c>.</summary>
+    public static readonly DiagnosticDescriptor SubNetworkInputCount = Create(
+        "NG0027",
+        "Sub-network given the wrong number of inputs",
+        "Layer '{0}' gives {1} to sub-network '{2}', which takes {3}: {4}; name one layer or input for each, in that order",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -582,6 +590,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.SubNetworkInputMismatch => SubNetworkInputMismatch,
         ProblemKind.NetworkContainsItself => NetworkContainsItself,
         ProblemKind.SubNetworkOutputNotSelected => SubNetworkOutputNotSelected,
+        ProblemKind.SubNetworkInputCount => SubNetworkInputCount,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -209,8 +209,9 @@ public sealed class GraphSnapshotTests
     [Fact]
     public void SubNetworks()
     {
-        // Networks as layers of other networks: an autoencoder of an encoder and a decoder, and a
-        // Siamese network calling one multi-output network on two inputs and taking one output.
+        // Networks as layers of other networks: an autoencoder of an encoder and a decoder, a
+        // Siamese network calling one multi-output network on two inputs and taking one output, and
+        // a two-input sub-network called twice with one instance.
         var source = FuzzSeed("SubNetworks");
 
         var run = GeneratedCode.Verify(new[] { source });
@@ -218,7 +219,6 @@ public sealed class GraphSnapshotTests
         var autoencoder = run.Source("Lab.Composition.Autoencoder.g.cs");
         Assert.Contains("_encode = new global::Lab.Composition.Encoder(device, dtype, global::NetGen.Initializers.Seed(generator));", autoencoder);
         Assert.Contains("base.register_module(\"Encode\", _encode);", autoencoder);
-        Assert.Contains("var decode = _decode.call(encode);", autoencoder);
 
         // Encoder 784*256+256 + 256*64+64 = 217,408; decoder 64*256+256 + 256*784+784 = 218,128.
         Assert.Contains("public const long ParameterCount = 435536;", autoencoder);
@@ -231,6 +231,16 @@ public sealed class GraphSnapshotTests
 
         // Heads: 8*16+16 + 16*2+2 + 16*2+2 = 212, counted once; the Dense after it 4+1.
         Assert.Contains("public const long ParameterCount = 217;", siamese);
+
+        // The decoder's sigmoid is the autoencoder's output activation: training runs the decoder's logits.
+        Assert.Contains("global::NetGen.Activation.Sigmoid)", autoencoder);
+        Assert.Contains("var decode = logits ? global::NetGen.SubNetworkOutputs.Logits(_decode, 0, encode) : _decode.call(encode);", autoencoder);
+
+        // A sub-network with two inputs, bound in its order; the shared one takes the first's output.
+        var reranker = run.Source("Lab.Composition.Reranker.g.cs");
+        Assert.Contains("var read = global::NetGen.SubNetworkOutputs.Take(_read.call(question, passage), static outputs => outputs.Features);", reranker);
+        Assert.Contains("logits ? global::NetGen.SubNetworkOutputs.Logits(_score, 1, read, other) : global::NetGen.SubNetworkOutputs.Take(_score.call(read, other), static outputs => outputs.Relevance);", reranker);
+        Assert.Contains("new global::NetGen.OutputDescription(\"Score\", new global::NetGen.Shape(1), global::NetGen.Activation.Sigmoid)", reranker);
     }
 
     [Fact]

@@ -77,7 +77,9 @@ public sealed class RuntimeMirrorTests
         var rule = LayerRules.For(Enum.Parse<LayerKind>(name));
         // A merge layer's inputs come as one "inputs" array or as parameters named one by one (query, value).
         // A layer written as a method takes its inputs from the method's parameters: no structural argument.
-        string[] structural = rule.IsMethod ? [] : rule.InputParameters.Count > 0 ? [.. rule.InputParameters] : [rule.IsMerge ? "inputs" : "From"];
+        // A layer that may name several inputs (a sub-network with several) has both.
+        string[] structural = rule.IsMethod ? [] : rule.InputParameters.Count > 0 ? [.. rule.InputParameters]
+            : rule.IsMerge ? ["inputs"] : rule.MayNameInputs ? ["inputs", "From"] : ["From"];
 
         // Trainable and Group are LayerAttribute's, read for every kind by TrainabilityRules.
         AssertMirrors(s_runtime.GetType(rule.AttributeName)!, rule.Arguments, [.. structural, .. TrainabilityRules.Arguments.Select(static a => a.Name)]);

@@ -114,12 +114,17 @@ internal static class ForwardEmitter
             var output = spec.Outputs.FirstOrDefault(o => o.Layer == index);
             var activation = rule.Activation(layer.Config!);
             string value;
-            if (logits && output is { Activation: not ActivationKind.Linear } && activation is { IsModule: true })
+            if (logits && output is { Activation: not ActivationKind.Linear } && activation is { IsInsideModule: true })
+            {
+                // The module applies the activation itself (a sub-network): its logits come from its own logits path.
+                value = $"logits ? {rule.EmitLogitsCall(layer.Config!, layer.Field, inputs, inputType)} : {call}";
+            }
+            else if (logits && output is { Activation: not ActivationKind.Linear } && activation is { IsModule: true })
             {
                 // The activation is the layer's module: its logits are its input.
                 value = $"logits ? {inputs[0]}.alias() : {call}";
             }
-            else if (activation is { IsModule: false, Kind: not ActivationKind.Linear } && !(logits && output is { Activation: not ActivationKind.Linear }))
+            else if (activation is { IsModule: false, IsInsideModule: false, Kind: not ActivationKind.Linear } && !(logits && output is { Activation: not ActivationKind.Linear }))
             {
                 value = Activations.Apply(activation, call, layer.OutputType);
             }
@@ -142,7 +147,7 @@ internal static class ForwardEmitter
         {
             var layer = spec.Layers[output.Layer];
             var activation = LayerRules.For(layer.Kind).Activation(layer.Config!);
-            return logits && output.Activation != ActivationKind.Linear && activation is { IsModule: false }
+            return logits && output.Activation != ActivationKind.Linear && activation is { IsModule: false, IsInsideModule: false }
                 ? $"logits ? {layer.Local} : {Activations.Apply(activation, layer.Local, layer.OutputType)}"
                 : layer.Local;
         }).ToList();

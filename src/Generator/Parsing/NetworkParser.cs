@@ -198,7 +198,7 @@ internal static class NetworkParser
             && IsPartialAllTheWay(network, cancellationToken);
         var inputs = analysis.Inputs.Select(static input => new SubNetworkPort(input.Name, input.Type, Identifiers.Escape(input.Name))).ToEquatableArray();
         var outputs = analysis.Outputs
-            .Select(index => new SubNetworkPort(definition.Layers[index].Name, analysis.Layers[index].Output.Type, Identifiers.Escape(definition.Layers[index].Name)))
+            .Select(index => new SubNetworkPort(definition.Layers[index].Name, analysis.Layers[index].Output.Type, Identifiers.Escape(definition.Layers[index].Name), LogitsActivation(analysis, definition, index)))
             .ToEquatableArray();
         return new SubNetworkDefinition(
             typeName,

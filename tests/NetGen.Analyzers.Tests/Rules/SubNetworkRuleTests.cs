@@ -7,7 +7,7 @@ using static NetGen.Analyzers.Tests.Infrastructure.AnalyzerTestHelper;
 
 namespace NetGen.Analyzers.Tests.Rules;
 
-/// <summary>NG0024-NG0026 and the member type of a [SubNetwork]: networks used as layers of other networks.</summary>
+/// <summary>NG0024-NG0027 and the member type of a [SubNetwork]: networks used as layers of other networks.</summary>
 public sealed class SubNetworkRuleTests
 {
     private const string EncoderAndDecoder = """
@@ -90,24 +90,184 @@ public sealed class SubNetworkRuleTests
         Assert.Equal("Layer 'Encode' gives (None, 10) to sub-network 'TokenEncoder', whose input 'input' is (None, 10) int64", MessageOf(diagnostics, "NG0024"));
     }
 
+    private const string Matcher = """
+        [Network]
+        [Input(4, Name = "query")]
+        [Input(6, Name = "context")]
+        public partial class Matcher
+        {
+            [Concatenate("query", "context")] public partial NetGen.Layers.Concatenate Joined { get; }
+            [Output][Dense(4, Activation.ReLU)] public partial Linear Features { get; }
+            [Output][Dense(1, Activation.Sigmoid)] public partial Linear Relevance { get; }
+        }
+        """;
+
     [Fact]
-    public Task NG0024_SubNetworkWithTwoInputs_ReportedOnTheAttribute() => VerifyAsync("""
+    public Task TwoInputSubNetwork_NamedInOrderAndShared_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;
 
-        [Network]
-        [Input(3, Name = "wide")]
-        [Input(3, Name = "deep")]
-        public partial class Pair
-        {
-            [Add("wide", "deep")] public partial NetGen.Layers.Add Sum { get; }
-        }
+        """ + Matcher + """
 
-        [Network(Loss = Loss.MeanSquaredError)]
-        [Input(3)]
-        public partial class User
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(4, Name = "question")]
+        [Input(6, Name = "passage")]
+        [Input(6, Name = "other")]
+        public partial class Reranker
         {
-            [{|NG0024:SubNetwork|}] public partial Pair Both { get; }
+            [Dense(4, From = "question")] public partial Linear Rewrite { get; }
+            [SubNetwork(nameof(Rewrite), "passage", Output = nameof(Matcher.Features))] public partial Matcher Read { get; }
+            [SubNetwork(nameof(Read), "other", Output = nameof(Matcher.Relevance), Shares = nameof(Read))] public partial Matcher Score { get; }
+        }
+        """);
+
+    [Fact]
+    public Task OneInputSubNetwork_NamedLikeFrom_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        """ + EncoderAndDecoder + """
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(784)]
+        public partial class Autoencoder
+        {
+            [SubNetwork] public partial Encoder Encode { get; }
+            [Dense(32, Activation.ReLU, From = "input")] public partial Linear Other { get; }
+            [Output][SubNetwork(nameof(Encode))] public partial Decoder Decode { get; }
+            [Output][Dense(1, Activation.Sigmoid, From = nameof(Other))] public partial Linear Side { get; }
+        }
+        """);
+
+    [Fact]
+    public async Task NG0027_TwoInputSubNetworkGivenOne_ReportedOnTheAttribute()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(3, Name = "wide")]
+            [Input(3, Name = "deep")]
+            public partial class Pair
+            {
+                [Add("wide", "deep")] public partial NetGen.Layers.Add Sum { get; }
+            }
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(3)]
+            public partial class User
+            {
+                [{|NG0027:SubNetwork|}] public partial Pair Both { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Both' gives 1 input to sub-network 'Pair', which takes 2: 'wide', 'deep'; name one layer or input for each, in that order", MessageOf(diagnostics, "NG0027"));
+    }
+
+    [Fact]
+    public async Task NG0027_MoreNamesThanInputs_ReportedOnTheFirstNameTooMany()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            """ + Matcher + """
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(4, Name = "question")]
+            [Input(6, Name = "passage")]
+            public partial class Reranker
+            {
+                [SubNetwork("question", "passage", {|NG0027:"passage"|}, Output = nameof(Matcher.Relevance))] public partial Matcher Score { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Score' gives 3 inputs to sub-network 'Matcher', which takes 2: 'query', 'context'; name one layer or input for each, in that order", MessageOf(diagnostics, "NG0027"));
+    }
+
+    [Fact]
+    public Task NG0027_OneNameForTwoInputs_ReportedOnTheAttribute() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        """ + Matcher + """
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(4, Name = "question")]
+        [Input(6, Name = "passage")]
+        public partial class Reranker
+        {
+            [{|NG0027:SubNetwork("question", Output = nameof(Matcher.Relevance))|}] public partial Matcher Score { get; }
+        }
+        """);
+
+    [Fact]
+    public async Task NG0024_NamedInputOfTheWrongShape_ReportedOnThatNameAndNamesTheInput()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            """ + Matcher + """
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(4, Name = "question")]
+            [Input(5, Name = "passage")]
+            public partial class Reranker
+            {
+                [SubNetwork("question", {|NG0024:"passage"|}, Output = nameof(Matcher.Relevance))] public partial Matcher Score { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Score' gives (None, 5) from 'passage' to sub-network 'Matcher', whose input 'context' is (None, 6)", MessageOf(diagnostics, "NG0024"));
+    }
+
+    [Fact]
+    public Task NG0024_InputsSwapped_ReportedOnBothNames() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        """ + Matcher + """
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(4, Name = "question")]
+        [Input(6, Name = "passage")]
+        public partial class Reranker
+        {
+            [SubNetwork({|NG0024:"passage"|}, {|NG0024:"question"|}, Output = nameof(Matcher.Relevance))] public partial Matcher Score { get; }
+        }
+        """);
+
+    [Fact]
+    public Task NG0008_NamedInputThatIsNoMember_ReportedOnTheName() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        """ + Matcher + """
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(4, Name = "question")]
+        [Input(6, Name = "passage")]
+        public partial class Reranker
+        {
+            [SubNetwork("question", {|NG0008:"pasage"|}, Output = nameof(Matcher.Relevance))] public partial Matcher Score { get; }
+        }
+        """);
+
+    [Fact]
+    public Task NG0012_NamedInputsAndFrom_ReportedOnFrom() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        """ + Matcher + """
+
+        [Network(Loss = Loss.BinaryCrossentropy)]
+        [Input(4, Name = "question")]
+        [Input(6, Name = "passage")]
+        public partial class Reranker
+        {
+            [SubNetwork("question", "passage", From = {|NG0012:"question"|}, Output = nameof(Matcher.Relevance))] public partial Matcher Score { get; }
         }
         """);
 

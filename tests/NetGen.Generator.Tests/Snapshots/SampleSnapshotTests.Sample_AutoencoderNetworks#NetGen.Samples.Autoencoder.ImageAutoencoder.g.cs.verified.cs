@@ -40,7 +40,7 @@ partial class ImageAutoencoder : global::NetGen.Network<global::TorchSharp.torch
         ],
         outputs:
         [
-            new global::NetGen.OutputDescription("Decode", new global::NetGen.Shape(784), global::NetGen.Activation.Linear),
+            new global::NetGen.OutputDescription("Decode", new global::NetGen.Shape(784), global::NetGen.Activation.Sigmoid),
         ]);
 
     [global::TorchSharp.Utils.ComponentName(Name = "Encode")]
@@ -85,10 +85,19 @@ partial class ImageAutoencoder : global::NetGen.Network<global::TorchSharp.torch
     public partial global::NetGen.Samples.Autoencoder.Decoder Decode { get => _decode; }
 
     /// <summary>Runs the network on a batch shaped (None, 784); returns (None, 784).</summary>
-    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
+
+    /// <summary>The outputs with Decode's sigmoid left out, for training with a fused cross-entropy.</summary>
+    protected override global::TorchSharp.torch.Tensor[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<global::TorchSharp.torch.Tensor> inputs)
+    {
+        return [Forward(inputs[0], logits: true)];
+    }
+
+    /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Decode's sigmoid is left out.</summary>
+    private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
     {
         var encode = _encode.call(input);
-        var decode = _decode.call(encode);
+        var decode = logits ? global::NetGen.SubNetworkOutputs.Logits(_decode, 0, encode) : _decode.call(encode);
         encode.Dispose();
         return decode;
     }

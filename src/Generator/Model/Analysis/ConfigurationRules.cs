@@ -74,7 +74,7 @@ internal static class ConfigurationRules
         {
             var rule = LayerRules.For(network.Layers[i].Kind);
             if (layers[i].Config is { } config
-                && rule.Activation(config) is { Kind: ActivationKind.Softmax }
+                && rule.Activation(config) is { Kind: ActivationKind.Softmax, IsInsideModule: false }
                 && layers[i].Output.Type is { } type
                 && Units(type) is { IsKnown: true, Size: 1 })
             {

@@ -73,7 +73,7 @@ internal static class NetworkAnalysis
                     {
                         var rule = LayerRules.For(layer.Kind);
                         var site = rule.InputParameters.Count > 0 ? Site.LayerArgument(i, rule.InputParameters[j])
-                            : rule.IsMerge ? Site.LayerArgument(i, "inputs", j)
+                            : NamesInputArray(layer, rule) ? Site.LayerArgument(i, "inputs", j)
                             : Site.LayerArgument(i, "From");
                         issues.Add(new Issue(ProblemKind.UnknownReference, site, layer.Name, unknown, network.Name, Format.Quoted(inputs.Select(static input => input.Name))));
                     }
@@ -230,29 +230,30 @@ internal static class NetworkAnalysis
                 return null;
             }
 
-            var names = new List<string?>();
-            for (var j = 0; j < value.Elements.Count; j++)
-            {
-                if (value.Elements[j].Kind == ArgumentValueKind.String)
-                {
-                    names.Add((string)value.Elements[j].Value!);
-                }
-                else
-                {
-                    issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, "inputs", j), "Inputs", layer.Name, "layer or input names", value.Elements[j].ToString()));
-                    names.Add(null);
-                }
-            }
-
+            var names = ReadInputArray(layer, index, value, issues);
             if (value.Elements.Count < 2)
             {
                 issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerAttribute(index), "Inputs", layer.Name, "at least two layer or input names", Format.Number(value.Elements.Count)));
             }
 
-            return names.Any(static n => n is null) ? null : names;
+            return names;
         }
 
-        if (layer.Arguments.TryGet("From", out var from) && from.Kind != ArgumentValueKind.Null)
+        var hasFrom = layer.Arguments.TryGet("From", out var from) && from.Kind != ArgumentValueKind.Null;
+        if (NamesInputArray(layer, rule))
+        {
+            // Named inputs replace From; both written is ambiguous about what the first input is.
+            if (hasFrom)
+            {
+                issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, "From"), "From", layer.Name, "left out when the inputs are named in the attribute's arguments", from.ToString()));
+                return null;
+            }
+
+            layer.Arguments.TryGet("inputs", out var named);
+            return ReadInputArray(layer, index, named, issues);
+        }
+
+        if (hasFrom)
         {
             return new[] { from.Kind == ArgumentValueKind.String ? (string)from.Value! : from.ToString() };
         }
@@ -280,6 +281,34 @@ internal static class NetworkAnalysis
         }
 
         return new[] { inputs[0].Name };
+    }
+
+    /// <summary>
+    /// Whether the layer's inputs are the names in its <c>inputs</c> array: always for a merge layer,
+    /// and for a layer that may name them (<see cref="LayerRule.MayNameInputs"/>) when it names any.
+    /// </summary>
+    private static bool NamesInputArray(LayerDefinition layer, LayerRule rule) =>
+        rule.IsMerge
+        || (rule.MayNameInputs && layer.Arguments.TryGet("inputs", out var value) && value.Kind == ArgumentValueKind.Array && value.Elements.Count > 0);
+
+    /// <summary>The names in an <c>inputs</c> array; null when one is not a name (reported at it).</summary>
+    private static IReadOnlyList<string?>? ReadInputArray(LayerDefinition layer, int index, ArgumentValue value, List<Issue> issues)
+    {
+        var names = new List<string?>();
+        for (var j = 0; j < value.Elements.Count; j++)
+        {
+            if (value.Elements[j].Kind == ArgumentValueKind.String)
+            {
+                names.Add((string)value.Elements[j].Value!);
+            }
+            else
+            {
+                issues.Add(new Issue(ProblemKind.InvalidLayerHyperparameter, Site.LayerArgument(index, "inputs", j), "Inputs", layer.Name, "layer or input names", value.Elements[j].ToString()));
+                names.Add(null);
+            }
+        }
+
+        return names.Any(static n => n is null) ? null : names;
     }
 
     /// <summary>A merge layer's inputs named one by one (Attention's query and value); null when one is not a name (reported at it).</summary>

@@ -96,7 +96,11 @@ internal sealed record SubNetworkDefinition(
 /// <param name="Name">The input's name, or the output's layer name.</param>
 /// <param name="Type">Its type; null when known only at run time.</param>
 /// <param name="Identifier">An output's property in the sub-network's <c>Outputs</c>, escaped when it is a keyword.</param>
-internal sealed record SubNetworkPort(string Name, TensorType? Type, string Identifier);
+/// <param name="Activation">
+/// The sigmoid or softmax an output ends in that the sub-network's <c>RunLogits</c> leaves out (its
+/// <c>OutputDescription.Activation</c>), so a network using it trains from the logits; linear otherwise, and for inputs.
+/// </param>
+internal sealed record SubNetworkPort(string Name, TensorType? Type, string Identifier, ActivationKind Activation = ActivationKind.Linear);
 
 /// <summary>How a layer member is declared.</summary>
 /// <param name="DeclaredType">The member's type, fully qualified with <c>global::</c>, or null when it cannot be read.</param>

@@ -10,4 +10,9 @@ namespace NetGen.Model.Layers;
 /// True when the layer's module is the activation (an <c>Activation</c> layer); false when the
 /// activation is applied to the module's output (Dense's <c>activation</c> argument).
 /// </param>
-internal sealed record ActivationUse(ActivationKind Kind, double Alpha, bool IsModule);
+/// <param name="IsInsideModule">
+/// True when the module applies the activation itself and has a call that leaves it out
+/// (<see cref="LayerRule.EmitLogitsCall"/>: a sub-network whose output ends in sigmoid); the emitter
+/// never applies it, and uses that call for an output's logits.
+/// </param>
+internal sealed record ActivationUse(ActivationKind Kind, double Alpha, bool IsModule, bool IsInsideModule = false);

@@ -56,6 +56,13 @@ internal abstract class LayerRule
     public virtual bool IsMerge => false;
 
     /// <summary>
+    /// Whether the layer may name several inputs in an <c>inputs</c> array instead of taking one
+    /// through <c>From</c> (a sub-network with several inputs). An empty array means one input, from
+    /// <c>From</c> or the member declared before it.
+    /// </summary>
+    public virtual bool MayNameInputs => false;
+
+    /// <summary>
     /// The constructor parameters that name a merge layer's inputs one by one, in order
     /// (Attention's <c>query</c> and <c>value</c>); empty when the names come as one
     /// <c>inputs</c> array (Add, Concatenate).
@@ -150,6 +157,13 @@ internal abstract class LayerRule
     /// <paramref name="stateLocal"/> the local that must receive this layer's final state, or null.
     /// </summary>
     public virtual string EmitLinkedCall(LayerConfig config, string module, IReadOnlyList<string> inputs, IReadOnlyList<string> links, string? stateLocal, TensorType input) =>
+        EmitCall(config, module, inputs, input);
+
+    /// <summary>
+    /// The call that gives the layer's output before an activation its module applies itself
+    /// (<see cref="ActivationUse.IsInsideModule"/>), for training an output from its logits.
+    /// </summary>
+    public virtual string EmitLogitsCall(LayerConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         EmitCall(config, module, inputs, input);
 
     /// <summary>Whether link <paramref name="link"/> is another layer's final state rather than its output.</summary>

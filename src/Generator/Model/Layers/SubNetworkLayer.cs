@@ -23,13 +23,16 @@ internal sealed record SubNetworkConfig(SubNetworkDefinition? Network, string? O
 
 /// <summary>
 /// Another <c>[Network]</c> class as one layer, Keras's functional model called on a tensor
-/// (<c>encoder(inputs)</c>). The parser analyses the class on its own and records its inputs,
-/// outputs and counts (<see cref="SubNetworkDefinition"/>); this rule checks the layer's input
-/// against the sub-network's (NG0024), that a sub-network with several outputs is told which one
-/// to give (NG0026), and reports a class that contains, directly or through others, the network
-/// using it (NG0025). The member is registered under its own name, so the sub-network's weights
-/// are saved as <c>Encode.Hidden.weight</c>; <c>Shares</c> reuses an earlier member's instance,
-/// registered and counted once.
+/// (<c>encoder(inputs)</c>, or <c>attend([query, context])</c> for one with several inputs). The
+/// parser analyses the class on its own and records its inputs, outputs and counts
+/// (<see cref="SubNetworkDefinition"/>); this rule checks that the layer gives one input per
+/// sub-network input (NG0027), each of the type that input declares (NG0024), that a sub-network
+/// with several outputs is told which one to give (NG0026), and reports a class that contains,
+/// directly or through others, the network using it (NG0025). The member is registered under its
+/// own name, so the sub-network's weights are saved as <c>Encode.Hidden.weight</c>; <c>Shares</c>
+/// reuses an earlier member's instance, registered and counted once. An output the sub-network
+/// ends in sigmoid or softmax is this layer's activation, applied inside the module: a network
+/// whose output it is trains from the logits the sub-network's <c>RunLogits</c> gives.
 /// </summary>
 internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
 {
@@ -40,6 +43,9 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
     public override string TypeName => "SubNetwork";
 
     public override IReadOnlyList<ArgumentSpec> Arguments => s_arguments;
+
+    /// <summary>A sub-network with several inputs names one layer or input for each: <c>[SubNetwork(nameof(Query), nameof(Context))]</c>.</summary>
+    public override bool MayNameInputs => true;
 
     /// <summary>Any element type: the sub-network's own input says which (token ids for an encoder with an Embedding).</summary>
     public override bool Accepts(ElementKind elementType) => true;
@@ -72,6 +78,17 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
             return config;
         }
 
+        // The inputs are bound by position, as the sub-network's forward takes them.
+        var given = layer.InputNames.Count;
+        if (given > 0 && given != network.Inputs.Count)
+        {
+            var site = given > network.Inputs.Count && layer.Definition.Arguments.TryGet("inputs", out var named) && named.Elements.Count > network.Inputs.Count
+                ? layer.Argument("inputs", network.Inputs.Count)
+                : layer.Attribute;
+            layer.Report(ProblemKind.SubNetworkInputCount, site, layer.Name, Inputs(given), network.Name, Format.Number(network.Inputs.Count), Format.Quoted(network.Inputs.Select(static port => port.Name)));
+            return config;
+        }
+
         var outputs = Format.Quoted(network.Outputs.Select(static port => port.Name));
         if (config.Output is { } output && !network.Outputs.Any(port => port.Name == output))
         {
@@ -93,18 +110,24 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
             return ShapeResult.Failed;
         }
 
+        // The count was checked when the configuration was read.
         var network = config.Network!;
-        var given = inputs[0];
-        if (network.Inputs.Count != 1)
+        var named = inputs.Count > 1 || (layer.Definition.Arguments.TryGet("inputs", out var names) && names.Elements.Count > 0);
+        var fits = true;
+        for (var i = 0; i < inputs.Count && i < network.Inputs.Count; i++)
         {
-            layer.Report(ProblemKind.SubNetworkInputMismatch, layer.Attribute, layer.Name, given.Describe(), network.Name, "takes " + Format.Number(network.Inputs.Count) + " inputs (" + Format.Quoted(network.Inputs.Select(static port => port.Name)) + "); a [SubNetwork] layer gives it one");
-            return ShapeResult.Failed;
+            var expected = network.Inputs[i];
+            if (expected.Type is { } type && !type.Equals(inputs[i]))
+            {
+                // Named inputs are reported at the name that gives the wrong one.
+                var given = named ? inputs[i].Describe() + " from '" + layer.InputNames[i] + "'" : inputs[i].Describe();
+                layer.Report(ProblemKind.SubNetworkInputMismatch, named ? layer.Argument("inputs", i) : layer.Attribute, layer.Name, given, network.Name, "whose input '" + expected.Name + "' is " + type.Describe());
+                fits = false;
+            }
         }
 
-        var expected = network.Inputs[0];
-        if (expected.Type is { } type && !type.Equals(given))
+        if (!fits)
         {
-            layer.Report(ProblemKind.SubNetworkInputMismatch, layer.Attribute, layer.Name, given.Describe(), network.Name, "whose input '" + expected.Name + "' is " + type.Describe());
             return ShapeResult.Failed;
         }
 
@@ -121,6 +144,29 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
 
     public override string? SharesModuleOf(LayerConfig config) => ((SubNetworkConfig)config).Shares;
 
+    /// <summary>The sigmoid or softmax the selected output ends in, which the sub-network applies itself.</summary>
+    protected override ActivationUse? Activation(SubNetworkConfig config) =>
+        config.IsUsable && config.SelectedOutput is { Activation: not ActivationKind.Linear } output
+            ? new ActivationUse(output.Activation, 0, IsModule: false, IsInsideModule: true)
+            : null;
+
+    /// <summary>
+    /// <c>SubNetworkOutputs.Logits(_decode, 0, code)</c>: the sub-network's <c>RunLogits</c>, which
+    /// leaves its outputs' sigmoid or softmax out, keeping the selected output.
+    /// </summary>
+    public override string EmitLogitsCall(LayerConfig config, string module, IReadOnlyList<string> inputs, TensorType input)
+    {
+        var subNetwork = (SubNetworkConfig)config;
+        var outputs = subNetwork.Network!.Outputs;
+        var index = 0;
+        while (index < outputs.Count - 1 && outputs[index].Name != subNetwork.SelectedOutput!.Name)
+        {
+            index++;
+        }
+
+        return "global::NetGen.SubNetworkOutputs.Logits(" + module + ", " + Format.Number(index) + ", " + string.Join(", ", inputs) + ")";
+    }
+
     protected override void EmitConstruction(ConstructionWriter writer, SubNetworkConfig config, TensorType input)
     {
         // Its own seed, drawn from this network's generator: two members of one class start different.
@@ -129,8 +175,8 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
 
     protected override string EmitCall(SubNetworkConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         config.Output is not null && config.Network!.Outputs.Count > 1 && config.SelectedOutput is { } output
-            ? "global::NetGen.SubNetworkOutputs.Take(" + module + ".call(" + inputs[0] + "), static outputs => outputs." + output.Identifier + ")"
-            : module + ".call(" + inputs[0] + ")";
+            ? "global::NetGen.SubNetworkOutputs.Take(" + module + ".call(" + string.Join(", ", inputs) + "), static outputs => outputs." + output.Identifier + ")"
+            : module + ".call(" + string.Join(", ", inputs) + ")";
 
     public override string DisplayType(LayerConfig? config) =>
         config is SubNetworkConfig { Network: { } network } ? network.Name : TypeName;
@@ -142,6 +188,8 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
         var shares = config.Shares is { } owner ? ", Shares = " + owner : string.Empty;
         return "SubNetwork(" + name + output + shares + ")";
     }
+
+    private static string Inputs(int count) => count == 1 ? "1 input" : Format.Number(count) + " inputs";
 
     private static string Unqualified(string type)
     {

@@ -86,6 +86,9 @@ internal enum ProblemKind
     /// <summary>NG0026: args = layer name, sub-network name, what is wrong with the output it gives.</summary>
     SubNetworkOutputNotSelected,
 
+    /// <summary>NG0027: args = layer name, how many inputs it gives, sub-network name, how many it takes, their names.</summary>
+    SubNetworkInputCount,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>

@@ -9,10 +9,22 @@ namespace NetGen;
 /// Its input must be what the layer before it (or <see cref="SingleInputLayerAttribute.From"/>)
 /// gives, checked at compile time; its parameters are saved under the member's name
 /// (<c>Encode.Hidden.weight</c>) and appear in the summary as one row.
+/// A sub-network with several inputs names one layer or input for each, in the order of its
+/// <c>[Input]</c> attributes: <c>[SubNetwork(nameof(Query), nameof(Context))]</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public sealed class SubNetworkAttribute : SingleInputLayerAttribute
 {
+    /// <summary>
+    /// A sub-network called on the named layers or inputs (use <c>nameof</c>), one per input of the
+    /// sub-network, in the order it declares its inputs. With no names, its one input is the layer
+    /// before it or <see cref="SingleInputLayerAttribute.From"/>.
+    /// </summary>
+    public SubNetworkAttribute(params string[] inputs) => Inputs = inputs;
+
+    /// <summary>The layers (or inputs) given to the sub-network's inputs, in its order; empty when it takes one through <see cref="SingleInputLayerAttribute.From"/>.</summary>
+    public string[] Inputs { get; }
+
     /// <summary>
     /// Which output of a sub-network with several outputs this layer gives, by the name of that
     /// output's layer in the sub-network (use <c>nameof(Encoder.Latent)</c>). Required when the

@@ -47,3 +47,23 @@ public partial class Siamese
     [Concatenate(nameof(Left), nameof(Right))] public partial Concatenate Joined { get; }
     [Dense(1)] public partial Linear Distance { get; }
 }
+
+[Network]
+[Input(4, Name = "query")]
+[Input(6, Name = "context")]
+public partial class Matcher
+{
+    [Concatenate("query", "context")] public partial Concatenate Joined { get; }
+    [Output][Dense(4, Activation.ReLU)] public partial Linear Features { get; }
+    [Output][Dense(1, Activation.Sigmoid)] public partial Linear Relevance { get; }
+}
+
+[Network(Loss = Loss.BinaryCrossentropy)]
+[Input(4, Name = "question")]
+[Input(6, Name = "passage")]
+[Input(6, Name = "other")]
+public partial class Reranker
+{
+    [SubNetwork("question", "passage", Output = nameof(Matcher.Features))] public partial Matcher Read { get; }
+    [SubNetwork(nameof(Read), "other", Output = nameof(Matcher.Relevance), Shares = nameof(Read))] public partial Matcher Score { get; }
+}
