@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using NetGen.Benchmarks.Data;
 using NetGen.Benchmarks.Loops;
 using NetGen.Benchmarks.Models;
+using NetGen.Losses;
 using NetGen.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -25,6 +26,8 @@ public class AutoencoderFitBenchmarks
 {
     private const int BatchSize = 256;
 
+    private static readonly BinaryCrossentropyLoss ProbabilityLoss = new();
+
     private ImageAutoencoder _network = null!;
     private HandWrittenAutoencoder _handWritten = null!;
     private optim.Optimizer _handWrittenOptimizer = null!;
@@ -33,6 +36,15 @@ public class AutoencoderFitBenchmarks
 
     [ParamsSource(typeof(CnnThreads), nameof(CnnThreads.Values))]
     public int Threads { get; set; }
+
+    /// <summary>
+    /// When true, the hand-written side computes the loss as NetGen does for an output whose
+    /// sigmoid it cannot see: the sigmoid, then Keras's binary cross-entropy on probabilities
+    /// clamped to [1e-7, 1 - 1e-7] (<see cref="BinaryCrossentropyLoss.Compute"/>). Not a
+    /// BenchmarkDotNet parameter: <c>--autoencoder-interleaved --hand-written-loss probabilities</c>
+    /// sets it, to tell the cost of the loss from the rest of a step.
+    /// </summary>
+    public bool HandWrittenOnProbabilities { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -69,10 +81,14 @@ public class AutoencoderFitBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = RandomData.AutoencoderImages)]
     public double HandWritten_Epoch() =>
-        HandWrittenLoops.TrainEpoch(_handWritten, _handWrittenOptimizer, static (logits, y) => nn.functional.binary_cross_entropy_with_logits(logits, y), _x, _x, BatchSize, _shuffle);
+        HandWrittenLoops.TrainEpoch(_handWritten, _handWrittenOptimizer, HandWrittenOnProbabilities ? OnProbabilities : FromLogits, _x, _x, BatchSize, _shuffle);
 
     [Benchmark(OperationsPerInvoke = RandomData.AutoencoderImages)]
     public History NetGen_Fit() => NetGenCalls.FitEpoch(_network, _x, _x, BatchSize);
+
+    private static Tensor FromLogits(Tensor logits, Tensor y) => nn.functional.binary_cross_entropy_with_logits(logits, y);
+
+    private static Tensor OnProbabilities(Tensor logits, Tensor y) => ProbabilityLoss.Compute(logits.sigmoid(), y);
 
     // Both sides must compute the same function, or the ratio compares different work: the
     // generated network's pixels against the sigmoid of the hand-written logits.

@@ -11,7 +11,9 @@ namespace NetGen.Benchmarks;
 /// sides alternating epoch by epoch as <see cref="InterleavedLstm"/> does, so both sides of each
 /// round's ratio meet the same machine load. Prints the median time per image of each side and the
 /// median and quartiles of the per-round ratios. <c>--rounds N</c> (30); <c>--threads 1,2</c>
-/// (libtorch threads on both sides, one row each; default both).
+/// (libtorch threads on both sides, one row each; default both); <c>--hand-written-loss
+/// probabilities</c> makes the hand-written side compute the loss as NetGen does on an output whose
+/// sigmoid it cannot see (see <see cref="AutoencoderFitBenchmarks.HandWrittenOnProbabilities"/>).
 /// </summary>
 public static class InterleavedAutoencoder
 {
@@ -21,12 +23,18 @@ public static class InterleavedAutoencoder
         var threads = Option(args, "--threads") is { } list
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(static t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray()
             : [1, 2];
-        Console.WriteLine(FormattableString.Invariant($"Autoencoder training, NetGen Fit / hand-written epoch, {RandomData.AutoencoderImages} images per epoch in batches of 256, {rounds} interleaved rounds."));
+        var onProbabilities = Option(args, "--hand-written-loss") switch
+        {
+            null or "logits" => false,
+            "probabilities" => true,
+            var other => throw new ArgumentException($"--hand-written-loss is 'logits' (binary_cross_entropy_with_logits, the default) or 'probabilities' (NetGen's clamped form), not '{other}'."),
+        };
+        Console.WriteLine(FormattableString.Invariant($"Autoencoder training, NetGen Fit / hand-written epoch, {RandomData.AutoencoderImages} images per epoch in batches of 256, {rounds} interleaved rounds; hand-written loss {(onProbabilities ? "on clamped probabilities" : "from the logits")}."));
         Console.WriteLine("| Threads | Hand-written µs/image | NetGen µs/image | NetGen images/s | Ratio (median) | Ratio quartiles |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---|");
         foreach (var count in threads)
         {
-            var benchmark = new AutoencoderFitBenchmarks { Threads = count };
+            var benchmark = new AutoencoderFitBenchmarks { Threads = count, HandWrittenOnProbabilities = onProbabilities };
             benchmark.Setup();
             try
             {
