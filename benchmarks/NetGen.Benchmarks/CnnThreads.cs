@@ -6,7 +6,7 @@ using System.Linq;
 namespace NetGen.Benchmarks;
 
 /// <summary>
-/// The libtorch thread counts the CNN benchmarks compare: 1 and 2, or the comma-separated list in
+/// The libtorch thread counts the CNN and autoencoder benchmarks compare: 1 and 2, or the comma-separated list in
 /// <c>NETGEN_CNN_THREADS</c> (e.g. <c>NETGEN_CNN_THREADS=1</c> to skip the two-thread cases, which
 /// BenchmarkDotNet's <c>--filter</c> cannot select); the benchmark processes inherit the variable.
 /// </summary>

@@ -81,7 +81,7 @@ public static class InterleavedLstm
     }
 
     /// <summary>Three warm-up epochs of each, then <paramref name="rounds"/> rounds, the first side first in even rounds.</summary>
-    private static (double[] First, double[] Second) Alternate(Action first, Action second, int rounds)
+    internal static (double[] First, double[] Second) Alternate(Action first, Action second, int rounds)
     {
         for (var i = 0; i < 3; i++)
         {
@@ -133,9 +133,9 @@ public static class InterleavedLstm
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static double Median(double[] values) => Quantile(values, 0.5);
+    internal static double Median(double[] values) => Quantile(values, 0.5);
 
-    private static double Quantile(double[] values, double q)
+    internal static double Quantile(double[] values, double q)
     {
         var sorted = values.Order().ToArray();
         var position = q * (sorted.Length - 1);
@@ -144,12 +144,12 @@ public static class InterleavedLstm
         return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static int IntOption(string[] args, string name, int fallback) =>
+    internal static int IntOption(string[] args, string name, int fallback) =>
         Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -8,9 +8,16 @@ using NetGen.Benchmarks.Memory;
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --memory --epochs 50 --repeat 3
 // --lstm-interleaved alternates the two sides of the LSTM training comparison in one process:
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --lstm-interleaved --rounds 30
+// --autoencoder-interleaved does the same for the autoencoder's training comparison:
+//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --autoencoder-interleaved --rounds 30 --threads 1,2
 if (args.Length > 0 && args[0] == "--lstm-interleaved")
 {
     return InterleavedLstm.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "--autoencoder-interleaved")
+{
+    return InterleavedAutoencoder.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "--memory")

@@ -63,6 +63,30 @@ public sealed class AutoencoderSampleTests
     }
 
     [Fact]
+    public void PcaFromTheScatterMatrixAgreesWithTheThinSvdOfTheCentredRows()
+    {
+        // 5,000 rows, more than one block of the scatter sum (4,096), so the last block is short;
+        // six directions of decreasing spread plus noise, so the first four are well separated.
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(5);
+        var spread = tensor(new double[] { 10, 8, 6, 4, 2, 1 });
+        var latent = randn(5000, 6, dtype: ScalarType.Float64, generator: generator) * spread;
+        var mixing = randn(6, 20, dtype: ScalarType.Float64, generator: generator);
+        var rows = latent.matmul(mixing) + (0.05 * randn(5000, 20, dtype: ScalarType.Float64, generator: generator)) + 3;
+
+        using var pca = Pca.Fit(rows, 4);
+
+        var mean = rows.mean([0L], keepdim: true);
+        var (_, singular, vh) = linalg.svd(rows - mean, fullMatrices: false);
+        var components = vh.narrow(0, 0, 4);
+        var expected = (rows - mean).matmul(components.t()).matmul(components) + mean;
+        var variance = singular.square();
+        Assert.Equal((variance.narrow(0, 0, 4).sum() / variance.sum()).item<double>(), pca.ExplainedVariance, 12);
+        Assert.True(pca.Reconstruct(rows).allclose(expected, rtol: 0, atol: 1e-9), "the scatter matrix's components rebuild the rows differently from the SVD's");
+        Assert.Equal(4, pca.Dimension);
+    }
+
+    [Fact]
     public void MeanSquaredErrorAndNearestCentroidMeasureWhatTheySay()
     {
         using var predicted = tensor(new float[,] { { 0, 1 }, { 1, 1 } });

@@ -47,6 +47,16 @@ public static class RandomData
         return (x, y);
     }
 
+    /// <summary>Images per epoch of the autoencoder benchmark: 16 batches of 256.</summary>
+    public const int AutoencoderImages = 4096;
+
+    /// <summary>Rows of 784 pixels drawn uniformly from [0, 1): flattened Fashion-MNIST images as the autoencoder reads (and rebuilds) them.</summary>
+    public static Tensor Pixels(int samples = AutoencoderImages)
+    {
+        using var generator = new Generator(1234);
+        return rand([samples, 784], generator: generator);
+    }
+
     /// <summary>Sequences per epoch of the recurrent benchmarks: 128 steps of 1, 2 of 64.</summary>
     public const int Sequences = 128;
 
