@@ -86,6 +86,18 @@ internal enum ProblemKind
     /// <summary>NG0026: args = layer name, sub-network name, what is wrong with the output it gives.</summary>
     SubNetworkOutputNotSelected,
 
+    /// <summary>NG0028: args = layer name, the type it is declared as.</summary>
+    CustomLayerNotAModule = 28,
+
+    /// <summary>NG0029: args = layer name, why it cannot be built and how to make it buildable.</summary>
+    CustomLayerCannotBeBuilt,
+
+    /// <summary>NG0030: args = layer name, module type name.</summary>
+    CustomLayerShapeFunctionUnusable,
+
+    /// <summary>NG0031: args = method name, parameter name, the member it reads, that member's shape, the shape the parameter declares.</summary>
+    ParameterShapeMismatch,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
