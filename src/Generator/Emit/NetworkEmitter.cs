@@ -108,7 +108,7 @@ internal static class NetworkEmitter
             // /// <summary>Layer Hidden1: Dense(12, ReLU), output (None, 12), 372 parameters.</summary>
             // public partial Linear Hidden1 { get => _hidden1; }
             var rule = LayerRules.For(layer.Kind);
-            writer.WriteLine($"/// <summary>Layer <c>{Code.Xml(layer.Name)}</c>: {Code.Xml(rule.Describe(layer.Config!, layer.Inputs))}, output {Code.Xml(layer.OutputType?.ToString() ?? "known at run time")}, {Format.Number(layer.ParameterCount)} parameters.</summary>");
+            writer.WriteLine($"/// <summary>Layer <c>{Code.Xml(layer.Name)}</c>: {Code.Xml(rule.Describe(layer.Config!, layer.Inputs))}, output {Code.Xml(layer.OutputType?.ToString() ?? "known at run time")}, {(rule.CountsParametersAtRunTime ? "parameters counted at run time" : Format.Number(layer.ParameterCount) + " parameters")}.</summary>");
             writer.WriteLine($"{Modifiers(layer)}partial {layer.DeclaredType} {layer.Identifier} {{ get => {layer.Field}; }}");
             writer.WriteLine();
         }
