@@ -242,6 +242,38 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0028: <c>Custom layer '{0}' is declared as '{1}', which is not a TorchSharp Module&lt;Tensor, Tensor&gt;; a [CustomLayer] member's type must derive from it</c>.</summary>
+    public static readonly DiagnosticDescriptor CustomLayerNotAModule = Create(
+        "NG0028",
+        "Custom layer type is not a Module<Tensor, Tensor>",
+        "Custom layer '{0}' is declared as '{1}', which is not a TorchSharp Module<Tensor, Tensor>; a [CustomLayer] member's type must derive from it",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0029: <c>Custom layer '{0}' cannot be built: {1}</c>.</summary>
+    public static readonly DiagnosticDescriptor CustomLayerCannotBeBuilt = Create(
+        "NG0029",
+        "Custom layer cannot be built",
+        "Custom layer '{0}' cannot be built: {1}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0030: <c>Custom layer '{0}': '{1}' declares a ComputeOutputShape the summary cannot call; declare it 'public static long[] ComputeOutputShape(long[] inputShape)'</c>.</summary>
+    public static readonly DiagnosticDescriptor CustomLayerShapeFunctionUnusable = Create(
+        "NG0030",
+        "Custom layer shape function cannot be called",
+        "Custom layer '{0}': '{1}' declares a ComputeOutputShape the summary cannot call; declare it 'public static long[] ComputeOutputShape(long[] inputShape)'",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0031: <c>Parameter '{1}' of '{0}' declares the shape {4}, but '{2}' gives {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor ParameterShapeMismatch = Create(
+        "NG0031",
+        "Method parameter shape does not fit its member",
+        "Parameter '{1}' of '{0}' declares the shape {4}, but '{2}' gives {3}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -591,6 +623,10 @@ internal static class DiagnosticDescriptors
         ProblemKind.NetworkContainsItself => NetworkContainsItself,
         ProblemKind.SubNetworkOutputNotSelected => SubNetworkOutputNotSelected,
         ProblemKind.SubNetworkInputCount => SubNetworkInputCount,
+        ProblemKind.CustomLayerNotAModule => CustomLayerNotAModule,
+        ProblemKind.CustomLayerCannotBeBuilt => CustomLayerCannotBeBuilt,
+        ProblemKind.CustomLayerShapeFunctionUnusable => CustomLayerShapeFunctionUnusable,
+        ProblemKind.ParameterShapeMismatch => ParameterShapeMismatch,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -52,6 +52,59 @@ public sealed class GraphSnapshotTests
     }
 
     [Fact]
+    public void CustomLayers()
+    {
+        // A user's modules as layers: one built by its parameterless constructor with a declared shape
+        // (checked when forward calls it), one by a factory given the input shape, whose output is known
+        // only at run time and which the description sizes with its ComputeOutputShape.
+        const string source = """
+            using NetGen;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            namespace Shop.Custom;
+
+            public sealed class Gate : nn.Module<Tensor, Tensor>
+            {
+                private readonly Linear _gate;
+
+                public Gate() : this(6) { }
+
+                public Gate(long features) : base(nameof(Gate))
+                {
+                    _gate = nn.Linear(features, features);
+                    RegisterComponents();
+                }
+
+                public static long[] ComputeOutputShape(long[] inputShape) => inputShape;
+
+                public override Tensor forward(Tensor input) => input * sigmoid(_gate.call(input));
+            }
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(6)]
+            public partial class Gated
+            {
+                [CustomLayer(OutputShape = [6])] public partial Gate First { get; }
+                [CustomLayer(Factory = nameof(CreateGate))] public partial Gate Second { get; }
+                [Reshape(6)] public partial NetGen.Layers.Reshape Known { get; }
+                [Dense(1)] public partial Linear Output { get; }
+
+                private static Gate CreateGate(long[] inputShape) => new(inputShape[^1]);
+            }
+            """;
+
+        var run = GeneratedCode.Verify(new[] { source });
+
+        var gated = run.Source("Shop.Custom.Gated.g.cs");
+        Assert.Contains("static () => new global::Shop.Custom.Gate()", gated);
+        Assert.Contains("static () => CreateGate(new long[] { 6 })", gated);
+        Assert.Contains("global::NetGen.Layers.CustomLayers.CheckOutput(_first.call(input), \"First\", 6)", gated);
+        Assert.Contains("global::Shop.Custom.Gate.ComputeOutputShape(new long[] { 6 })", gated);
+        Assert.Contains("Total params: 7 + ?", gated);
+    }
+
+    [Fact]
     public void LossTerms()
     {
         // The VAE's losses: terms computed in forward only while a step collects them, not layers of

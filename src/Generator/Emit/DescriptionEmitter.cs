@@ -18,7 +18,7 @@ internal static class DescriptionEmitter
         var rows = Rows(spec).Select(index => spec.Layers[index]).Select(static layer => new SummaryRow(
             layer.Name + " (" + layer.TypeName + ")",
             layer.OutputType?.ToString() ?? "?",
-            layer.ParameterCount,
+            LayerRules.For(layer.Kind).CountsParametersAtRunTime ? null : layer.ParameterCount,
             string.Join(", ", layer.Inputs.Concat(InitialState(layer) is { } state ? new[] { state + " (state)" } : Enumerable.Empty<string>()))));
         var inputs = isGraph ? spec.Inputs.Select(static input => new SummaryRow(input.Name + " (InputLayer)", input.Type?.ToString() ?? "?", 0, string.Empty)) : Enumerable.Empty<SummaryRow>();
         return Shared.SummaryTable.Format(
@@ -52,7 +52,7 @@ internal static class DescriptionEmitter
         {
             var layer = spec.Layers[index];
             var inputs = string.Join(", ", layer.Inputs.Select(Code.Literal));
-            writer.WriteLine($"new {NetGen}.LayerDescription({Code.Literal(layer.Name)}, {Code.Literal(layer.TypeName)}, {Shape(layer.OutputType)}, {Format.Number(layer.ParameterCount)}, {Format.Number(layer.TrainableParameterCount)}, [{inputs}]){Declared(layer)},");
+            writer.WriteLine($"new {NetGen}.LayerDescription({Code.Literal(layer.Name)}, {Code.Literal(layer.TypeName)}, {OutputShape(layer)}, {Format.Number(layer.ParameterCount)}, {Format.Number(layer.TrainableParameterCount)}, [{inputs}]){Declared(layer)},");
         }
 
         writer.Unindent();
@@ -84,6 +84,16 @@ internal static class DescriptionEmitter
     /// <summary>The layers of the summary and the description, in execution order: loss terms are not layers a user looks at.</summary>
     private static List<int> Rows(NetworkSpec spec) =>
         spec.ExecutionOrder.Where(index => !LayerRules.For(spec.Layers[index].Kind).IsLossTerm).ToList();
+
+    /// <summary>
+    /// A layer's output shape in the description: its type, or for a custom layer known only at run time
+    /// whose module type has a shape function, what that function computes from the known input shape
+    /// (called when the description is created, so <c>Summary()</c> shows it).
+    /// </summary>
+    private static string OutputShape(LayerSpec layer) =>
+        layer.OutputType is null && layer.Config is CustomLayerConfig { HasShapeFunction: true, TypeName: { } module } && layer.InputType is { IsKnown: true } input
+            ? $"{TypeNames.Layers}.CustomLayers.ShapeOf({Code.Literal(layer.Name)}, {module}.ComputeOutputShape(new long[] {{ {string.Join(", ", input.Dimensions.Select(static d => Format.Number(d.Size)))} }}))"
+            : Shape(layer.OutputType);
 
     /// <summary><c>new global::NetGen.Shape(3, 32, 32)</c>, named dimensions through <c>Dimension.Named</c>; <c>null</c> when known only at run time.</summary>
     public static string Shape(TensorType? type)

@@ -89,10 +89,12 @@ internal static class NetworkEmitter
         writer.OpenBlock();
 
         // public const long ParameterCount = ...; public const long TrainableParameterCount = ...;
-        writer.WriteLine($"/// <summary>All parameters of the network ({Format.Number(total)}), batch-normalization statistics included, as Keras counts them.</summary>");
+        var counted = spec.Layers.Where(static l => LayerRules.For(l.Kind).CountsParametersAtRunTime).Select(static l => l.Name).ToList();
+        var uncounted = counted.Count == 0 ? string.Empty : ", without those of " + string.Join(", ", counted) + ", which only Summary() counts";
+        writer.WriteLine($"/// <summary>All parameters of the network ({Format.Number(total)}{Code.Xml(uncounted)}), batch-normalization statistics included, as Keras counts them.</summary>");
         writer.WriteLine($"public const long ParameterCount = {Format.Number(total)};");
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Parameters updated by training ({Format.Number(trainable)}).</summary>");
+        writer.WriteLine($"/// <summary>Parameters updated by training ({Format.Number(trainable)}{Code.Xml(uncounted)}).</summary>");
         writer.WriteLine($"public const long TrainableParameterCount = {Format.Number(trainable)};");
         writer.WriteLine();
 
@@ -106,7 +108,7 @@ internal static class NetworkEmitter
             // /// <summary>Layer Hidden1: Dense(12, ReLU), output (None, 12), 372 parameters.</summary>
             // public partial Linear Hidden1 { get => _hidden1; }
             var rule = LayerRules.For(layer.Kind);
-            writer.WriteLine($"/// <summary>Layer <c>{Code.Xml(layer.Name)}</c>: {Code.Xml(rule.Describe(layer.Config!, layer.Inputs))}, output {Code.Xml(layer.OutputType?.ToString() ?? "known at run time")}, {Format.Number(layer.ParameterCount)} parameters.</summary>");
+            writer.WriteLine($"/// <summary>Layer <c>{Code.Xml(layer.Name)}</c>: {Code.Xml(rule.Describe(layer.Config!, layer.Inputs))}, output {Code.Xml(layer.OutputType?.ToString() ?? "known at run time")}, {(rule.CountsParametersAtRunTime ? "parameters counted at run time" : Format.Number(layer.ParameterCount) + " parameters")}.</summary>");
             writer.WriteLine($"{Modifiers(layer)}partial {layer.DeclaredType} {layer.Identifier} {{ get => {layer.Field}; }}");
             writer.WriteLine();
         }

@@ -21,6 +21,7 @@ internal sealed class KnownTypes
         InputAttribute = compilation.GetTypeByMetadataName("NetGen.InputAttribute");
         OutputAttribute = compilation.GetTypeByMetadataName("NetGen.OutputAttribute");
         OptimizerAttribute = compilation.GetTypeByMetadataName("NetGen.OptimizerAttribute");
+        ShapeAttribute = compilation.GetTypeByMetadataName("NetGen.ShapeAttribute");
         foreach (var rule in LayerRules.All)
         {
             if (compilation.GetTypeByMetadataName(rule.AttributeName) is { } attribute)
@@ -37,6 +38,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? OutputAttribute { get; }
 
     public INamedTypeSymbol? OptimizerAttribute { get; }
+
+    /// <summary><c>[Shape]</c> on a <c>[Lambda]</c> or <c>[LossTerm]</c> parameter.</summary>
+    public INamedTypeSymbol? ShapeAttribute { get; }
 
     /// <summary>The types of <paramref name="compilation"/>, or null when it does not reference NetGen.</summary>
     public static KnownTypes? Create(Compilation compilation) =>

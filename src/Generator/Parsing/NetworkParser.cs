@@ -335,17 +335,105 @@ internal static class NetworkParser
             member.Name,
             kind,
             ArgumentConversion.Read(layer.Attribute),
-            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method) : null),
+            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method, knownTypes) : null),
             layer.Output is null ? null : ArgumentConversion.Read(layer.Output),
-            kind == LayerKind.SubNetwork ? ReadSubNetwork(member, knownTypes, visiting, cancellationToken) : null);
+            kind == LayerKind.SubNetwork ? ReadSubNetwork(member, knownTypes, visiting, cancellationToken) : null,
+            kind == LayerKind.CustomLayer ? ReadCustomModule(member, layer.Attribute) : null);
     }
 
-    /// <summary>A layer method's signature (a <c>[Lambda]</c>): parameter names and types, and what forward could not pass.</summary>
-    private static MethodDeclaration ReadMethod(IMethodSymbol method) => new(
-        method.Parameters.Select(static p => p.Name).ToEquatableArray(),
-        method.Parameters.Select(static p => p.Type.TypeKind == TypeKind.Error ? null : p.Type.ToDisplayString(s_typeFormat)).ToEquatableArray(),
-        method.IsGenericMethod,
-        method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(static p => p.RefKind != RefKind.None || p.IsParams || p.IsOptional));
+    /// <summary>A layer method's signature (a <c>[Lambda]</c>): parameter names and types, what forward could not pass, and the shapes its parameters declare.</summary>
+    private static MethodDeclaration ReadMethod(IMethodSymbol method, KnownTypes knownTypes)
+    {
+        var shapes = method.Parameters
+            .Select(p => p.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, knownTypes.ShapeAttribute)) is { } shape ? ArgumentConversion.Read(shape) : null)
+            .ToList();
+        return new MethodDeclaration(
+            method.Parameters.Select(static p => p.Name).ToEquatableArray(),
+            method.Parameters.Select(static p => p.Type.TypeKind == TypeKind.Error ? null : p.Type.ToDisplayString(s_typeFormat)).ToEquatableArray(),
+            method.IsGenericMethod,
+            method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(static p => p.RefKind != RefKind.None || p.IsParams || p.IsOptional),
+            shapes.Any(static shape => shape is not null) ? shapes.ToEquatableArray() : EquatableArray<AttributeArguments?>.Empty);
+    }
+
+    /// <summary>
+    /// The module type a <c>[CustomLayer]</c> member is declared as: whether it is a <c>Module&lt;Tensor, Tensor&gt;</c>,
+    /// how it can be built, and its shape function; null when the type does not resolve (the compiler reports it).
+    /// </summary>
+    private static CustomModuleDefinition? ReadCustomModule(ISymbol member, AttributeData attribute)
+    {
+        if (member is not IPropertySymbol { Type: { TypeKind: not TypeKind.Error } type })
+        {
+            return null;
+        }
+
+        var isTensorModule = false;
+        for (ITypeSymbol? current = type; current is not null && !isTensorModule; current = current.BaseType)
+        {
+            isTensorModule = current.ToDisplayString() == "TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>";
+        }
+
+        var constructible = type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } named
+            && named.InstanceConstructors.Any(static c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.All(static p => p.IsOptional || p.IsParams));
+        var shapeFunctions = type.GetMembers("ComputeOutputShape");
+        var shapeFunction = shapeFunctions.IsEmpty ? ShapeFunctionForm.None
+            : shapeFunctions.Any(static f => f is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, IsGenericMethod: false, Parameters.Length: 1 } method
+                && IsLongArray(method.ReturnType) && IsLongArray(method.Parameters[0].Type) && method.Parameters[0].RefKind == RefKind.None)
+                ? ShapeFunctionForm.Usable
+                : ShapeFunctionForm.Unusable;
+
+        var factoryName = attribute.NamedArguments.FirstOrDefault(static a => a.Key == "Factory").Value is { Kind: TypedConstantKind.Primitive, Value: string name } ? name : null;
+        return new CustomModuleDefinition(
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            type.Name,
+            isTensorModule,
+            constructible,
+            shapeFunction,
+            factoryName is null ? null : ReadFactory(member.ContainingType, factoryName, type));
+    }
+
+    /// <summary>The static method of the network class named by <c>Factory</c>: why none can build the module, or which one can.</summary>
+    private static FactoryDefinition ReadFactory(INamedTypeSymbol network, string name, ITypeSymbol module)
+    {
+        var methods = network.GetMembers(name).OfType<IMethodSymbol>().Where(static m => m.MethodKind == MethodKind.Ordinary).ToList();
+        if (methods.Count == 0)
+        {
+            return new FactoryDefinition(name, Identifiers.Escape(name), "Factory names no method of '" + network.Name + "'; name a static method of the network class that returns the module (use nameof)", false);
+        }
+
+        string? problem = null;
+        foreach (var method in methods.OrderBy(static m => m.Parameters.Length))
+        {
+            var takesInputShape = method.Parameters.Length == 1 && IsLongArray(method.Parameters[0].Type) && method.Parameters[0].RefKind == RefKind.None && !method.Parameters[0].IsParams;
+            var reason = !method.IsStatic ? "its factory '" + name + "' must be static"
+                : method.IsGenericMethod ? "its factory '" + name + "' must have no type parameters"
+                : !Returns(method.ReturnType, module) ? "its factory '" + name + "' returns " + method.ReturnType.ToDisplayString() + ", not a " + module.ToDisplayString()
+                : method.Parameters.Length != 0 && !takesInputShape ? "its factory '" + name + "' must take no parameters, or one long[] inputShape"
+                : null;
+            if (reason is null)
+            {
+                return new FactoryDefinition(name, Identifiers.Escape(name), null, takesInputShape);
+            }
+
+            problem ??= reason;
+        }
+
+        return new FactoryDefinition(name, Identifiers.Escape(name), problem, false);
+    }
+
+    private static bool Returns(ITypeSymbol returned, ITypeSymbol module)
+    {
+        for (ITypeSymbol? current = returned; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, module))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLongArray(ITypeSymbol type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Int64 };
 
     /// <summary>The property's modifiers as written on its declaration, <c>partial</c> left out.</summary>
     private static string Modifiers(ISymbol member, CancellationToken cancellationToken)

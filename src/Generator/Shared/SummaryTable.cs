@@ -19,12 +19,14 @@ internal static class SummaryTable
 
     /// <summary>
     /// Formats the table: one row per input (graphs only) and per layer, then the totals. Lines
-    /// are separated by <c>\n</c>; there is no trailing newline.
+    /// are separated by <c>\n</c>; there is no trailing newline. A row whose parameters are counted
+    /// only at run time (a custom layer, at design time) shows "?", and the totals then read <c>80 + ?</c>.
     /// </summary>
     public static string Format(string modelName, IReadOnlyList<SummaryRow> rows, bool showConnections, long total, long trainable)
     {
+        var partial = rows.Any(static row => row.Parameters is null) ? " + ?" : string.Empty;
         var columns = showConnections ? 4 : 3;
-        var cells = rows.Select(static row => new[] { row.Layer, row.OutputShape, Count(row.Parameters), row.ConnectedTo }).ToList();
+        var cells = rows.Select(static row => new[] { row.Layer, row.OutputShape, row.Parameters is { } count ? Count(count) : "?", row.ConnectedTo }).ToList();
         var widths = new int[columns];
         for (var c = 0; c < columns; c++)
         {
@@ -43,8 +45,8 @@ internal static class SummaryTable
         }
 
         text.Append('=', rule).Append('\n');
-        text.Append("Total params: ").Append(Count(total)).Append('\n');
-        text.Append("Trainable params: ").Append(Count(trainable)).Append('\n');
+        text.Append("Total params: ").Append(Count(total)).Append(partial).Append('\n');
+        text.Append("Trainable params: ").Append(Count(trainable)).Append(partial).Append('\n');
         text.Append("Non-trainable params: ").Append(Count(total - trainable)).Append('\n');
         text.Append('_', rule);
         return text.ToString();
@@ -67,7 +69,7 @@ internal static class SummaryTable
 /// <summary>One row of the summary: <c>Hidden1 (Dense)</c>, <c>(None, 12)</c>, 372, <c>input</c>.</summary>
 internal sealed class SummaryRow
 {
-    public SummaryRow(string layer, string outputShape, long parameters, string connectedTo)
+    public SummaryRow(string layer, string outputShape, long? parameters, string connectedTo)
     {
         Layer = layer;
         OutputShape = outputShape;
@@ -79,7 +81,8 @@ internal sealed class SummaryRow
 
     public string OutputShape { get; }
 
-    public long Parameters { get; }
+    /// <summary>The layer's parameters, or null when they are counted only at run time.</summary>
+    public long? Parameters { get; }
 
     public string ConnectedTo { get; }
 }

@@ -116,7 +116,7 @@ internal static class LambdaRules
 
                 var result = results[source];
                 complete &= result.Config is not null && result.InputsKnown && result.Output.Status != ShapeStatus.Failed;
-                reachesParameters = result.Parameters.Trainable > 0;
+                reachesParameters = result.Parameters.Trainable > 0 || (result.Trainable && LayerRules.For(network.Layers[source].Kind).CountsParametersAtRunTime);
                 foreach (var name in result.InputNames.Concat(result.Links))
                 {
                     pending.Push(name);

@@ -59,7 +59,7 @@ internal static class TrainabilityRules
             return;
         }
 
-        var withParameters = Enumerable.Range(0, results.Length).Where(i => results[i].Parameters.Total > 0).ToList();
+        var withParameters = Enumerable.Range(0, results.Length).Where(i => results[i].Parameters.Total > 0 || LayerRules.For(network.Layers[i].Kind).CountsParametersAtRunTime).ToList();
         if (withParameters.Count > 0 && withParameters.All(i => !results[i].Trainable) && results.All(static r => r.Parameters.Trainable == 0))
         {
             issues.Add(new Issue(ProblemKind.NothingTrainable, Site.NetworkName, network.Name, Format.Quoted(withParameters.Select(i => network.Layers[i].Name))));

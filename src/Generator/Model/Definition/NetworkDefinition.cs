@@ -58,13 +58,54 @@ internal sealed record InputDefinition(AttributeArguments Arguments);
 /// For a <c>[SubNetwork]</c> member, the network class it is declared as, analysed on its own;
 /// null for other kinds, and when the member's type is not a <c>[Network]</c> class.
 /// </param>
+/// <param name="CustomModule">
+/// For a <c>[CustomLayer]</c> member, what the parser found about its module type and how to build it;
+/// null for other kinds, and when the member's type cannot be read (the compiler reports it).
+/// </param>
 internal sealed record LayerDefinition(
     string Name,
     LayerKind Kind,
     AttributeArguments Arguments,
     MemberDeclaration Member,
     AttributeArguments? Output = null,
-    SubNetworkDefinition? SubNetwork = null);
+    SubNetworkDefinition? SubNetwork = null,
+    CustomModuleDefinition? CustomModule = null);
+
+/// <summary>
+/// The user's module type a <c>[CustomLayer]</c> member is declared as, and the ways the generated
+/// constructor can build it. Plain data, like every definition.
+/// </summary>
+/// <param name="TypeName">The type, fully qualified with <c>global::</c>.</param>
+/// <param name="Name">The type's name, for messages and summaries.</param>
+/// <param name="IsTensorModule">Whether it derives from TorchSharp's <c>nn.Module&lt;Tensor, Tensor&gt;</c>.</param>
+/// <param name="HasPublicParameterlessConstructor">Whether it is a non-abstract class with a public constructor that takes no arguments.</param>
+/// <param name="ShapeFunction">
+/// <see cref="ShapeFunctionForm.Usable"/> when it declares <c>public static long[] ComputeOutputShape(long[] inputShape)</c>,
+/// <see cref="ShapeFunctionForm.Unusable"/> when it declares a <c>ComputeOutputShape</c> of another form, else <see cref="ShapeFunctionForm.None"/>.
+/// </param>
+/// <param name="Factory">The method <c>Factory</c> names, when the attribute names one.</param>
+internal sealed record CustomModuleDefinition(
+    string TypeName,
+    string Name,
+    bool IsTensorModule,
+    bool HasPublicParameterlessConstructor,
+    ShapeFunctionForm ShapeFunction,
+    FactoryDefinition? Factory);
+
+/// <summary>Whether a custom module type has a shape function the generated description can call.</summary>
+internal enum ShapeFunctionForm
+{
+    None,
+    Usable,
+    Unusable,
+}
+
+/// <summary>The static method of the network class that a <c>[CustomLayer]</c>'s <c>Factory</c> names.</summary>
+/// <param name="Name">The name as written.</param>
+/// <param name="Identifier">The name as generated code calls it, escaped when it is a keyword.</param>
+/// <param name="Problem">Why no method of that name can build the module (NG0029), or null when one can.</param>
+/// <param name="TakesInputShape">Whether the method that can takes the input shape (<c>long[] inputShape</c>).</param>
+internal sealed record FactoryDefinition(string Name, string Identifier, string? Problem, bool TakesInputShape);
 
 /// <summary>
 /// The <c>[Network]</c> class a <c>[SubNetwork]</c> member is declared as: what its own analysis
@@ -120,8 +161,13 @@ internal sealed record MemberDeclaration(
 /// <param name="ParameterTypes">Its parameters' types, fully qualified with <c>global::</c> (null when one cannot be read).</param>
 /// <param name="IsGeneric">Whether it has type parameters.</param>
 /// <param name="HasSpecialParameters">Whether a parameter is <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or optional.</param>
+/// <param name="ParameterShapes">
+/// The arguments of each parameter's <c>[Shape]</c>, in parameter order, null for a parameter without one;
+/// empty when no parameter has one.
+/// </param>
 internal sealed record MethodDeclaration(
     EquatableArray<string> ParameterNames,
     EquatableArray<string?> ParameterTypes,
     bool IsGeneric = false,
-    bool HasSpecialParameters = false);
+    bool HasSpecialParameters = false,
+    EquatableArray<AttributeArguments?> ParameterShapes = default);

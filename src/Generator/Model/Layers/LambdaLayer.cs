@@ -47,11 +47,17 @@ internal sealed class LambdaLayer : LayerRule<LambdaConfig>
         return new LambdaConfig((shape ?? new int[0]).ToEquatableArray());
     }
 
-    protected override ShapeResult InferShape(LayerContext layer, LambdaConfig config, IReadOnlyList<TensorType> inputs) =>
-        Declared(layer, config, inputs.Count > 0 ? inputs[0].ElementType : ElementKind.Float32);
+    protected override ShapeResult InferShape(LayerContext layer, LambdaConfig config, IReadOnlyList<TensorType> inputs)
+    {
+        ParameterShapes.Check(layer, inputs.Select(ShapeResult.Known).ToList());
+        return Declared(layer, config, inputs.Count > 0 ? inputs[0].ElementType : ElementKind.Float32);
+    }
 
-    protected override ShapeResult InferFromDynamic(LayerContext layer, LambdaConfig config, IReadOnlyList<ShapeResult> inputs) =>
-        Declared(layer, config, inputs.Where(static input => input.IsKnown).Select(static input => input.Type!.ElementType).DefaultIfEmpty(ElementKind.Float32).First());
+    protected override ShapeResult InferFromDynamic(LayerContext layer, LambdaConfig config, IReadOnlyList<ShapeResult> inputs)
+    {
+        ParameterShapes.Check(layer, inputs);
+        return Declared(layer, config, inputs.Where(static input => input.IsKnown).Select(static input => input.Type!.ElementType).DefaultIfEmpty(ElementKind.Float32).First());
+    }
 
     protected override string? ModuleType(LambdaConfig config, TensorType? input) => null;
 

@@ -43,4 +43,5 @@ internal enum LayerKind
     Lambda,
     LossTerm,
     SubNetwork,
+    CustomLayer,
 }

@@ -52,6 +52,13 @@ internal abstract class LayerRule
     /// </summary>
     public virtual bool IsLossTerm => false;
 
+    /// <summary>
+    /// Whether the layer's parameters are known only at run time (a user's module, <c>[CustomLayer]</c>):
+    /// its compile-time count is 0, the design-time summary shows "?" for it, and rules that ask whether a
+    /// layer has trainable parameters assume it has.
+    /// </summary>
+    public virtual bool CountsParametersAtRunTime => false;
+
     /// <summary>Whether the layer reads several named inputs (its <c>inputs</c> argument) instead of one.</summary>
     public virtual bool IsMerge => false;
 

@@ -44,6 +44,7 @@ internal static class LayerRules
     private static readonly LayerRule s_lambda = new LambdaLayer();
     private static readonly LayerRule s_lossTerm = new LossTermLayer();
     private static readonly LayerRule s_subNetwork = new SubNetworkLayer();
+    private static readonly LayerRule s_customLayer = new CustomLayerLayer();
 
     public static LayerRule For(LayerKind kind) => kind switch
     {
@@ -84,6 +85,7 @@ internal static class LayerRules
         LayerKind.Lambda => s_lambda,
         LayerKind.LossTerm => s_lossTerm,
         LayerKind.SubNetwork => s_subNetwork,
+        LayerKind.CustomLayer => s_customLayer,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No rule for this layer kind; add one to LayerRules.For."),
     };
 

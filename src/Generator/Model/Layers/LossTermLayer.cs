@@ -42,11 +42,17 @@ internal sealed class LossTermLayer : LayerRule<LossTermConfig>
     }
 
     // A scalar.
-    protected override ShapeResult InferShape(LayerContext layer, LossTermConfig config, IReadOnlyList<TensorType> inputs) =>
-        ShapeResult.Known(new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+    protected override ShapeResult InferShape(LayerContext layer, LossTermConfig config, IReadOnlyList<TensorType> inputs)
+    {
+        ParameterShapes.Check(layer, inputs.Select(ShapeResult.Known).ToList());
+        return ShapeResult.Known(new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+    }
 
-    protected override ShapeResult InferFromDynamic(LayerContext layer, LossTermConfig config, IReadOnlyList<ShapeResult> inputs) =>
-        ShapeResult.Known(new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+    protected override ShapeResult InferFromDynamic(LayerContext layer, LossTermConfig config, IReadOnlyList<ShapeResult> inputs)
+    {
+        ParameterShapes.Check(layer, inputs);
+        return ShapeResult.Known(new TensorType(ElementKind.Float32, EquatableArray<Dimension>.Empty));
+    }
 
     protected override string? ModuleType(LossTermConfig config, TensorType? input) => null;
 

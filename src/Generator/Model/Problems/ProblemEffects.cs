@@ -32,7 +32,7 @@ internal static class ProblemEffects
             or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
             or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization or ProblemKind.DenseOnReturnedSequence
             or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
-            or ProblemKind.LossTermReachesNoParameter => ProblemEffect.None,
+            or ProblemKind.LossTermReachesNoParameter or ProblemKind.CustomLayerShapeFunctionUnusable => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer
@@ -60,6 +60,7 @@ internal static class ProblemEffects
         or ProblemKind.TooManyInputs or ProblemKind.UndefinedEnumValue or ProblemKind.OutputIsNotALayer or ProblemKind.MemberNameTaken or ProblemKind.AmbiguousInput
         or ProblemKind.LambdaParameterNamesNoMember or ProblemKind.UnsupportedLambdaSignature
         or ProblemKind.SubNetworkInputMismatch or ProblemKind.NetworkContainsItself or ProblemKind.SubNetworkOutputNotSelected or ProblemKind.SubNetworkInputCount
+        or ProblemKind.CustomLayerNotAModule or ProblemKind.CustomLayerCannotBeBuilt or ProblemKind.ParameterShapeMismatch
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
         or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis

@@ -89,6 +89,18 @@ internal enum ProblemKind
     /// <summary>NG0027: args = layer name, how many inputs it gives, sub-network name, how many it takes, their names.</summary>
     SubNetworkInputCount,
 
+    /// <summary>NG0028: args = layer name, the type it is declared as.</summary>
+    CustomLayerNotAModule = 28,
+
+    /// <summary>NG0029: args = layer name, why it cannot be built and how to make it buildable.</summary>
+    CustomLayerCannotBeBuilt,
+
+    /// <summary>NG0030: args = layer name, module type name.</summary>
+    CustomLayerShapeFunctionUnusable,
+
+    /// <summary>NG0031: args = method name, parameter name, the member it reads, that member's shape, the shape the parameter declares.</summary>
+    ParameterShapeMismatch,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
