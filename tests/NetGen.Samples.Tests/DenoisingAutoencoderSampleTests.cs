@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using NetGen.Samples.DenoisingAutoencoder;
 using SkiaSharp;
 using static TorchSharp.torch;
