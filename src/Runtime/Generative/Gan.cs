@@ -375,6 +375,10 @@ public class Gan<TGenerator, TDiscriminator> : nn.Module, IGenerativeNetwork
         if (disposing)
         {
             _core.Dispose();
+
+            // Each part frees its own optimizer state with its parameters.
+            Generator.Dispose();
+            Discriminator.Dispose();
         }
 
         base.Dispose(disposing);

@@ -229,6 +229,23 @@ public sealed class GanTests
         Assert.Contains("no evaluation step", evaluate.Message);
     }
 
+    [Fact]
+    public void DisposingTheGanFreesBothNetworksAndTheirOptimizerState()
+    {
+        var real = Real(16, seed: 10);
+        var before = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+        var gan = new ToyGan();
+        gan.Fit(real, epochs: 1, batchSize: 8, verbose: Verbosity.Silent);
+        var parameters = gan.parameters().ToList();
+        // 8 parameters and Adam's two moment estimates for each.
+        Assert.True(TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount >= before + 24);
+
+        gan.Dispose();
+
+        Assert.All(parameters, static p => Assert.True(p.IsInvalid));
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
+    }
+
     /// <summary>Runs only the generator's half of the standard step, and checks the discriminator's gradients right after it.</summary>
     private sealed class GeneratorStepOnly : ToyGan
     {
