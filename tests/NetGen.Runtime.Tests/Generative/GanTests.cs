@@ -246,6 +246,36 @@ public sealed class GanTests
         Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
     }
 
+    [Fact]
+    public void AGanHasNoOptimizerOfItsOwnAndOnlyItsPartsHaveOne()
+    {
+        using var gan = new AsksForOtherOptimizers();
+        gan.Fit(Real(8, seed: 11), epochs: 1, batchSize: 8, verbose: Verbosity.Silent);
+
+        Assert.Contains("Gan has no optimizer of its own", gan.OwnOptimizer);
+        Assert.Contains("ToyGenerator is not a part of Gan (its parts are ToyGenerator, ToyDiscriminator)", gan.Stranger);
+
+        var schedule = Assert.Throws<InvalidOperationException>(() =>
+            gan.Fit(Real(8, seed: 11), callbacks: [new LearningRateScheduler(static (epoch, rate) => rate)], verbose: Verbosity.Silent));
+        Assert.Contains("has no optimizer of its own", schedule.Message);
+    }
+
+    /// <summary>Asks the step for the GAN's own optimizer and for that of a network that is not a part.</summary>
+    private sealed class AsksForOtherOptimizers : ToyGan
+    {
+        public string OwnOptimizer { get; private set; } = string.Empty;
+
+        public string Stranger { get; private set; } = string.Empty;
+
+        public override void TrainStep(Batch batch, StepContext step)
+        {
+            OwnOptimizer = Assert.Throws<InvalidOperationException>(() => step.Optimizer).Message;
+            using var stranger = new ToyGenerator();
+            Stranger = Assert.Throws<ArgumentException>(() => step.OptimizerOf(stranger)).Message;
+            base.TrainStep(batch, step);
+        }
+    }
+
     /// <summary>Runs only the generator's half of the standard step, and checks the discriminator's gradients right after it.</summary>
     private sealed class GeneratorStepOnly : ToyGan
     {
