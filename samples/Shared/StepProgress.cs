@@ -7,7 +7,7 @@ using NetGen.Training;
 namespace NetGen.Samples;
 
 /// <summary>
-/// A progress line every few hundred steps, with the loss and every metric the step logged: an
+/// A progress line every few hundred steps, with the loss and every metric and value the step logged: an
 /// epoch of Fashion-MNIST is hundreds to thousands of steps and takes minutes on a CPU, too long
 /// to wait for the epoch line, too many for a line per step.
 /// </summary>
@@ -22,12 +22,13 @@ internal sealed class StepProgress(int every) : Callback
         var step = batch + 1;
         if (step % every == 0)
         {
-            var metrics = logs.All()
-                .Where(static entry => entry.Key != "loss")
-                .Select(static entry => string.Create(CultureInfo.InvariantCulture, $", {entry.Key} {entry.Value:F4}"));
+            // The loss first (a GAN logs none: its two losses come as the step logged them).
+            var values = logs.All()
+                .OrderBy(static entry => entry.Key == "loss" ? 0 : 1)
+                .Select(static entry => string.Create(CultureInfo.InvariantCulture, $"{entry.Key} {entry.Value:F4}"));
             context.Output?.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  step {step,5}: loss {logs.Loss:F4}{string.Concat(metrics)} ({_clock.Elapsed.TotalSeconds:F0} s)"));
+                $"  step {step,5}: {string.Join(", ", values)} ({_clock.Elapsed.TotalSeconds:F0} s)"));
         }
     }
 }

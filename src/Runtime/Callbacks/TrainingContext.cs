@@ -13,13 +13,16 @@ public sealed class TrainingContext
     // The values callbacks log for the epoch under way; null outside an epoch's training.
     private Dictionary<string, double>? _loggedValues;
 
-    internal TrainingContext(INetwork network, History history, int epochs, System.IO.TextWriter? output, optim.Optimizer optimizer, CompileOptions compileOptions)
+    // Null for a composite network (a GAN), whose parts each train with their own optimizer.
+    private readonly optim.Optimizer? _optimizer;
+
+    internal TrainingContext(INetwork network, History history, int epochs, System.IO.TextWriter? output, optim.Optimizer? optimizer, CompileOptions compileOptions)
     {
         Network = network;
         History = history;
         Epochs = epochs;
         Output = output;
-        Optimizer = optimizer;
+        _optimizer = optimizer;
         CompileOptions = compileOptions;
     }
 
@@ -39,7 +42,9 @@ public sealed class TrainingContext
     public System.IO.TextWriter? Output { get; }
 
     /// <summary>The TorchSharp optimizer stepping the network's trainable parameters.</summary>
-    public optim.Optimizer Optimizer { get; }
+    /// <exception cref="InvalidOperationException">The network is a composite (a GAN) whose parts each train with their own optimizer.</exception>
+    public optim.Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException(
+        $"{Network.Description.Name} has no optimizer of its own: each of its parts trains with its own, so a callback that reads or sets the learning rate does not apply to it.");
 
     /// <summary>The optimizer description and the losses and metrics in use.</summary>
     public CompileOptions CompileOptions { get; }

@@ -47,6 +47,13 @@ internal sealed class NetworkCore : IDisposable
 
     public NetworkDescription Description { get; }
 
+    /// <summary>
+    /// The networks a composite network (a GAN) trains, each with its own compile options and
+    /// optimizer; empty for an ordinary network. A composite has no optimizer of its own: its step
+    /// reaches each part's through <see cref="Training.StepContext.OptimizerOf"/>.
+    /// </summary>
+    public IReadOnlyList<INetwork> Parts { get; init; } = [];
+
     /// <summary>Whether some output ends in a sigmoid or softmax that <c>RunLogits</c> leaves out.</summary>
     public bool HasLogitOutputs { get; }
 
@@ -70,6 +77,12 @@ internal sealed class NetworkCore : IDisposable
     public void SetCompileOptions(CompileOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (Parts.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{Description.Name} trains each of its parts ({string.Join(", ", Parts.Select(static p => p.Description.Name))}) with its own compile options: compile the parts.");
+        }
+
         var names = Description.Outputs.Select(static output => output.Name).ToList();
         var given = options.Outputs.Select(static output => output.Name).ToList();
         if (!names.SequenceEqual(given))
@@ -97,6 +110,12 @@ internal sealed class NetworkCore : IDisposable
     /// </summary>
     public optim.Optimizer Optimizer(Optimizers.Optimizer description)
     {
+        if (Parts.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{Description.Name} has no optimizer of its own: each of its parts ({string.Join(", ", Parts.Select(static p => p.Description.Name))}) trains with its own; use StepContext.OptimizerOf(part).");
+        }
+
         var current = _module.parameters().Select(static p => (p, p.requires_grad)).ToArray();
         if (_optimizer is null || _optimized is null || !SameParameters(current, _optimized))
         {
@@ -300,7 +319,24 @@ internal sealed class NetworkCore : IDisposable
             _training = true;
         }
 
-        return new TrainingScope(this);
+        // The parts are being trained too: freezing one of them, or a second Fit on it, would
+        // change the parameters its optimizer steps half-way through this one.
+        var parts = new List<IDisposable>();
+        try
+        {
+            foreach (var part in Parts)
+            {
+                parts.Add(part.Core.BeginTraining());
+            }
+        }
+        catch
+        {
+            parts.ForEach(static scope => scope.Dispose());
+            new TrainingScope(this, []).Dispose();
+            throw;
+        }
+
+        return new TrainingScope(this, parts);
     }
 
     public void CheckInputCount(IReadOnlyList<Tensor> inputs)
@@ -390,10 +426,11 @@ internal sealed class NetworkCore : IDisposable
         left.Length == right.Length
         && left.Zip(right).All(static pair => ReferenceEquals(pair.First.Parameter, pair.Second.Parameter) && pair.First.Trainable == pair.Second.Trainable);
 
-    private sealed class TrainingScope(NetworkCore core) : IDisposable
+    private sealed class TrainingScope(NetworkCore core, List<IDisposable> parts) : IDisposable
     {
         public void Dispose()
         {
+            parts.ForEach(static scope => scope.Dispose());
             lock (core.Gate)
             {
                 core._training = false;

@@ -133,7 +133,7 @@ public static class NetworkEvaluation
     internal static Dictionary<string, double> EvaluateCore(INetwork network, CompileOptions options, BatchSource source, CancellationToken cancellationToken)
     {
         var logs = new RunLogs(network.Description, options);
-        var step = new StepContext(network, options, optimizer: null, logs);
+        var step = new StepContext(network, options, optimizer: null, logs, isTraining: false);
         try
         {
             InInferenceMode(network, () =>

@@ -181,7 +181,29 @@ public static class NetworkTraining
         return FitCore(network, training, validation, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
     }
 
-    private static History FitTensors(
+    /// <summary>
+    /// Trains on batches without targets (a GAN's real samples): the network's step decides what
+    /// it learns from them.
+    /// </summary>
+    internal static History FitWithoutTargets(
+        INetwork network,
+        IEnumerable<Batch> batches,
+        int epochs,
+        IEnumerable<Callback>? callbacks,
+        Verbosity verbose,
+        TextWriter? output,
+        int? seed,
+        ThreadPolicy? threads,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        CheckEpochs(epochs);
+        var placement = new Placement(network);
+        var training = new EnumeratedBatches(network, placement, batches, needsTargets: false, nameof(batches));
+        return FitCore(network, training, null, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+    }
+
+    internal static History FitTensors(
         INetwork network,
         Tensor[] x,
         Tensor[] y,
@@ -251,7 +273,7 @@ public static class NetworkTraining
         var module = (nn.Module)network;
         using var fitting = core.BeginTraining();
         var options = network.CompileOptions;
-        var optimizer = core.Optimizer(options.Optimizer);
+        var optimizer = core.Parts.Count == 0 ? core.Optimizer(options.Optimizer) : null;
         var writer = verbose == Verbosity.Silent ? null : output ?? Console.Out;
         var history = new History();
         var context = new TrainingContext(network, history, epochs, writer, optimizer, options);
@@ -261,8 +283,8 @@ public static class NetworkTraining
             throw new ArgumentException("The callbacks contain null.", nameof(callbacks));
         }
 
-        var logs = new RunLogs(network.Description, options);
-        var step = new StepContext(network, options, optimizer, logs);
+        var logs = new RunLogs(network.Description, options, logsLoss: core.Parts.Count == 0);
+        var step = new StepContext(network, options, optimizer, logs, isTraining: true);
         if (seed is { } value)
         {
             manual_seed(value);

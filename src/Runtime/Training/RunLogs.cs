@@ -16,9 +16,19 @@ internal sealed class RunLogs
     private readonly List<MeanTracker> _trackers = new();
     private readonly List<(string Name, MetricAccumulator Metric)> _metrics = new();
 
-    public RunLogs(NetworkDescription description, CompileOptions options)
+    /// <param name="description">The network.</param>
+    /// <param name="options">Its losses and metrics.</param>
+    /// <param name="logsLoss">
+    /// Whether a <c>loss</c> is expected (and shown as NaN until a step logs one); false for a
+    /// composite network (a GAN), whose step logs its parts' losses under names of its own.
+    /// </param>
+    public RunLogs(NetworkDescription description, CompileOptions options, bool logsLoss = true)
     {
-        Tracker("loss");
+        if (logsLoss)
+        {
+            Tracker("loss");
+        }
+
         var several = description.Outputs.Count > 1;
         if (several)
         {

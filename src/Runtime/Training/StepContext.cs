@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
 
@@ -14,6 +15,11 @@ public sealed class StepContext
 {
     private readonly RunLogs _logs;
     private readonly optim.Optimizer? _optimizer;
+    private readonly bool _isTraining;
+
+    // The optimizers of a composite network's parts, fetched once per Fit: the first call checks the
+    // part's parameters, which a step may then freeze for a while (a GAN's frozen discriminator).
+    private readonly Dictionary<INetwork, optim.Optimizer> _partOptimizers = new(ReferenceEqualityComparer.Instance);
 
     // Per output: the activation still to apply when the network runs for logits, and whether
     // the output's loss is computed from those logits.
@@ -21,18 +27,20 @@ public sealed class StepContext
     private readonly bool[] _fused;
     private readonly bool _runForLogits;
 
-    internal StepContext(INetwork network, CompileOptions options, optim.Optimizer? optimizer, RunLogs logs)
+    internal StepContext(INetwork network, CompileOptions options, optim.Optimizer? optimizer, RunLogs logs, bool isTraining)
     {
         Network = network;
         CompileOptions = options;
         _optimizer = optimizer;
+        _isTraining = isTraining;
         _logs = logs;
 
         var outputs = network.Description.Outputs;
         _fused = outputs.Select((output, i) => options.Outputs[i].Loss is { } loss && loss.HasLogitsForm(output.Activation)).ToArray();
         _runForLogits = _fused.Any(static fused => fused);
         _pending = outputs.Select(output => _runForLogits && output.Activation is Activation.Sigmoid or Activation.Softmax ? output.Activation : Activation.Linear).ToArray();
-        if (!options.Outputs.Any(static output => output.Loss is not null) && network.Description.LossTerms.Count == 0)
+        // A composite network's step trains its parts with their own losses.
+        if (network.Core.Parts.Count == 0 && !options.Outputs.Any(static output => output.Loss is not null) && network.Description.LossTerms.Count == 0)
         {
             throw new InvalidOperationException(
                 $"{network.Description.Name} has no loss: declare Loss on [Network] or [Output], mark a method [LossTerm], or call Compile(loss: ...) before training or evaluating.");
@@ -46,11 +54,47 @@ public sealed class StepContext
     public CompileOptions CompileOptions { get; }
 
     /// <summary>Whether this is a training step (gradients on, dropout active).</summary>
-    public bool IsTraining => _optimizer is not null;
+    public bool IsTraining => _isTraining;
 
     /// <summary>The TorchSharp optimizer over the trainable parameters.</summary>
-    /// <exception cref="InvalidOperationException">An evaluation step has no optimizer.</exception>
-    public optim.Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException("An evaluation step has no optimizer.");
+    /// <exception cref="InvalidOperationException">An evaluation step has no optimizer, nor has a composite network (a GAN): see <see cref="OptimizerOf"/>.</exception>
+    public optim.Optimizer Optimizer => _optimizer ?? throw new InvalidOperationException(
+        _isTraining
+            ? $"{Network.Description.Name} has no optimizer of its own: each of its parts trains with its own; use OptimizerOf(part)."
+            : "An evaluation step has no optimizer.");
+
+    /// <summary>
+    /// The optimizer of one part of a composite network (a GAN's generator or discriminator): the
+    /// one the part's compile options describe, kept by the part across <c>Fit</c> calls as its
+    /// own <c>Fit</c> would keep it (Keras's <c>compile(d_optimizer=..., g_optimizer=...)</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="part"/> is not one of the network's parts.</exception>
+    /// <exception cref="InvalidOperationException">This is an evaluation step.</exception>
+    public optim.Optimizer OptimizerOf(INetwork part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (!_isTraining)
+        {
+            throw new InvalidOperationException("An evaluation step has no optimizer.");
+        }
+
+        if (_partOptimizers.TryGetValue(part, out var known))
+        {
+            return known;
+        }
+
+        if (!Network.Core.Parts.Any(p => ReferenceEquals(p, part)))
+        {
+            throw new ArgumentException(
+                $"{part.Description.Name} is not a part of {Network.Description.Name}"
+                + (Network.Core.Parts.Count == 0 ? ", which has none: use Optimizer." : $" (its parts are {string.Join(", ", Network.Core.Parts.Select(static p => p.Description.Name))})."),
+                nameof(part));
+        }
+
+        var created = part.Core.Optimizer(part.CompileOptions.Optimizer);
+        _partOptimizers[part] = created;
+        return created;
+    }
 
     /// <summary>Samples in the batch being processed.</summary>
     public long BatchSize { get; internal set; }
@@ -160,6 +204,14 @@ public sealed class StepContext
     {
         CompileOptions.Optimizer.DecayWeights(Optimizer);
         Optimizer.step();
+    }
+
+    /// <summary>As <see cref="ApplyGradients()"/>, with the optimizer of one part of a composite network (<see cref="OptimizerOf"/>).</summary>
+    public void ApplyGradients(INetwork part)
+    {
+        var optimizer = OptimizerOf(part);
+        part.CompileOptions.Optimizer.DecayWeights(optimizer);
+        optimizer.step();
     }
 
     /// <summary>
