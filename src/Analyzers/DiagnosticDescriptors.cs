@@ -274,6 +274,14 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0032: <c>Layer '{0}' is a '{1}', which is abstract; a network creates its sub-networks, so '{1}' must be a concrete class</c>.</summary>
+    public static readonly DiagnosticDescriptor AbstractSubNetwork = Create(
+        "NG0032",
+        "Sub-network class is abstract",
+        "Layer '{0}' is a '{1}', which is abstract; a network creates its sub-networks, so '{1}' must be a concrete class",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -627,6 +635,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.CustomLayerCannotBeBuilt => CustomLayerCannotBeBuilt,
         ProblemKind.CustomLayerShapeFunctionUnusable => CustomLayerShapeFunctionUnusable,
         ProblemKind.ParameterShapeMismatch => ParameterShapeMismatch,
+        ProblemKind.AbstractSubNetwork => AbstractSubNetwork,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

@@ -208,7 +208,8 @@ internal static class NetworkParser
             inputs,
             outputs,
             isValid ? analysis.Layers.Sum(static layer => layer.Parameters.Total) : 0,
-            isValid ? analysis.Layers.Sum(static layer => layer.Parameters.Trainable) : 0);
+            isValid ? analysis.Layers.Sum(static layer => layer.Parameters.Trainable) : 0,
+            network.IsAbstract);
     }
 
     /// <summary>

@@ -301,6 +301,60 @@ public sealed class SubNetworkRuleTests
     }
 
     [Fact]
+    public async Task NG0032_AbstractSubNetwork_ReportedOnTheType()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(8)]
+            public abstract partial class Encoder
+            {
+                [Dense(4, Activation.ReLU)] public partial Linear Code { get; }
+            }
+
+            [Network(Loss = Loss.MeanSquaredError)]
+            [Input(8)]
+            public partial class Regressor
+            {
+                [SubNetwork] public partial {|NG0032:Encoder|} Encode { get; }
+                [Dense(1)] public partial Linear Value { get; }
+            }
+            """);
+
+        Assert.Equal("Layer 'Encode' is a 'Encoder', which is abstract; a network creates its sub-networks, so 'Encoder' must be a concrete class", MessageOf(diagnostics, "NG0032"));
+    }
+
+    [Fact]
+    public Task NG0032_AbstractNetworkNotUsedAsASubNetworkAndSealedSubNetwork_Silent() => VerifyAsync("""
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(8)]
+        public abstract partial class Standalone
+        {
+            [Dense(4, Activation.ReLU)] public partial Linear Code { get; }
+        }
+
+        [Network]
+        [Input(8)]
+        public sealed partial class Encoder
+        {
+            [Dense(4, Activation.ReLU)] public partial Linear Code { get; }
+        }
+
+        [Network(Loss = Loss.MeanSquaredError)]
+        [Input(8)]
+        public partial class Regressor
+        {
+            [SubNetwork] public partial Encoder Encode { get; }
+            [Dense(1)] public partial Linear Value { get; }
+        }
+        """);
+
+    [Fact]
     public Task NG0025_NetworkContainsItselfDirectly_ReportedOnTheType() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

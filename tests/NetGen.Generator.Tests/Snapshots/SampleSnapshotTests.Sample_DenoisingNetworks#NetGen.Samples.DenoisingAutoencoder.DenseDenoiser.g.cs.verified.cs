@@ -46,7 +46,7 @@ partial class DenseDenoiser : global::NetGen.Network<global::TorchSharp.torch.Te
         ],
         outputs:
         [
-            new global::NetGen.OutputDescription("Decode", new global::NetGen.Shape(784), global::NetGen.Activation.Linear),
+            new global::NetGen.OutputDescription("Decode", new global::NetGen.Shape(784), global::NetGen.Activation.Sigmoid),
         ]);
 
     [global::TorchSharp.Utils.ComponentName(Name = "Corrupt")]
@@ -109,7 +109,16 @@ partial class DenseDenoiser : global::NetGen.Network<global::TorchSharp.torch.Te
     public partial global::NetGen.Samples.DenoisingAutoencoder.DenseDecoder Decode { get => _decode; }
 
     /// <summary>Runs the network on a batch shaped (None, 784); returns (None, 784).</summary>
-    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input)
+    public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => Forward(input, logits: false);
+
+    /// <summary>The outputs with Decode's sigmoid left out, for training with a fused cross-entropy.</summary>
+    protected override global::TorchSharp.torch.Tensor[] ForwardLogits(global::System.Collections.Generic.IReadOnlyList<global::TorchSharp.torch.Tensor> inputs)
+    {
+        return [Forward(inputs[0], logits: true)];
+    }
+
+    /// <summary>The layers of <c>forward</c>; with <paramref name="logits"/>, Decode's sigmoid is left out.</summary>
+    private global::TorchSharp.torch.Tensor Forward(global::TorchSharp.torch.Tensor input, bool logits)
     {
         var corrupt = _corrupt.call(input);
         var clip = Clip(corrupt);
@@ -118,7 +127,7 @@ partial class DenseDenoiser : global::NetGen.Network<global::TorchSharp.torch.Te
         clip.Dispose();
         var shake = _shake.call(encode);
         encode.Dispose();
-        var decode = _decode.call(shake);
+        var decode = logits ? global::NetGen.SubNetworkOutputs.Logits(_decode, 0, shake) : _decode.call(shake);
         shake.Dispose();
         return decode;
     }

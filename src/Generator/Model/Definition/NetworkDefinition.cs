@@ -123,6 +123,7 @@ internal sealed record FactoryDefinition(string Name, string Identifier, string?
 /// <param name="Outputs">Its outputs, in order, named after their layers.</param>
 /// <param name="ParameterCount">All its parameters.</param>
 /// <param name="TrainableParameterCount">Its trainable parameters.</param>
+/// <param name="IsAbstract">Whether the class is abstract, so the network using it cannot create it (NG0032).</param>
 internal sealed record SubNetworkDefinition(
     string TypeName,
     string Name,
@@ -131,7 +132,8 @@ internal sealed record SubNetworkDefinition(
     EquatableArray<SubNetworkPort> Inputs,
     EquatableArray<SubNetworkPort> Outputs,
     long ParameterCount,
-    long TrainableParameterCount);
+    long TrainableParameterCount,
+    bool IsAbstract = false);
 
 /// <summary>One input or output of a sub-network.</summary>
 /// <param name="Name">The input's name, or the output's layer name.</param>

@@ -12,8 +12,8 @@ namespace NetGen.Model.Layers;
 /// <param name="Shares">The earlier member whose instance this one uses, or null when it has its own.</param>
 internal sealed record SubNetworkConfig(SubNetworkDefinition? Network, string? Output, string? Shares) : LayerConfig
 {
-    /// <summary>Whether the layer can be built: its class is a valid network that does not contain the one using it.</summary>
-    public bool IsUsable => Network is { Cycle: null, IsValid: true };
+    /// <summary>Whether the layer can be built: its class is a valid, concrete network that does not contain the one using it.</summary>
+    public bool IsUsable => Network is { Cycle: null, IsValid: true, IsAbstract: false };
 
     /// <summary>The output the layer gives: the one named by <see cref="Output"/>, or the only one.</summary>
     public SubNetworkPort? SelectedOutput => Network is not { } network ? null
@@ -27,7 +27,8 @@ internal sealed record SubNetworkConfig(SubNetworkDefinition? Network, string? O
 /// parser analyses the class on its own and records its inputs, outputs and counts
 /// (<see cref="SubNetworkDefinition"/>); this rule checks that the layer gives one input per
 /// sub-network input (NG0027), each of the type that input declares (NG0024), that a sub-network
-/// with several outputs is told which one to give (NG0026), and reports a class that contains,
+/// with several outputs is told which one to give (NG0026), that the class is not abstract
+/// (NG0032: the network using it creates it), and reports a class that contains,
 /// directly or through others, the network using it (NG0025). The member is registered under its
 /// own name, so the sub-network's weights are saved as <c>Encode.Hidden.weight</c>; <c>Shares</c>
 /// reuses an earlier member's instance, registered and counted once. An output the sub-network
@@ -70,6 +71,12 @@ internal sealed class SubNetworkLayer : LayerRule<SubNetworkConfig>
         if (network.Cycle is { } cycle)
         {
             layer.Report(ProblemKind.NetworkContainsItself, Site.LayerType(layer.Index), layer.Name, network.Name, cycle);
+            return config;
+        }
+
+        if (network.IsAbstract)
+        {
+            layer.Report(ProblemKind.AbstractSubNetwork, Site.LayerType(layer.Index), layer.Name, network.Name);
             return config;
         }
 

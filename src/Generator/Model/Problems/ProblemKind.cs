@@ -101,6 +101,9 @@ internal enum ProblemKind
     /// <summary>NG0031: args = method name, parameter name, the member it reads, that member's shape, the shape the parameter declares.</summary>
     ParameterShapeMismatch,
 
+    /// <summary>NG0032: args = layer name, sub-network name.</summary>
+    AbstractSubNetwork = 32,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
