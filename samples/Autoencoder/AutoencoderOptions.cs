@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace NetGen.Samples.Autoencoder;
 
@@ -29,10 +30,18 @@ public sealed record AutoencoderOptions
     /// <summary>Seeds the initialization and the shuffling.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Where the PNG grid of originals and reconstructions is written.</summary>
+    public string OutputDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "netgen-autoencoder");
+
+    /// <summary>Test images shown in the grid, one column each.</summary>
+    public int GridImages { get; init; } = 10;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Epochs, 1, nameof(Epochs));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfNegative(ProgressEvery, nameof(ProgressEvery));
+        ArgumentOutOfRangeException.ThrowIfLessThan(GridImages, 1, nameof(GridImages));
+        ArgumentException.ThrowIfNullOrWhiteSpace(OutputDirectory, nameof(OutputDirectory));
     }
 }

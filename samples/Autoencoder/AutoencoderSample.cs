@@ -33,6 +33,7 @@ public static class AutoencoderSample
     /// <param name="SharedWeightsDifference">Largest absolute difference between the full model's output and the decoder applied to the stand-alone encoder's codes (0: one set of weights).</param>
     /// <param name="CentroidAccuracy">Test accuracy of the nearest class centroid of the training codes, a measure of what the codes keep.</param>
     /// <param name="TrainingTime">Wall time of <c>Fit</c>.</param>
+    /// <param name="GridPath">The PNG of the first test images (top row), the autoencoder's reconstructions and PCA's.</param>
     public sealed record Result(
         FashionMnistSource Source,
         long TrainCount,
@@ -45,7 +46,8 @@ public static class AutoencoderSample
         long[] CodeShape,
         double SharedWeightsDifference,
         double CentroidAccuracy,
-        TimeSpan TrainingTime);
+        TimeSpan TrainingTime,
+        string GridPath);
 
     public static Result Run(TextWriter output, AutoencoderOptions? options = null)
     {
@@ -92,12 +94,22 @@ public static class AutoencoderSample
         var pcaMse = MeanSquaredError(pcaReconstructed, xTest);
         var pcaTime = pcaClock.Elapsed;
 
+        // Originals on top, the autoencoder's reconstructions under them, PCA's at the bottom.
+        var shown = Math.Min(options.GridImages, xTest.shape[0]);
+        var gridPath = Path.Combine(options.OutputDirectory, "reconstructions.png");
+        using (NewDisposeScope())
+        {
+            var rows = cat(new[] { xTest, reconstructed, pcaReconstructed }.Select(images => images.narrow(0, 0, shown).to_type(ScalarType.Float32)).ToArray());
+            ImageGrid.Save(rows.view(-1, 1, 28, 28), gridPath, columns: (int)shown, scale: 2);
+        }
+
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Trained {history.Epochs} epoch(s) in {trainingTime.TotalSeconds:F1} s. Final training loss (binary cross-entropy) {history["loss"][^1]:F4}."));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Test reconstruction MSE per pixel on {data.Test.Count:N0} images: autoencoder {testMse:F5}, PCA with {CodeSize} components {pcaMse:F5} (explains {pca.ExplainedVariance * 100:F1}% of the training variance; fitted in {pcaTime.TotalSeconds:F1} s)."));
+        output.WriteLine($"Originals, the autoencoder's and PCA's reconstructions of {shown} test images: {gridPath}");
 
         // The trained encoder on its own: the same module the full model calls, so decoding its
         // codes gives the full model's reconstructions exactly.
@@ -122,7 +134,8 @@ public static class AutoencoderSample
             codes.shape,
             sharedDifference,
             centroidAccuracy,
-            trainingTime);
+            trainingTime,
+            gridPath);
     }
 
     /// <summary>The mean over every pixel of every image of the squared difference.</summary>

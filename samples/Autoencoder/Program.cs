@@ -3,7 +3,7 @@ using System.Globalization;
 using NetGen.Samples.Autoencoder;
 
 // dotnet run --project samples/Autoencoder -c Release -- [--epochs N] [--batch-size N]
-//     [--max-train N] [--max-test N] [--threads N] [--seed N] [--subset]
+//     [--max-train N] [--max-test N] [--threads N] [--seed N] [--subset] [--output-dir DIR]
 var options = new AutoencoderOptions();
 for (var i = 0; i < args.Length; i++)
 {
@@ -18,7 +18,8 @@ for (var i = 0; i < args.Length; i++)
         "--threads" => options with { Threads = Number() },
         "--seed" => options with { Seed = Number() },
         "--subset" => options with { UseFullSet = false },
-        _ => throw new ArgumentException($"Unknown option '{args[i]}'; the options are --epochs, --batch-size, --max-train, --max-test, --threads, --seed and --subset."),
+        "--output-dir" => options with { OutputDirectory = Value() },
+        _ => throw new ArgumentException($"Unknown option '{args[i]}'; the options are --epochs, --batch-size, --max-train, --max-test, --threads, --seed, --subset and --output-dir."),
     };
 }
 

@@ -13,8 +13,9 @@ public sealed class AutoencoderSampleTests
     public void SampleTrainsTheFullModelComparesWithPcaAndEmbedsWithTheEncoderAlone()
     {
         var output = new StringWriter();
+        var directory = Directory.CreateTempSubdirectory("netgen-autoencoder-test-").FullName;
 
-        var result = AutoencoderSample.Run(output, new AutoencoderOptions { Epochs = 2, BatchSize = 64, MaxTrainCount = 600, MaxTestCount = 200, ProgressEvery = 5, UseFullSet = false, Threads = 1 });
+        var result = AutoencoderSample.Run(output, new AutoencoderOptions { Epochs = 2, BatchSize = 64, MaxTrainCount = 600, MaxTestCount = 200, ProgressEvery = 5, UseFullSet = false, Threads = 1, OutputDirectory = directory, GridImages = 6 });
 
         var text = output.ToString();
         Assert.Equal((600L, 200L), (result.TrainCount, result.TestCount));
@@ -36,6 +37,16 @@ public sealed class AutoencoderSampleTests
         // The stand-alone encoder is the full model's encoder.
         Assert.Equal(new long[] { 200, 64 }, result.CodeShape);
         Assert.Equal(0, result.SharedWeightsDifference);
+
+        // Three rows (originals, autoencoder, PCA) of six 56-pixel images with 2-pixel padding.
+        Assert.Equal(Path.Combine(directory, "reconstructions.png"), result.GridPath);
+        using (var grid = SkiaSharp.SKBitmap.Decode(result.GridPath))
+        {
+            Assert.Equal((6 * 56 + 7 * 2, 3 * 56 + 4 * 2), (grid.Width, grid.Height));
+        }
+
+        Assert.Contains(result.GridPath, text);
+        Directory.Delete(directory, recursive: true);
         Assert.InRange(result.CentroidAccuracy, 0.0, 1.0);
     }
 
