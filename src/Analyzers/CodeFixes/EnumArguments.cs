@@ -15,9 +15,13 @@ namespace NetGen.CodeFixes;
 /// </summary>
 internal static class EnumArguments
 {
-    /// <summary>The <c>Activation.{name}</c> written in the attribute's arguments (positional or <c>Activation = ...</c>), or null.</summary>
+    /// <summary>
+    /// The <c>Activation.{name}</c> written in a layer attribute's arguments (positional or
+    /// <c>Activation = ...</c>), or null. An <c>[Activation]</c> layer's function also decides its
+    /// module type, so changing it there would leave NG0006: it is never returned.
+    /// </summary>
     public static MemberAccessExpressionSyntax? ActivationIn(AttributeSyntax attribute, string name) =>
-        attribute.ArgumentList?.Arguments
+        IsActivationLayer(attribute) ? null : attribute.ArgumentList?.Arguments
             .Select(static argument => argument.Expression)
             .OfType<MemberAccessExpressionSyntax>()
             .FirstOrDefault(access => Is(access, "Activation", name));
@@ -81,6 +85,16 @@ internal static class EnumArguments
 
         return solution;
     }
+
+    // [Activation(...)], [NetGen.Activation(...)], [ActivationAttribute(...)]
+    private static bool IsActivationLayer(AttributeSyntax attribute) =>
+        (attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        }) is "Activation" or "ActivationAttribute";
 
     // Activation.Softmax, NetGen.Activation.Softmax, global::NetGen.Activation.Softmax.
     private static bool Is(MemberAccessExpressionSyntax access, string type, string member) =>
