@@ -33,9 +33,9 @@ public sealed class ModuleTypeCodeFix : CodeFixProvider
 
     // One document at a time: every property's type changes, then the usings they need are added once.
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (_, document, diagnostics) =>
+        static async (context, document, diagnostics) =>
         {
-            var root = await document.GetSyntaxRootAsync().ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root is null)
             {
                 return document;
@@ -46,7 +46,7 @@ public sealed class ModuleTypeCodeFix : CodeFixProvider
                 .Where(static fix => fix.Type is not null && fix.Name is not null)
                 .GroupBy(static fix => fix.Type!)
                 .ToDictionary(static group => group.Key, static group => group.First().Name!);
-            return await DeclareAsync(document, root, types, CancellationToken.None).ConfigureAwait(false);
+            return await DeclareAsync(document, root, types, context.CancellationToken).ConfigureAwait(false);
         });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
