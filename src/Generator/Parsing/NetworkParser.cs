@@ -70,6 +70,7 @@ internal static class NetworkParser
                 problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments)
                 {
                     AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
+                    Properties = issue.Properties.ToImmutableDictionary(static p => p.Key, static p => (string?)p.Value),
                 });
             }
         }
