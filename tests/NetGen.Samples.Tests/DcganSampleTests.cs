@@ -45,7 +45,7 @@ public sealed class DcganSampleTests
             Assert.Equal((10 * 56) + (11 * 2), final.Width);
             Assert.Equal(final.Width, final.Height);
 
-            // The generator's images are not all one grey: the grid holds different pixel values.
+            // The grid is not one flat value (as a generator gone to NaN or to a constant would give).
             Assert.True(final.Pixels.Select(static p => p.Red).Distinct().Count() > 10);
         }
         finally
