@@ -12,6 +12,8 @@ using NetGen.Benchmarks.Memory;
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --lstm-interleaved --rounds 30
 // --autoencoder-interleaved does the same for the autoencoder's training comparison:
 //   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --autoencoder-interleaved --rounds 30 --threads 1,2
+// --gan-interleaved does the same for one GAN step (both networks) against the hand-written step:
+//   dotnet run -c Release --project benchmarks/NetGen.Benchmarks -- --gan-interleaved --rounds 30 --threads 1,2
 if (args.Length > 0 && args[0] == "--lstm-interleaved")
 {
     return InterleavedLstm.Run(args);
@@ -20,6 +22,11 @@ if (args.Length > 0 && args[0] == "--lstm-interleaved")
 if (args.Length > 0 && args[0] == "--autoencoder-interleaved")
 {
     return InterleavedAutoencoder.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "--gan-interleaved")
+{
+    return InterleavedGan.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "--memory")
