@@ -47,7 +47,16 @@ internal sealed class DataOrigins
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue)?.Value;
 
     /// <summary>The first element of a validation tuple <c>(x, y)</c>, or the value itself.</summary>
-    public IOperation Features(IOperation data) => Resolve(data) is ITupleOperation { Elements.Length: > 0 } tuple ? tuple.Elements[0] : data;
+    public IOperation Features(IOperation data)
+    {
+        var value = Unwrap(Resolve(data));
+        if (value is IInvocationOperation invocation && Returned(invocation) is { } returned)
+        {
+            value = Unwrap(returned);
+        }
+
+        return value is ITupleOperation { Elements.Length: > 0 } tuple ? tuple.Elements[0] : data;
+    }
 
     /// <summary>Conversions and parentheses the user did not write as data.</summary>
     public static IOperation Unwrap(IOperation operation)
@@ -207,7 +216,36 @@ internal sealed class DataOrigins
             return named;
         }
 
-        return Origin.Unknown;
+        return Returned(invocation) is { } returned ? Of(returned, depth) : Origin.Unknown;
+    }
+
+    /// <summary>
+    /// What a simple method of the same file returns: its expression body or its only <c>return</c>
+    /// (<c>static (Tensor, Tensor) Held(FashionMnistData d) => (d.Test.Images, d.Test.Labels)</c>). Its
+    /// parameters and locals are not followed (they are not this method's), and a method in another file
+    /// is not read, so such values stay unknown.
+    /// </summary>
+    private static IOperation? Returned(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var reference = method.DeclaringSyntaxReferences[0];
+        if (reference.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var expression = reference.GetSyntax() switch
+        {
+            MethodDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+            MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+            _ => null,
+        };
+        return expression is null ? null : model.GetOperation(expression);
     }
 
     /// <summary>

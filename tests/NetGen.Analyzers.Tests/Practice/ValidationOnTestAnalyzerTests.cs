@@ -30,6 +30,14 @@ public sealed class ValidationOnTestAnalyzerTests
                     model.Fit(train.Features, train.Labels, epochs: 5, validationData: [|(xTest, test.Labels)|]);
                 }
 
+                // A simple method of the same file that returns the test part.
+                private static (Tensor X, Tensor Y) Held(FashionMnistData data) => (data.Test.Images, data.Test.Labels);
+
+                public static void Returned(Net model, FashionMnistData data)
+                {
+                    model.Fit(data.Train.Images, data.Train.Labels, validationData: [|Held(data)|]);
+                }
+
                 public static void Series(Net model, TimeSeries series)
                 {
                     var split = ChronologicalSplit.ByFraction(series, 0.2, 0.1);
@@ -45,6 +53,7 @@ public sealed class ValidationOnTestAnalyzerTests
             messages);
         Assert.Contains(messages, static m => m.StartsWith("Validation data '(xTest, test.Labels)' comes from the test split 'CsvLoader.Load(\"data/test.csv\")'", System.StringComparison.Ordinal));
         Assert.Contains(messages, static m => m.StartsWith("Validation data 'test' comes from the test split 'split.Test'", System.StringComparison.Ordinal));
+        Assert.Contains(messages, static m => m.StartsWith("Validation data 'Held(data)' comes from the test split 'data.Test'", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -131,6 +140,15 @@ public sealed class ValidationOnTestAnalyzerTests
             {
                 model.Fit(folder.Training(32), validationData: folder.Validation(32));
                 return model.Evaluate(folder.Validation(32)).Loss;
+            }
+
+            // A simple method that returns what it is given: its parameter is not the caller's data.
+            private static Tensor Same(Tensor x) => x;
+
+            public static void Passed(Net model, FashionMnistData data, Tensor xTest, Tensor yTest)
+            {
+                model.Fit(data.Train.Images, data.Train.Labels, validationData: (Same(xTest), yTest));
+                model.Evaluate(xTest, yTest);
             }
 
             // A reassigned local, another network, and a final Evaluate on other data.
