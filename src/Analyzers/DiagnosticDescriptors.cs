@@ -626,11 +626,11 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Info);
 
-    /// <summary>NG0218: <c>Layer '{0}' applies {1} to the output of '{2}', which already applied it; apply {1} once</c>.</summary>
+    /// <summary>NG0218: <c>Layer '{0}' applies {1} to the output of '{2}', which already applies {3}: the values are squashed twice; keep one activation</c>.</summary>
     public static readonly DiagnosticDescriptor ActivationAppliedTwice = Create(
         "NG0218",
         "Output activation applied twice",
-        "Layer '{0}' applies {1} to the output of '{2}', which already applied it; apply {1} once",
+        "Layer '{0}' applies {1} to the output of '{2}', which already applies {3}: the values are squashed twice; keep one activation",
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 

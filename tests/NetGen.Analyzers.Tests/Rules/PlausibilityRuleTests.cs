@@ -42,7 +42,7 @@ public sealed class PlausibilityRuleTests
             public partial class Net
             {
                 [{|NG0215:Dense(10, Activation.ReLU)|}] public partial Linear Scores { get; }
-                [Dropout(0.5)] public partial Dropout Output { get; }
+                [{|NG0208:Dropout(0.5)|}] public partial Dropout Output { get; }
             }
             """);
 
@@ -67,9 +67,8 @@ public sealed class PlausibilityRuleTests
         """);
 
     [Fact]
-    public Task NG0215_SigmoidAndSoftmaxOutputsOrRegressionOrUnknownActivation_Silent() => VerifyAsync("""
+    public Task NG0215_ProbabilityOutputsRegressionOrALayerWithoutActivation_Silent() => VerifyAsync("""
         using NetGen;
-        using TorchSharp;
         using TorchSharp.Modules;
 
         [Network]
@@ -84,7 +83,7 @@ public sealed class PlausibilityRuleTests
             [Output(Loss = Loss.MeanSquaredError)]
             [Dense(1, From = nameof(Hidden))] public partial Linear Value { get; }
             [Output(Loss = Loss.BinaryCrossentropy)]
-            [Lambda] private torch.Tensor Probability(torch.Tensor hidden) => torch.sigmoid(hidden.sum(1, keepdim: true));
+            [Reshape(12, From = nameof(Hidden))] public partial NetGen.Layers.Reshape Unknown { get; }
         }
         """);
 
@@ -183,7 +182,7 @@ public sealed class PlausibilityRuleTests
             [Input(3, 8, 8)]
             public partial class Net
             {
-                [Conv2D(4, 3, Activation = Activation.ReLU)] public partial Conv2d Conv { get; }
+                [Conv2D(4, 3)] public partial Conv2d Conv { get; }
                 [SpatialDropout2D(rate: {|NG0216:0.9|})] public partial Dropout2d Drop { get; }
                 [Flatten] public partial Flatten Flat { get; }
                 [Dense(1)] public partial Linear Output { get; }
@@ -289,7 +288,7 @@ public sealed class PlausibilityRuleTests
             }
             """);
 
-        Assert.Equal("Layer 'Output' applies softmax to the output of 'Scores', which already applies softmax; apply softmax once", MessageOf(diagnostics, "NG0218"));
+        Assert.Equal("Layer 'Output' applies softmax to the output of 'Scores', which already applies softmax: the values are squashed twice; keep one activation", MessageOf(diagnostics, "NG0218"));
     }
 
     [Fact]
@@ -297,7 +296,7 @@ public sealed class PlausibilityRuleTests
         using NetGen;
         using TorchSharp.Modules;
 
-        [Network(Loss = Loss.CategoricalCrossentropy)]
+        [Network(Loss = Loss.BinaryCrossentropy)]
         [Input(30)]
         public partial class Net
         {
@@ -317,9 +316,9 @@ public sealed class PlausibilityRuleTests
         public partial class Net
         {
             [Dense(16, Activation.Softmax)] public partial Linear Weights { get; }
-            [Dense(10, Activation.Softmax)] public partial Linear Scores { get; }
+            [Output, Dense(10, Activation.Softmax)] public partial Linear Scores { get; }
             [Dense(10, From = nameof(Weights))] public partial Linear Logits { get; }
-            [Activation(Activation.Softmax)] public partial Softmax Output { get; }
+            [Output, Activation(Activation.Softmax)] public partial Softmax Output { get; }
         }
         """);
 
@@ -354,8 +353,8 @@ public sealed class PlausibilityRuleTests
         public partial class Net
         {
             [Dense(4, Activation.Softmax)] public partial Linear Scores { get; }
-            [{|NG0219:LayerNormalization|}] public partial LayerNorm Norm { get; }
-            [Dropout(0.1)] public partial Dropout Output { get; }
+            [Dropout(0.1)] public partial Dropout Drop { get; }
+            [{|NG0219:LayerNormalization|}] public partial LayerNorm Output { get; }
         }
         """);
 

@@ -13,8 +13,14 @@ internal static class ConfigurationRules
     public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
         CheckSoftmaxUnits(network, layers, outputs, issues);
-        LayerSettingRules.Check(network, layers, issues);
-        ActivationOrderRules.Check(network, layers, outputs, issues);
+        // Rules that follow the graph wait until the declaration has no error: a reference that failed
+        // (a cycle, a layer named like an input) would make them read the wrong layer.
+        var graphIsSound = !issues.Any(static issue => issue.Effect == ProblemEffect.BlocksGeneration);
+        LayerSettingRules.Check(network, layers, graphIsSound, issues);
+        if (graphIsSound)
+        {
+            ActivationOrderRules.Check(network, layers, outputs, issues);
+        }
         for (var i = 0; i < outputs.Count; i++)
         {
             var index = outputs[i];
@@ -120,7 +126,9 @@ internal static class ConfigurationRules
             issues.Add(new Issue(ProblemKind.AccuracyOnRegression, metricsSite, network.Layers.Count > 0 && output.MetricsDeclaredOnOutput ? name : network.Name, loss.ToString(), string.Join(" and ", classificationMetrics)));
         }
 
-        if (regression && classifierActivation)
+        // Softmax is always a classifier's; sigmoid over several units is as often a regression into [0, 1]
+        // (an autoencoder's reconstructed pixels) as a multi-label classifier, so only one sigmoid unit counts.
+        if (regression && (activation == ActivationKind.Softmax || activation == ActivationKind.Sigmoid && singleUnit))
         {
             issues.Add(new Issue(ProblemKind.MeanSquaredErrorOnClassifier, lossSite, name, activation.ToString().ToLowerInvariant(), loss.ToString()));
         }

@@ -19,7 +19,7 @@ internal static class LayerSettingRules
     /// <summary>A dropout rate from which the declaration reads as a keep probability (TensorFlow 1's <c>keep_prob</c>).</summary>
     private const double KeepProbabilityLimit = 0.9;
 
-    public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, List<Issue> issues)
+    public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, bool graphIsSound, List<Issue> issues)
     {
         for (var i = 0; i < network.Layers.Count; i++)
         {
@@ -36,7 +36,7 @@ internal static class LayerSettingRules
                         Format.Number(momentum),
                         Format.Number(System.Math.Round(1 - momentum, 12))));
                     break;
-                case DenseConfig { Activation: ActivationKind.Linear }:
+                case DenseConfig { Activation: ActivationKind.Linear } when graphIsSound:
                     CheckStackedDense(network, layers, i, issues);
                     break;
             }
