@@ -306,11 +306,11 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0103: <c>Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}</c>.</summary>
+    /// <summary>NG0103: <c>Concatenate layer '{0}' needs {1}; got {2}</c> ({1}: inputs of the same rank, or inputs that match on every axis but axis N).</summary>
     public static readonly DiagnosticDescriptor ConcatenateShapeMismatch = Create(
         "NG0103",
         "Concatenate inputs do not match",
-        "Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}",
+        "Concatenate layer '{0}' needs {1}; got {2}",
         ShapeCategory,
         DiagnosticSeverity.Error);
 

@@ -168,7 +168,7 @@ public sealed class ShapeInferenceTests
         var outOfRange = NetworkAnalysis.Analyze(Define(new[] { 5 }, Dense("A", 4), Concatenate("C", 0, "input", "A")));
 
         Assert.Equal(ProblemKind.ConcatenateShapeMismatch, Assert.Single(mismatch.Issues).Kind);
-        Assert.Equal(new[] { "C", "1", "input (None, 2, 5), A (None, 2, 4)" }, mismatch.Issues[0].Arguments);
+        Assert.Equal(new[] { "C", "inputs that match on every axis but axis 1", "input (None, 2, 5), A (None, 2, 4)" }, mismatch.Issues[0].Arguments);
         Assert.Equal(ProblemKind.ConcatenateAxisOutOfRange, Assert.Single(outOfRange.Issues).Kind);
         Assert.Equal(Site.LayerArgument(1, "Axis"), outOfRange.Issues[0].Site);
     }

@@ -115,7 +115,7 @@ internal enum ProblemKind
     /// <summary>NG0102: args = layer name, inputs with their shapes.</summary>
     AddShapeMismatch,
 
-    /// <summary>NG0103: args = layer name, axis, inputs with their shapes.</summary>
+    /// <summary>NG0103: args = layer name, what the inputs need (the same rank, or to match on every axis but the joined one), inputs with their shapes.</summary>
     ConcatenateShapeMismatch,
 
     /// <summary>NG0104: args = layer name, axis, the axes the inputs have ("only axis 1", "axes 1 to 3").</summary>
