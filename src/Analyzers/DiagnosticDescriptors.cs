@@ -10,7 +10,7 @@ namespace NetGen.Analyzers;
 /// <c>AnalyzerReleases.Unshipped.md</c> (checked by a test).
 /// </summary>
 /// <remarks>
-/// IDs are grouped by category: NG00xx structure, NG01xx shape, NG02xx configuration.
+/// IDs are grouped by category: NG00xx structure, NG01xx shape, NG02xx configuration, NG03xx practice.
 /// Message arguments come in the order documented on each <see cref="ProblemKind"/> value.
 /// </remarks>
 internal static class DiagnosticDescriptors
@@ -23,6 +23,9 @@ internal static class DiagnosticDescriptors
 
     /// <summary>Whether layers, loss, metrics and optimizer make sense together.</summary>
     public const string ConfigurationCategory = "NetGen.Configuration";
+
+    /// <summary>How the user's code trains and evaluates a network: which data validates, fits a transform, reports the score.</summary>
+    public const string PracticeCategory = "NetGen.Practice";
 
     private const string HelpLinkFormat = "https://github.com/netgen-dev/netgen/blob/main/docs/diagnostics/{0}.md";
 
@@ -666,11 +669,53 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0301: <c>Validation data '{0}' {1}: the test score is no longer an estimate on unseen data; hold the validation data out of the training data (validationSplit, or a split of the training set)</c>.</summary>
+    public static readonly DiagnosticDescriptor ValidationOnTestData = Create(
+        "NG0301",
+        "Validation on the test split",
+        "Validation data '{0}' {1}: the test score is no longer an estimate on unseen data; hold the validation data out of the training data (validationSplit, or a split of the training set)",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0302: <c>Validation data '{0}' selects the model ({1}) and is passed to the final Evaluate of '{2}': the reported score is measured on the data the weights were chosen on; hold the validation data out of the training data</c>.</summary>
+    public static readonly DiagnosticDescriptor ModelSelectedOnTestData = Create(
+        "NG0302",
+        "Test data selects the model and reports its score",
+        "Validation data '{0}' selects the model ({1}) and is passed to the final Evaluate of '{2}': the reported score is measured on the data the weights were chosen on; hold the validation data out of the training data",
+        PracticeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0303: <c>'{0}' is fitted on '{1}', which is test data{2}: fit it on the training split and only transform the test data</c>.</summary>
+    public static readonly DiagnosticDescriptor TransformFittedOnTestData = Create(
+        "NG0303",
+        "Transform fitted on the test split",
+        "'{0}' is fitted on '{1}', which is test data{2}: fit it on the training split and only transform the test data",
+        PracticeCategory,
+        DiagnosticSeverity.Error);
+
+    /// <summary>NG0304: <c>'{0}' is fitted on '{1}' before {2} splits it: statistics of the test rows leak into training; split first, then fit on the training split</c>.</summary>
+    public static readonly DiagnosticDescriptor TransformFittedBeforeSplit = Create(
+        "NG0304",
+        "Transform fitted before the split",
+        "'{0}' is fitted on '{1}' before {2} splits it: statistics of the test rows leak into training; split first, then fit on the training split",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0305: <c>The only Evaluate of '{0}' measures '{1}', {2}: the score shows how well the network fits, not how it generalizes; evaluate on a held-out test split</c>.</summary>
+    public static readonly DiagnosticDescriptor EvaluatedOnTrainingData = Create(
+        "NG0305",
+        "Evaluation on the training data",
+        "The only Evaluate of '{0}' measures '{1}', {2}: the score shows how well the network fits, not how it generalizes; evaluate on a held-out test split",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
-    /// Whether the problem is found in the code that uses a network (by <c>Practice/VocabularyAnalyzer</c>
-    /// and <c>Practice/TimeSeriesWindowAnalyzer</c>) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
+    /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
+    /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
     /// </summary>
-    public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan;
+    public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
+        or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
+        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -756,6 +801,11 @@ internal static class DiagnosticDescriptors
         ProblemKind.StackedLinearDense => StackedLinearDense,
         ProblemKind.PyTorchBatchNormalizationMomentum => PyTorchBatchNormalizationMomentum,
         ProblemKind.LearningRateOverridden => LearningRateOverridden,
+        ProblemKind.ValidationOnTestData => ValidationOnTestData,
+        ProblemKind.ModelSelectedOnTestData => ModelSelectedOnTestData,
+        ProblemKind.TransformFittedOnTestData => TransformFittedOnTestData,
+        ProblemKind.TransformFittedBeforeSplit => TransformFittedBeforeSplit,
+        ProblemKind.EvaluatedOnTrainingData => EvaluatedOnTrainingData,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -53,7 +53,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         var result = NetworkParser.Parse(type, knownTypes, locate: true, context.CancellationToken);
         foreach (var problem in result.Problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.AdditionalLocations, problem.Arguments.ToArray<object>()));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.AdditionalLocations, problem.Properties, problem.Arguments.ToArray<object>()));
         }
     }
 }

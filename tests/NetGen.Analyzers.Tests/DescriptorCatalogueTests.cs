@@ -16,7 +16,7 @@ namespace NetGen.Analyzers.Tests;
 /// </summary>
 public sealed class DescriptorCatalogueTests
 {
-    private static readonly string[] s_categories = { "NetGen.Structure", "NetGen.Shape", "NetGen.Configuration" };
+    private static readonly string[] s_categories = { "NetGen.Structure", "NetGen.Shape", "NetGen.Configuration", "NetGen.Practice" };
 
     private static readonly IReadOnlyList<(string Field, DiagnosticDescriptor Descriptor)> s_descriptors =
         typeof(DiagnosticDescriptors)
@@ -71,9 +71,16 @@ public sealed class DescriptorCatalogueTests
         // An error either blocks the module (a placeholder is generated) or disables training;
         // warnings and notes leave the generated class as declared. Checked at a layer and at a
         // configuration site, since a bad value's effect depends on where it is written.
+        // A rule about the code that uses a network (NG0123, NG0126, NG03xx) never touches the class, even as an error.
         foreach (var kind in Enum.GetValues<ProblemKind>())
         {
             var isError = DiagnosticDescriptors.For(kind).DefaultSeverity == DiagnosticSeverity.Error;
+            if (DiagnosticDescriptors.IsFoundInUserCode(kind))
+            {
+                Assert.Equal(ProblemEffect.None, ProblemEffects.Of(kind, Site.LayerAttribute(0)));
+                continue;
+            }
+
             foreach (var site in new[] { Site.LayerAttribute(0), Site.NetworkArgument("Loss") })
             {
                 Assert.True(isError == (ProblemEffects.Of(kind, site) != ProblemEffect.None), $"{kind} at {site}: severity and effect disagree");
@@ -107,7 +114,7 @@ public sealed class DescriptorCatalogueTests
             Assert.True(descriptor.IsEnabledByDefault, descriptor.Id);
             Assert.Contains(descriptor.Category, s_categories);
 
-            // The hundreds digit is the family: NG00xx structure, NG01xx shape, NG02xx configuration.
+            // The hundreds digit is the family: NG00xx structure, NG01xx shape, NG02xx configuration, NG03xx practice.
             Assert.Equal(s_categories[descriptor.Id[3] - '0'], descriptor.Category);
             Assert.Equal($"https://github.com/netgen-dev/netgen/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
 

@@ -57,6 +57,9 @@ public static class RandomData
         return rand([samples, 784], generator: generator);
     }
 
+    /// <summary>Real images per epoch of the GAN benchmark: 16 batches of 128.</summary>
+    public const int GanImages = 2048;
+
     /// <summary>Sequences per epoch of the recurrent benchmarks: 128 steps of 1, 2 of 64.</summary>
     public const int Sequences = 128;
 

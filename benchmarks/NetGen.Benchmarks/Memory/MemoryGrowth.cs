@@ -124,6 +124,9 @@ public static class MemoryGrowth
             start.ArgumentList.Add(argument);
         }
 
+        // Both loops under the same allocator settings: Fit would otherwise pin glibc's mmap threshold
+        // for itself alone (--allocator measures that).
+        start.Environment["NETGEN_MALLOC_TUNING"] = "0";
         using var child = Process.Start(start)!;
         var output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();

@@ -77,6 +77,7 @@ internal static class NetworkParser
                 problems.Add(new Problem(issue.Kind, location, WithExpression(issue, location, cancellationToken))
                 {
                     AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
+                    Properties = issue.Properties.ToImmutableDictionary(static p => p.Key, static p => (string?)p.Value),
                 });
             }
         }

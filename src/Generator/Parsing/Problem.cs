@@ -27,6 +27,9 @@ internal sealed class Problem
 
     public Location Location { get; }
 
+    /// <summary>Values a code fix reads (<see cref="Issue.Properties"/>), reported as the diagnostic's properties.</summary>
+    public ImmutableDictionary<string, string?> Properties { get; init; } = ImmutableDictionary<string, string?>.Empty;
+
     /// <summary>Message arguments, already formatted with the invariant culture.</summary>
     public ImmutableArray<string> Arguments { get; }
 

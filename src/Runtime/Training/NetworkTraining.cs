@@ -272,6 +272,9 @@ public static class NetworkTraining
         var core = network.Core;
         var module = (nn.Module)network;
         using var fitting = core.BeginTraining();
+
+        // Once per process: keeps glibc from growing its heap with every step (MallocTuning's remarks).
+        MallocTuning.EnsureApplied();
         var options = network.CompileOptions;
         var optimizer = core.Parts.Count == 0 ? core.Optimizer(options.Optimizer) : null;
         var writer = verbose == Verbosity.Silent ? null : output ?? Console.Out;

@@ -28,6 +28,12 @@ internal sealed record AnalyzerTestOptions
 
     /// <summary>False to compile without the NetGen runtime, as a project that does not use NetGen.</summary>
     public bool ReferenceNetGen { get; init; } = true;
+
+    /// <summary>A library by default; a console application to compile a program with top-level statements.</summary>
+    public OutputKind OutputKind { get; init; } = OutputKind.DynamicallyLinkedLibrary;
+
+    /// <summary>References besides the framework, NetGen and TorchSharp (a sample's plotting library).</summary>
+    public IReadOnlyList<MetadataReference> AdditionalReferences { get; init; } = Array.Empty<MetadataReference>();
 }
 
 /// <summary>
@@ -96,7 +102,7 @@ internal static class AnalyzerTestHelper
     /// <summary>The analyzer's diagnostics plus the compiler's errors, after the generator ran; fails on generator or analyzer failures.</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyList<SyntaxTree> trees, AnalyzerTestOptions options)
     {
-        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        var compilationOptions = new CSharpCompilationOptions(options.OutputKind, nullableContextOptions: NullableContextOptions.Enable);
         if (options.SpecificDiagnosticOptions is { } specific)
         {
             compilationOptions = compilationOptions.WithSpecificDiagnosticOptions(specific);
@@ -107,7 +113,7 @@ internal static class AnalyzerTestHelper
             compilationOptions = compilationOptions.WithSyntaxTreeOptionsProvider(new EditorConfigOptions(editorConfig, SourceDirectory, trees.Select(static t => t.FilePath)));
         }
 
-        var references = options.ReferenceNetGen ? s_withNetGen.Value : s_framework;
+        var references = (options.ReferenceNetGen ? s_withNetGen.Value : s_framework).AddRange(options.AdditionalReferences);
         var compilation = CSharpCompilation.Create("UserCode", trees, references, compilationOptions);
 
         var driver = CSharpGeneratorDriver.Create(new[] { new NetworkGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);

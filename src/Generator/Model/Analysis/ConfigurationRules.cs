@@ -12,7 +12,7 @@ internal static class ConfigurationRules
 {
     public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
-        CheckSoftmaxUnits(network, layers, outputs, issues);
+        CheckSoftmaxUnits(network, layers, outputs, compile, issues);
         // Rules that follow the graph wait until the declaration has no error: a reference that failed
         // (a cycle, a layer named like an input) would make them read the wrong layer.
         var graphIsSound = !issues.Any(static issue => issue.Effect == ProblemEffect.BlocksGeneration);
@@ -77,7 +77,7 @@ internal static class ConfigurationRules
         return ActivationKind.Linear;
     }
 
-    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, List<Issue> issues)
+    private static void CheckSoftmaxUnits(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
         for (var i = 0; i < network.Layers.Count; i++)
         {
@@ -88,10 +88,40 @@ internal static class ConfigurationRules
                 && Units(type) is { IsKnown: true, Size: 1 })
             {
                 // Sigmoid is the advice for a binary output; a hidden layer of one unit wants more units or another activation.
-                var advice = outputs.Contains(i) ? "use sigmoid for a binary output" : "a hidden layer needs more units or another activation, such as ReLU";
-                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name, advice));
+                var output = OutputNumber(outputs, i);
+                if (output < 0)
+                {
+                    issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name, "a hidden layer needs more units or another activation, such as ReLU"));
+                    continue;
+                }
+
+                // The code fix turns the softmax into a sigmoid, and may switch a categorical loss to binary cross-entropy with it.
+                var loss = compile.Outputs[output];
+                issues.Add(new Issue(ProblemKind.SoftmaxOnSingleUnit, Site.LayerAttribute(i), network.Layers[i].Name, "use sigmoid for a binary output")
+                {
+                    Properties = new Dictionary<string, string> { [FixProperties.BinaryOutput] = "true" },
+                    AdditionalSites = loss.Loss is LossKind.CategoricalCrossentropy or LossKind.SparseCategoricalCrossentropy ? new[] { LossSite(i, loss) } : System.Array.Empty<Site>(),
+                });
             }
         }
+    }
+
+    /// <summary>Where an output's loss is written: its <c>[Output]</c>, or the network's attribute.</summary>
+    private static Site LossSite(int index, OutputCompile output) =>
+        output.LossDeclaredOnOutput ? Site.OutputArgument(index, "Loss") : Site.NetworkArgument("Loss");
+
+    /// <summary>The position of layer <paramref name="layer"/> among the outputs, or -1 for a hidden layer.</summary>
+    private static int OutputNumber(IReadOnlyList<int> outputs, int layer)
+    {
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (outputs[i] == layer)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void CheckLoss(NetworkDefinition network, int index, ActivationKind activation, TensorType type, OutputCompile output, List<Issue> issues)
@@ -102,7 +132,8 @@ internal static class ConfigurationRules
         var regression = loss is LossKind.MeanSquaredError or LossKind.MeanAbsoluteError;
         var classifierActivation = activation is ActivationKind.Sigmoid or ActivationKind.Softmax;
         var singleUnit = Units(type) is { IsKnown: true, Size: 1 };
-        var lossSite = output.LossDeclaredOnOutput ? Site.OutputArgument(index, "Loss") : Site.NetworkArgument("Loss");
+        var lossSite = LossSite(index, output);
+        var switchableLoss = new[] { lossSite };
         var metricsSite = output.MetricsDeclaredOnOutput ? Site.OutputArgument(index, "Metrics") : Site.NetworkArgument("Metrics");
         var name = output.Name;
 
@@ -112,12 +143,16 @@ internal static class ConfigurationRules
         }
         else if (categorical && activation == ActivationKind.Sigmoid)
         {
-            issues.Add(new Issue(ProblemKind.SigmoidWithCategoricalCrossentropy, Site.LayerAttribute(index), name, loss.ToString()));
+            // Sparse labels are class indices, which binary cross-entropy cannot read: its code fix then offers only softmax.
+            issues.Add(new Issue(ProblemKind.SigmoidWithCategoricalCrossentropy, Site.LayerAttribute(index), name, loss.ToString())
+            {
+                AdditionalSites = loss == LossKind.CategoricalCrossentropy ? switchableLoss : System.Array.Empty<Site>(),
+            });
         }
 
         if (loss == LossKind.BinaryCrossentropy && activation == ActivationKind.Softmax && metrics.Contains(MetricKind.Accuracy) && Units(type).Size > 1)
         {
-            issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(index), name));
+            issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(index), name) { AdditionalSites = switchableLoss });
         }
 
         var classificationMetrics = metrics.Where(static m => m is MetricKind.Accuracy or MetricKind.RocAuc).Distinct().ToList();

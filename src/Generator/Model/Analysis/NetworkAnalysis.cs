@@ -493,7 +493,10 @@ internal static class NetworkAnalysis
 
         if (declared != expected)
         {
-            issues.Add(new Issue(ProblemKind.LayerTypeMismatch, Site.LayerType(index), layer.Name, rule.TypeName, expected, declared));
+            issues.Add(new Issue(ProblemKind.LayerTypeMismatch, Site.LayerType(index), layer.Name, rule.TypeName, expected, declared)
+            {
+                Properties = new Dictionary<string, string> { [FixProperties.ModuleType] = expected },
+            });
         }
     }
 }

@@ -13,12 +13,17 @@ internal sealed class Issue
         Arguments = arguments;
     }
 
+    private static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>();
+
     public ProblemKind Kind { get; }
 
     public Site Site { get; }
 
-    /// <summary>Other places the problem concerns, in an order the problem kind defines (NG0121/NG0122: the recurrent layer's attribute, when its code fix applies).</summary>
+    /// <summary>Other places the problem concerns, in an order the problem kind defines (NG0121/NG0122: the recurrent layer's attribute, when its code fix applies; NG0201, NG0203, NG0204: the loss a code fix may switch).</summary>
     public IReadOnlyList<Site> AdditionalSites { get; init; } = Array.Empty<Site>();
+
+    /// <summary>Values a code fix reads, keyed by <see cref="FixProperties"/> (NG0006: the module type the layer needs).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = EmptyProperties;
 
     /// <summary>Message arguments, already formatted with the invariant culture.</summary>
     public string[] Arguments { get; }

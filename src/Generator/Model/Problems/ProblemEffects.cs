@@ -17,8 +17,9 @@ internal enum ProblemEffect
 }
 
 /// <summary>
-/// The effect of each problem. Every problem that the analyzer reports as an error has an effect
-/// other than <see cref="ProblemEffect.None"/>, and the reverse (a test checks it against the descriptors).
+/// The effect of each problem. Every problem that the declaration's analyzer reports as an error has an
+/// effect other than <see cref="ProblemEffect.None"/>, and the reverse (a test checks it against the
+/// descriptors); a practice rule (NG03xx) about the code that uses a network has none, even as an error.
 /// </summary>
 internal static class ProblemEffects
 {
@@ -36,6 +37,10 @@ internal static class ProblemEffects
             or ProblemKind.UnknownLayerAttribute or ProblemKind.ProbabilityLossOnScores or ProblemKind.ImplausibleDropoutRate
             or ProblemKind.LearningRateAboveUsualRange or ProblemKind.ActivationAppliedTwice or ProblemKind.LayerAfterOutputActivation
             or ProblemKind.StackedLinearDense or ProblemKind.PyTorchBatchNormalizationMomentum or ProblemKind.LearningRateOverridden => ProblemEffect.None,
+
+        // Found in the code that uses a network, errors included: the generated class is as declared.
+        ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
+            or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer

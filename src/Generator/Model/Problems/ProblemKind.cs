@@ -257,4 +257,36 @@ internal enum ProblemKind
 
     /// <summary>NG0222: args = network name, learning rate on [Network], learning rate on [Optimizer].</summary>
     LearningRateOverridden,
+
+    // Practice (NG03xx): found in the user's code that trains and evaluates networks, never in a declaration.
+
+    /// <summary>
+    /// NG0301, found by <c>Practice/ValidationOnTestAnalyzer</c>: args = the validation data as written,
+    /// why it is the test split (where it comes from, or the final Evaluate it is also passed to).
+    /// </summary>
+    ValidationOnTestData = 301,
+
+    /// <summary>
+    /// NG0302, found by <c>Practice/ValidationOnTestAnalyzer</c>: args = the validation data as written,
+    /// the callback that selects the model with it, the network evaluated.
+    /// </summary>
+    ModelSelectedOnTestData,
+
+    /// <summary>
+    /// NG0303, found by <c>Practice/PreprocessingLeakageAnalyzer</c>: args = the fitted transform as written,
+    /// the data it is fitted on, the test split it comes from.
+    /// </summary>
+    TransformFittedOnTestData,
+
+    /// <summary>
+    /// NG0304, found by <c>Practice/PreprocessingLeakageAnalyzer</c>: args = the fitted transform as written,
+    /// the data it is fitted on, the split that divides that data afterwards.
+    /// </summary>
+    TransformFittedBeforeSplit,
+
+    /// <summary>
+    /// NG0305, found by <c>Practice/TrainingDataEvaluationAnalyzer</c>: args = the network, the data
+    /// evaluated, why it is training data.
+    /// </summary>
+    EvaluatedOnTrainingData,
 }
