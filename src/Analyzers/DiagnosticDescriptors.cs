@@ -285,6 +285,14 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
+    /// <summary>NG0033: <c>Member '{0}' has [{1}], which derives from LayerAttribute but is no layer NetGen knows; the member is left out of the network</c>.</summary>
+    public static readonly DiagnosticDescriptor UnknownLayerAttribute = Create(
+        "NG0033",
+        "Unknown layer attribute",
+        "Member '{0}' has [{1}], which derives from LayerAttribute but is no layer NetGen knows; the member is left out of the network",
+        StructureCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -301,11 +309,11 @@ internal static class DiagnosticDescriptors
         ShapeCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0103: <c>Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}</c>.</summary>
+    /// <summary>NG0103: <c>Concatenate layer '{0}' needs {1}; got {2}</c> ({1}: inputs of the same rank, or inputs that match on every axis but axis N).</summary>
     public static readonly DiagnosticDescriptor ConcatenateShapeMismatch = Create(
         "NG0103",
         "Concatenate inputs do not match",
-        "Concatenate layer '{0}' needs inputs that match on every axis but axis {1}; got {2}",
+        "Concatenate layer '{0}' needs {1}; got {2}",
         ShapeCategory,
         DiagnosticSeverity.Error);
 
@@ -517,11 +525,11 @@ internal static class DiagnosticDescriptors
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
-    /// <summary>NG0205: <c>'{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead</c>.</summary>
+    /// <summary>NG0205: <c>'{0}' reports {2}, but its loss {1} is a regression loss; report Mae or Mse instead</c>.</summary>
     public static readonly DiagnosticDescriptor AccuracyOnRegression = Create(
         "NG0205",
-        "Accuracy on a regression loss",
-        "'{0}' reports Accuracy, but its loss {1} is a regression loss; report Mae or Mse instead",
+        "Classification metric on a regression loss",
+        "'{0}' reports {2}, but its loss {1} is a regression loss; report Mae or Mse instead",
         ConfigurationCategory,
         DiagnosticSeverity.Warning);
 
@@ -531,7 +539,7 @@ internal static class DiagnosticDescriptors
         "Regression loss on a classifier output",
         "Output layer '{0}' uses {1}, a classifier's activation, with {2}; cross-entropy trains classifiers better",
         ConfigurationCategory,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Warning);
 
     /// <summary>NG0207: <c>Dropout rate of '{0}' must be in [0, 1); got {1}</c>.</summary>
     public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Create(
@@ -596,6 +604,70 @@ internal static class DiagnosticDescriptors
         "Frozen batch normalization '{0}' runs in inference mode: it normalizes with its moving mean and variance and no longer updates them, in Fit as in Predict",
         ConfigurationCategory,
         DiagnosticSeverity.Info);
+
+    /// <summary>NG0215: <c>Output layer '{0}' ends in {1}, so its values are not probabilities, but {2} expects probabilities; {3}</c>.</summary>
+    public static readonly DiagnosticDescriptor ProbabilityLossOnScores = Create(
+        "NG0215",
+        "Probability loss on an output that is not a probability",
+        "Output layer '{0}' ends in {1}, so its values are not probabilities, but {2} expects probabilities; {3}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0216: <c>Dropout rate of '{0}' is {1}: {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor ImplausibleDropoutRate = Create(
+        "NG0216",
+        "Dropout rate that drops nothing or almost everything",
+        "Dropout rate of '{0}' is {1}: {2}",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0217: <c>Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge</c>.</summary>
+    public static readonly DiagnosticDescriptor LearningRateAboveUsualRange = Create(
+        "NG0217",
+        "Learning rate far above the optimizer's usual range",
+        "Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge",
+        ConfigurationCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0218: <c>Layer '{0}' applies {1} to the output of '{2}', which already applies {3}: the values are squashed twice; keep one activation</c>.</summary>
+    public static readonly DiagnosticDescriptor ActivationAppliedTwice = Create(
+        "NG0218",
+        "Output activation applied twice",
+        "Layer '{0}' applies {1} to the output of '{2}', which already applies {3}: the values are squashed twice; keep one activation",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0219: <c>{0} layer '{1}' comes after the {2} of '{3}' and changes its range, so the output no longer holds probabilities; apply {2} last</c>.</summary>
+    public static readonly DiagnosticDescriptor LayerAfterOutputActivation = Create(
+        "NG0219",
+        "Layer after the output activation",
+        "{0} layer '{1}' comes after the {2} of '{3}' and changes its range, so the output no longer holds probabilities; apply {2} last",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0220: <c>Dense layer '{0}' has no activation and reads Dense layer '{1}', which has none either: the two compose into one linear map; give '{1}' an activation such as ReLU</c>.</summary>
+    public static readonly DiagnosticDescriptor StackedLinearDense = Create(
+        "NG0220",
+        "Stacked Dense layers without activation",
+        "Dense layer '{0}' has no activation and reads Dense layer '{1}', which has none either: the two compose into one linear map; give '{1}' an activation such as ReLU",
+        ConfigurationCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0221: <c>Momentum {1} of '{0}' looks like PyTorch's convention; NetGen follows Keras, where the moving statistics keep {1} of their value each step; PyTorch's momentum {1} is Momentum = {2} here</c>.</summary>
+    public static readonly DiagnosticDescriptor PyTorchBatchNormalizationMomentum = Create(
+        "NG0221",
+        "Batch normalization momentum in PyTorch's convention",
+        "Momentum {1} of '{0}' looks like PyTorch's convention; NetGen follows Keras, where the moving statistics keep {1} of their value each step; PyTorch's momentum {1} is Momentum = {2} here",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0222: <c>Network '{0}' declares learning rate {1} on [Network] and {2} on [Optimizer]; only the optimizer's {2} is used</c>.</summary>
+    public static readonly DiagnosticDescriptor LearningRateOverridden = Create(
+        "NG0222",
+        "Learning rate declared twice",
+        "Network '{0}' declares learning rate {1} on [Network] and {2} on [Optimizer]; only the optimizer's {2} is used",
+        ConfigurationCategory,
+        DiagnosticSeverity.Warning);
 
     /// <summary>NG0301: <c>Validation data '{0}' {1}: the test score is no longer an estimate on unseen data; hold the validation data out of the training data (validationSplit, or a split of the training set)</c>.</summary>
     public static readonly DiagnosticDescriptor ValidationOnTestData = Create(
@@ -681,6 +753,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.CustomLayerShapeFunctionUnusable => CustomLayerShapeFunctionUnusable,
         ProblemKind.ParameterShapeMismatch => ParameterShapeMismatch,
         ProblemKind.AbstractSubNetwork => AbstractSubNetwork,
+        ProblemKind.UnknownLayerAttribute => UnknownLayerAttribute,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,
@@ -720,6 +793,14 @@ internal static class DiagnosticDescriptors
         ProblemKind.InvalidOptimizerHyperparameter => InvalidOptimizerHyperparameter,
         ProblemKind.NothingTrainable => NothingTrainable,
         ProblemKind.FrozenBatchNormalization => FrozenBatchNormalization,
+        ProblemKind.ProbabilityLossOnScores => ProbabilityLossOnScores,
+        ProblemKind.ImplausibleDropoutRate => ImplausibleDropoutRate,
+        ProblemKind.LearningRateAboveUsualRange => LearningRateAboveUsualRange,
+        ProblemKind.ActivationAppliedTwice => ActivationAppliedTwice,
+        ProblemKind.LayerAfterOutputActivation => LayerAfterOutputActivation,
+        ProblemKind.StackedLinearDense => StackedLinearDense,
+        ProblemKind.PyTorchBatchNormalizationMomentum => PyTorchBatchNormalizationMomentum,
+        ProblemKind.LearningRateOverridden => LearningRateOverridden,
         ProblemKind.ValidationOnTestData => ValidationOnTestData,
         ProblemKind.ModelSelectedOnTestData => ModelSelectedOnTestData,
         ProblemKind.TransformFittedOnTestData => TransformFittedOnTestData,

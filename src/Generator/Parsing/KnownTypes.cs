@@ -22,6 +22,7 @@ internal sealed class KnownTypes
         OutputAttribute = compilation.GetTypeByMetadataName("NetGen.OutputAttribute");
         OptimizerAttribute = compilation.GetTypeByMetadataName("NetGen.OptimizerAttribute");
         ShapeAttribute = compilation.GetTypeByMetadataName("NetGen.ShapeAttribute");
+        LayerAttribute = compilation.GetTypeByMetadataName("NetGen.LayerAttribute");
         foreach (var rule in LayerRules.All)
         {
             if (compilation.GetTypeByMetadataName(rule.AttributeName) is { } attribute)
@@ -41,6 +42,28 @@ internal sealed class KnownTypes
 
     /// <summary><c>[Shape]</c> on a <c>[Lambda]</c> or <c>[LossTerm]</c> parameter.</summary>
     public INamedTypeSymbol? ShapeAttribute { get; }
+
+    /// <summary>The base of every layer attribute.</summary>
+    public INamedTypeSymbol? LayerAttribute { get; }
+
+    /// <summary>Whether an attribute class derives from <c>LayerAttribute</c> but is no layer kind NetGen knows (NG0033).</summary>
+    public bool IsUnknownLayerAttribute(INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null || LayerAttribute is null || LayerKindOf(attributeClass) is not null)
+        {
+            return false;
+        }
+
+        for (var type = attributeClass.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, LayerAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The types of <paramref name="compilation"/>, or null when it does not reference NetGen.</summary>
     public static KnownTypes? Create(Compilation compilation) =>

@@ -57,6 +57,12 @@ internal static class NetworkParser
             {
                 problems.Add(new Problem(ProblemKind.MultipleLayerAttributes, AttributeLocation(extra, member, cancellationToken), member.Name));
             }
+
+            // An attribute class deriving from LayerAttribute that NetGen has no rule for would leave the member out silently.
+            foreach (var (attribute, member) in declared.UnknownLayerAttributes)
+            {
+                problems.Add(new Problem(ProblemKind.UnknownLayerAttribute, AttributeLocation(attribute, member, cancellationToken), member.Name, attribute.AttributeClass!.Name));
+            }
         }
 
         var definition = declared.Definition;
@@ -67,7 +73,8 @@ internal static class NetworkParser
             var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
             foreach (var issue in analysis.Issues)
             {
-                problems.Add(new Problem(issue.Kind, locator.Locate(issue.Site), issue.Arguments)
+                var location = locator.Locate(issue.Site);
+                problems.Add(new Problem(issue.Kind, location, WithExpression(issue, location, cancellationToken))
                 {
                     AdditionalLocations = issue.AdditionalSites.Select(locator.Locate).ToImmutableArray(),
                     Properties = issue.Properties.ToImmutableDictionary(static p => p.Key, static p => (string?)p.Value),
@@ -102,6 +109,7 @@ internal static class NetworkParser
         var files = new List<string>();
         var fileOf = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
         var extras = new List<(AttributeData, ISymbol)>();
+        var unknown = new List<(AttributeData, ISymbol)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in OrderedMembers(type))
         {
@@ -123,6 +131,7 @@ internal static class NetworkParser
             var memberAttributes = member.GetAttributes();
             var layerAttributes = memberAttributes.Where(attribute => knownTypes.LayerKindOf(attribute.AttributeClass) is not null).ToList();
             var output = memberAttributes.FirstOrDefault(attribute => KnownTypes.Is(attribute.AttributeClass, knownTypes.OutputAttribute));
+            unknown.AddRange(memberAttributes.Where(attribute => knownTypes.IsUnknownLayerAttribute(attribute.AttributeClass)).Select(attribute => (attribute, member)));
             if (layerAttributes.Count == 0)
             {
                 others[member.Name] = member;
@@ -152,7 +161,7 @@ internal static class NetworkParser
             optimizerAttribute is null ? null : ArgumentConversion.Read(optimizerAttribute),
             others.Keys.ToEquatableArray(),
             strayOutputs.ToEquatableArray());
-        return new DeclaredMembers(definition, layers, others, inputAttributes, optimizerAttribute, extras);
+        return new DeclaredMembers(definition, layers, others, inputAttributes, optimizerAttribute, extras, unknown);
     }
 
     /// <summary>
@@ -602,6 +611,25 @@ internal static class NetworkParser
         return Identifiers.Escape(Identifiers.Unique(candidate, taken));
     }
 
+    /// <summary>
+    /// A dropout rate of 0 written as a division of integers (<c>1 / 2</c>) is named in NG0216's message:
+    /// the value analysis sees is the constant 0, the mistake is the expression.
+    /// </summary>
+    private static string[] WithExpression(Issue issue, Location location, CancellationToken cancellationToken)
+    {
+        var arguments = issue.Arguments.ToArray();
+        if (issue.Kind == ProblemKind.ImplausibleDropoutRate
+            && arguments.Length == 3
+            && arguments[1] == "0"
+            && location.SourceTree?.GetRoot(cancellationToken).FindNode(location.SourceSpan, findInsideTrivia: false, getInnermostNodeForTie: true) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.DivideExpression } division
+            && division.Left is LiteralExpressionSyntax { Token.Value: int } && division.Right is LiteralExpressionSyntax { Token.Value: int })
+        {
+            arguments[2] = $"'{division}' divides integers, which gives 0, so the layer drops nothing; write {division.Left}.0 / {division.Right} or the decimal rate";
+        }
+
+        return arguments;
+    }
+
     private static Location AttributeLocation(AttributeData attribute, ISymbol member, CancellationToken cancellationToken) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? member.Locations[0];
 
@@ -614,8 +642,10 @@ internal static class NetworkParser
             Dictionary<string, ISymbol> others,
             List<AttributeData> inputAttributes,
             AttributeData? optimizerAttribute,
-            List<(AttributeData Attribute, ISymbol Member)> extraLayerAttributes)
+            List<(AttributeData Attribute, ISymbol Member)> extraLayerAttributes,
+            List<(AttributeData Attribute, ISymbol Member)> unknownLayerAttributes)
         {
+            UnknownLayerAttributes = unknownLayerAttributes;
             Definition = definition;
             Layers = layers;
             Others = others;
@@ -636,5 +666,8 @@ internal static class NetworkParser
 
         /// <summary>The layer attributes after a member's first (NG0007).</summary>
         public List<(AttributeData Attribute, ISymbol Member)> ExtraLayerAttributes { get; }
+
+        /// <summary>Attributes deriving from <c>LayerAttribute</c> that are no layer kind NetGen knows (NG0033).</summary>
+        public List<(AttributeData Attribute, ISymbol Member)> UnknownLayerAttributes { get; }
     }
 }

@@ -242,7 +242,7 @@ public sealed class ConfigurationRuleTests
             """);
 
         Assert.Equal("Output layer 'Output' uses sigmoid, a classifier's activation, with MeanSquaredError; cross-entropy trains classifiers better", MessageOf(diagnostics, "NG0206"));
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, Assert.Single(diagnostics).Severity);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
     }
 
     [Fact]
@@ -301,9 +301,9 @@ public sealed class ConfigurationRuleTests
         [Input(10)]
         public partial class Net
         {
-            [Dropout(0.0)] public partial Dropout None { get; }
+            [Dropout({|NG0216:0.0|})] public partial Dropout None { get; }
             [Dropout(0.5)] public partial Dropout Half { get; }
-            [Dropout(0.999)] public partial Dropout Most { get; }
+            [Dropout({|NG0216:0.999|})] public partial Dropout Most { get; }
             [Dense(1)] public partial Linear Output { get; }
         }
         """);
@@ -336,7 +336,7 @@ public sealed class ConfigurationRuleTests
         [Input(10)]
         public partial class Net
         {
-            [Dense(8)] public partial Linear Hidden { get; }
+            [Dense(8, Activation.ReLU)] public partial Linear Hidden { get; }
             [Dropout(0.5)] public partial Dropout Drop { get; }
             [Dense(1)] public partial Linear Output { get; }
         }
@@ -387,7 +387,7 @@ public sealed class ConfigurationRuleTests
         using TorchSharp.Modules;
 
         [Network(LearningRate = 1e-5)]
-        [Optimizer(OptimizerKind.Adam, LearningRate = 0.001)]
+        [Optimizer(OptimizerKind.Adam)]
         [Input(10)]
         public partial class Net
         {

@@ -161,7 +161,7 @@ public sealed class InputOutputRuleTests
             [Input(4)]
             public partial class Net
             {
-                [Dense(8)] public partial Linear Hidden { get; }
+                [Dense(8, Activation.ReLU)] public partial Linear Hidden { get; }
             }
             """,
             """
@@ -188,7 +188,7 @@ public sealed class InputOutputRuleTests
             [Input(4)]
             public partial class Net
             {
-                [Dense(8)] public partial Linear Hidden { get; }
+                [Dense(8, Activation.ReLU)] public partial Linear Hidden { get; }
             }
             """,
             """
@@ -197,7 +197,7 @@ public sealed class InputOutputRuleTests
 
             public partial class Net
             {
-                [Dense(4, From = nameof(Hidden))] public partial Linear Middle { get; }
+                [Dense(4, Activation.ReLU, From = nameof(Hidden))] public partial Linear Middle { get; }
                 [Dense(1)] public partial Linear Output { get; }
             }
             """,
@@ -284,7 +284,7 @@ public sealed class InputOutputRuleTests
             private int Forward() => _output + s_description;
             private int CreateDefaultCompileOptions() => Forward();
 
-            [Dense(2)] public partial Linear Output { get; }
+            [Dense(2, Activation.ReLU)] public partial Linear Output { get; }
             [Dense(1)] public partial Linear output { get; }
         }
         """);

@@ -40,7 +40,7 @@ public sealed class ParameterShapeRuleTests
             [Input(4)]
             public partial class Net
             {
-                [Dense(2)] public partial Linear Mean { get; }
+                [Dense(2, Activation.ReLU)] public partial Linear Mean { get; }
                 [Dense(3, From = "input")] public partial Linear LogVariance { get; }
                 [Dense(1, From = nameof(Mean))] public partial Linear Output { get; }
                 [LossTerm("kl_loss")]

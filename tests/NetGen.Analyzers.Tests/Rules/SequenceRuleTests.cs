@@ -107,7 +107,7 @@ public sealed class SequenceRuleTests
                 [LSTM(32, ReturnSequences = true)] public partial Recurrent Lstm { get; }
                 [Dropout(0.2)] public partial Dropout Drop { get; }
                 [LayerNormalization] public partial LayerNorm Norm { get; }
-                [{|NG0121:Dense(16)|}] public partial Linear Hidden { get; }
+                [{|NG0121:Dense(16, Activation.ReLU)|}] public partial Linear Hidden { get; }
                 [Dense(1)] public partial Linear Output { get; }
             }
             """);

@@ -100,6 +100,28 @@ public sealed class ShapeRuleTests
     }
 
     [Fact]
+    public async Task NG0103_DifferentRanks_AsksForTheSameRankNotForAnAxis()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            [Network]
+            [Input(2, 6)]
+            public partial class Net
+            {
+                [Flatten] public partial Flatten Flat { get; }
+                [Dense(5, From = "input")] public partial Linear B { get; }
+                [{|NG0103:Concatenate(nameof(Flat), nameof(B))|}] public partial NetGen.Layers.Concatenate Joined { get; }
+            }
+            """);
+
+        Assert.Equal(
+            "Concatenate layer 'Joined' needs inputs of the same rank; got Flat (None, 12), B (None, 2, 5)",
+            MessageOf(diagnostics, "NG0103"));
+    }
+
+    [Fact]
     public Task NG0103_MismatchOnJoinedAxisOnly_Silent() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

@@ -208,7 +208,7 @@ public sealed class StructureRuleTests
         [Input(4)]
         public partial class Net
         {
-            [Dense(4)] public static partial Linear {|NG0005:{|CS9248:Hidden|}|} { get; }
+            [Dense(4, Activation.ReLU)] public static partial Linear {|NG0005:{|CS9248:Hidden|}|} { get; }
             [Dense(2)] public partial Linear {|NG0005:{|CS9248:Output|}|} { get; set; }
         }
         """);
@@ -283,7 +283,7 @@ public sealed class StructureRuleTests
             [Input(4)]
             public partial class Net
             {
-                [Dense(4)]
+                [Dense(4, Activation.ReLU)]
                 [{|NG0007:Dropout(0.5)|}]
                 public partial Linear Hidden { get; }
 
@@ -404,8 +404,8 @@ public sealed class StructureRuleTests
         [Input(4)]
         public partial class Net
         {
-            [Dense(4, From = nameof(B))] public partial Linear A { get; }
-            [Dense(4, From = "input")] public partial Linear B { get; }
+            [Dense(4, Activation.ReLU, From = nameof(B))] public partial Linear A { get; }
+            [Dense(4, Activation.ReLU, From = "input")] public partial Linear B { get; }
             [Dense(2, From = nameof(A))] public partial Linear Output { get; }
         }
         """);
@@ -476,7 +476,7 @@ public sealed class StructureRuleTests
         [Input(4)]
         public partial class Net
         {
-            [Dense(4)] public partial Linear Input { get; }
+            [Dense(4, Activation.ReLU)] public partial Linear Input { get; }
             [Dense(2)] public partial Linear SummaryLayer { get; }
         }
         """);
@@ -492,7 +492,7 @@ public sealed class StructureRuleTests
             [Input(4)]
             public partial class Net
             {
-                [Dense(4)] public partial Linear Hidden { get; }
+                [Dense(4, Activation.ReLU)] public partial Linear Hidden { get; }
                 [Dense(4, From = "input")] public partial Linear {|NG0011:Side|} { get; }
                 [Dense(2, From = nameof(Hidden))] public partial Linear Output { get; }
             }

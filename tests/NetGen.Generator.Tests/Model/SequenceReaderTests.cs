@@ -21,7 +21,7 @@ public sealed class SequenceReaderTests
     [Fact]
     public void AHiddenDenseWarnsAndTheOutputDisablesTraining()
     {
-        var result = NetworkAnalysis.Analyze(Define(new[] { Input(new object[] { "steps", 3 }) }, Sequence("Lstm"), Dropout("Drop", 0.1), Dense("Hidden", 8), Dense("Output", 1)));
+        var result = NetworkAnalysis.Analyze(Define(new[] { Input(new object[] { "steps", 3 }) }, Sequence("Lstm"), Dropout("Drop", 0.1), Dense("Hidden", 8, ActivationKind.ReLU), Dense("Output", 1)));
 
         var issue = Assert.Single(result.Issues);
         Assert.Equal(ProblemKind.DenseOnReturnedSequence, issue.Kind);
@@ -66,7 +66,7 @@ public sealed class SequenceReaderTests
     public void TheRecurrentLayerIsAnAdditionalSite_OnlyWhenEveryReaderTakesOneVector()
     {
         var input = new[] { Input(new object[] { "steps", 3 }) };
-        var alone = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dropout("Drop", 0.1), Dense("Hidden", 8), Dense("Output", 1)));
+        var alone = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dropout("Drop", 0.1), Dense("Hidden", 8, ActivationKind.ReLU), Dense("Output", 1)));
         var twoPerStepReaders = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("First", 1).AsOutput(), Dense("Second", 1, from: "Lstm").AsOutput()));
         var alsoTimeDistributed = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("Output", 1).AsOutput(), TimeDistributedDense("Tags", 2).With("From", ArgumentValue.String("Lstm")).AsOutput()));
         var alsoPooled = NetworkAnalysis.Analyze(Define(input, Sequence("Lstm"), Dense("Output", 1).AsOutput(), Of(LayerKind.GlobalAveragePooling1D, "Pool", "NetGen.Layers.GlobalAveragePooling1D", ("From", ArgumentValue.String("Lstm"))).AsOutput()));

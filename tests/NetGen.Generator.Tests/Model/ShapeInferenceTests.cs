@@ -12,7 +12,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void StackOfDenseLayers()
     {
-        var result = NetworkAnalysis.Analyze(Define(new[] { 30 }, Dense("A", 12, ActivationKind.ReLU), Dense("B", 12), Dense("C", 1)));
+        var result = NetworkAnalysis.Analyze(Define(new[] { 30 }, Dense("A", 12, ActivationKind.ReLU), Dense("B", 12, ActivationKind.ReLU), Dense("C", 1)));
 
         Assert.Empty(result.Issues);
         Assert.Equal(new[] { "(None, 12)", "(None, 12)", "(None, 1)" }, result.Layers.Select(static l => l.Output.ToString()));
@@ -168,7 +168,7 @@ public sealed class ShapeInferenceTests
         var outOfRange = NetworkAnalysis.Analyze(Define(new[] { 5 }, Dense("A", 4), Concatenate("C", 0, "input", "A")));
 
         Assert.Equal(ProblemKind.ConcatenateShapeMismatch, Assert.Single(mismatch.Issues).Kind);
-        Assert.Equal(new[] { "C", "1", "input (None, 2, 5), A (None, 2, 4)" }, mismatch.Issues[0].Arguments);
+        Assert.Equal(new[] { "C", "inputs that match on every axis but axis 1", "input (None, 2, 5), A (None, 2, 4)" }, mismatch.Issues[0].Arguments);
         Assert.Equal(ProblemKind.ConcatenateAxisOutOfRange, Assert.Single(outOfRange.Issues).Kind);
         Assert.Equal(Site.LayerArgument(1, "Axis"), outOfRange.Issues[0].Site);
     }
@@ -176,7 +176,7 @@ public sealed class ShapeInferenceTests
     [Fact]
     public void ForwardReferenceRunsInDependencyOrder()
     {
-        var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3, from: "B"), Dense("B", 3, from: "input"), Add("S", "A", "B")));
+        var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3, from: "B"), Dense("B", 3, ActivationKind.ReLU, from: "input"), Add("S", "A", "B")));
 
         Assert.Empty(result.Issues);
         Assert.Equal(new[] { 1, 0, 2 }, result.ExecutionOrder);
@@ -233,7 +233,7 @@ public sealed class ShapeInferenceTests
     public void ALayerReadingTheOutputDoesNotBecomeTheOutput()
     {
         // Review §3.2: Tail reads the output; the output is still the last declared layer.
-        var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3), Dense("Tail", 5, from: "Out"), Dense("Out", 2, from: "A")));
+        var result = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3, ActivationKind.ReLU), Dense("Tail", 5, from: "Out"), Dense("Out", 2, ActivationKind.ReLU, from: "A")));
 
         Assert.Equal(new[] { 2 }, result.Outputs);
         Assert.Equal(ProblemKind.UnusedLayer, Assert.Single(result.Issues).Kind);

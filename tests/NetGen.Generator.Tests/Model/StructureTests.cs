@@ -151,8 +151,8 @@ public sealed class StructureTests
         var second = Dense("B", 1) with { Member = new MemberDeclaration("global::TorchSharp.Modules.Linear", File: 1) };
         var explicitly = Dense("B", 1, from: "A") with { Member = second.Member };
 
-        var implicitResult = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3), second));
-        var explicitResult = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3), explicitly));
+        var implicitResult = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3, ActivationKind.ReLU), second));
+        var explicitResult = NetworkAnalysis.Analyze(Define(new[] { 4 }, Dense("A", 3, ActivationKind.ReLU), explicitly));
 
         var issue = Assert.Single(implicitResult.Issues);
         Assert.Equal(ProblemKind.ImplicitInputAcrossFiles, issue.Kind);

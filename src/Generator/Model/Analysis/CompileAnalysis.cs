@@ -80,6 +80,13 @@ internal static class CompileAnalysis
                 // The attribute's NaN means "not set": writing NaN keeps the optimizer's default.
                 if (!double.IsNaN(value))
                 {
+                    // [Optimizer]'s learning rate replaces [Network]'s: a different one there is ignored (NG0222).
+                    if (spec.Name == "LearningRate" && settings.FirstOrDefault(static s => s.Name == "LearningRate") is { } onNetwork && onNetwork.Value != value
+                        && onNetwork.Value > 0 && !double.IsInfinity(onNetwork.Value))
+                    {
+                        issues.Add(new Issue(ProblemKind.LearningRateOverridden, Site.NetworkArgument("LearningRate"), network.Name, Format.Number(onNetwork.Value), Format.Number(value)));
+                    }
+
                     settings.RemoveAll(setting => setting.Name == spec.Name);
                     settings.Add(new OptimizerSetting(spec.Name, value, OnNetworkAttribute: false));
                 }

@@ -13,6 +13,14 @@ internal static class ConfigurationRules
     public static void Check(NetworkDefinition network, IReadOnlyList<LayerResult> layers, IReadOnlyList<int> outputs, CompileModel compile, List<Issue> issues)
     {
         CheckSoftmaxUnits(network, layers, outputs, compile, issues);
+        // Rules that follow the graph wait until the declaration has no error: a reference that failed
+        // (a cycle, a layer named like an input) would make them read the wrong layer.
+        var graphIsSound = !issues.Any(static issue => issue.Effect == ProblemEffect.BlocksGeneration);
+        LayerSettingRules.Check(network, layers, graphIsSound, issues);
+        if (graphIsSound)
+        {
+            ActivationOrderRules.Check(network, layers, outputs, issues);
+        }
         for (var i = 0; i < outputs.Count; i++)
         {
             var index = outputs[i];
@@ -30,6 +38,7 @@ internal static class ConfigurationRules
             if (layers[index].Output.Type is { } type)
             {
                 CheckLoss(network, index, OutputActivation(network, layers, index), type, compile.Outputs[i], issues);
+                CheckProbabilityLoss(network, layers, index, type, compile.Outputs[i], issues);
             }
         }
 
@@ -146,15 +155,87 @@ internal static class ConfigurationRules
             issues.Add(new Issue(ProblemKind.SoftmaxWithBinaryCrossentropy, Site.LayerAttribute(index), name) { AdditionalSites = switchableLoss });
         }
 
-        if (regression && !classifierActivation && metrics.Contains(MetricKind.Accuracy))
+        var classificationMetrics = metrics.Where(static m => m is MetricKind.Accuracy or MetricKind.RocAuc).Distinct().ToList();
+        if (regression && !classifierActivation && classificationMetrics.Count > 0)
         {
-            issues.Add(new Issue(ProblemKind.AccuracyOnRegression, metricsSite, network.Layers.Count > 0 && output.MetricsDeclaredOnOutput ? name : network.Name, loss.ToString()));
+            issues.Add(new Issue(ProblemKind.AccuracyOnRegression, metricsSite, network.Layers.Count > 0 && output.MetricsDeclaredOnOutput ? name : network.Name, loss.ToString(), string.Join(" and ", classificationMetrics)));
         }
 
-        if (regression && classifierActivation)
+        // Softmax is always a classifier's; sigmoid over several units is as often a regression into [0, 1]
+        // (an autoencoder's reconstructed pixels) as a multi-label classifier, so only one sigmoid unit counts.
+        if (regression && (activation == ActivationKind.Softmax || activation == ActivationKind.Sigmoid && singleUnit))
         {
             issues.Add(new Issue(ProblemKind.MeanSquaredErrorOnClassifier, lossSite, name, activation.ToString().ToLowerInvariant(), loss.ToString()));
         }
+    }
+
+    /// <summary>
+    /// NG0215: a cross-entropy reads its output as probabilities (the runtime clamps them into (0, 1)),
+    /// so an output whose last activation is linear, ReLU, tanh or LeakyReLU trains on clipped values.
+    /// NetGen has no from-logits flag: an output declared with sigmoid or softmax is already trained from
+    /// its logits. Silent when the activation is not known (a Lambda, a custom layer, a sub-network's linear output).
+    /// </summary>
+    private static void CheckProbabilityLoss(NetworkDefinition network, IReadOnlyList<LayerResult> layers, int index, TensorType type, OutputCompile output, List<Issue> issues)
+    {
+        var loss = output.Loss;
+        var binary = loss == LossKind.BinaryCrossentropy;
+        var categorical = loss is LossKind.CategoricalCrossentropy or LossKind.SparseCategoricalCrossentropy;
+        if (!binary && !categorical
+            || ActivationSource(network, layers, index) is not { } source
+            || layers[source].Config is not { } config
+            || LayerRules.For(network.Layers[source].Kind).Activation(config) is not { Kind: ActivationKind.Linear or ActivationKind.ReLU or ActivationKind.Tanh or ActivationKind.LeakyReLU } activation)
+        {
+            return;
+        }
+
+        // A single unit with categorical cross-entropy is NG0202's error already.
+        if (categorical && Units(type) is { IsKnown: true, Size: 1 })
+        {
+            return;
+        }
+
+        var fix = binary
+            ? $"add Activation.Sigmoid to '{network.Layers[source].Name}' (NetGen then trains from its logits)"
+            : $"add Activation.Softmax to '{network.Layers[source].Name}' (NetGen then trains from its logits)";
+        issues.Add(new Issue(ProblemKind.ProbabilityLossOnScores, Site.LayerAttribute(source), output.Name, ActivationName(activation.Kind), loss.ToString(), fix));
+    }
+
+    /// <summary>An activation that produces no probabilities, as NG0215's message names it.</summary>
+    private static string ActivationName(ActivationKind kind) => kind switch
+    {
+        ActivationKind.Linear => "no activation",
+        ActivationKind.Tanh => "tanh",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>
+    /// The layer whose declared activation an output's values have, looking through layers that are the
+    /// identity at inference; null when that layer declares none (its activation is not known).
+    /// </summary>
+    public static int? ActivationSource(NetworkDefinition network, IReadOnlyList<LayerResult> layers, int output)
+    {
+        var index = output;
+        for (var guard = 0; guard < network.Layers.Count; guard++)
+        {
+            var rule = LayerRules.For(network.Layers[index].Kind);
+            if (layers[index].Config is { } config && rule.Activation(config) is not null)
+            {
+                return index;
+            }
+
+            if (!rule.IsIdentityAtInference || layers[index].InputNames.Count != 1)
+            {
+                return null;
+            }
+
+            index = IndexOf(network, layers[index].InputNames[0]);
+            if (index < 0)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static void CheckOptimizer(CompileModel compile, List<Issue> issues)
@@ -167,6 +248,10 @@ internal static class ConfigurationRules
                 if (!(setting.Value > 0) || double.IsInfinity(setting.Value))
                 {
                     issues.Add(new Issue(ProblemKind.InvalidLearningRate, site, Format.Number(setting.Value)));
+                }
+                else if (OptimizerHyperparameters.UsualLearningRateLimit(compile.Optimizer) is var limit && setting.Value > 10 * limit)
+                {
+                    issues.Add(new Issue(ProblemKind.LearningRateAboveUsualRange, site, Format.Number(setting.Value), compile.Optimizer.ToString(), Format.Number(limit)));
                 }
 
                 continue;
@@ -185,7 +270,7 @@ internal static class ConfigurationRules
         }
     }
 
-    private static int IndexOf(NetworkDefinition network, string name)
+    public static int IndexOf(NetworkDefinition network, string name)
     {
         for (var i = 0; i < network.Layers.Count; i++)
         {
@@ -199,5 +284,5 @@ internal static class ConfigurationRules
     }
 
     /// <summary>The axis an output's activation and loss see as its classes: the feature axis of the layout (a map's channels).</summary>
-    private static Dimension Units(TensorType type) => type[Layout.FeatureAxis(type.Rank)];
+    public static Dimension Units(TensorType type) => type[Layout.FeatureAxis(type.Rank)];
 }

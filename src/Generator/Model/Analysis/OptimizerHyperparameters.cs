@@ -36,6 +36,18 @@ internal static class OptimizerHyperparameters
         }
     }
 
+    /// <summary>
+    /// The top of the learning rates an optimizer is usually trained with (Adam's default is 1e-3 and
+    /// rarely goes above 1e-2; SGD's and Adagrad's run to about 0.1, Adadelta's to about 1).
+    /// NG0217 notes a rate more than ten times above it.
+    /// </summary>
+    public static double UsualLearningRateLimit(OptimizerKind optimizer) => optimizer switch
+    {
+        OptimizerKind.Sgd or OptimizerKind.Adagrad => 0.1,
+        OptimizerKind.Adadelta => 1.0,
+        _ => 0.01,
+    };
+
     /// <summary>The constructor parameter of the runtime optimizer class.</summary>
     public static string ParameterName(string name) => name switch
     {

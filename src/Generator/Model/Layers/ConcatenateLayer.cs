@@ -61,11 +61,17 @@ internal sealed class ConcatenateLayer : LayerRule<ConcatenateConfig>
             return ShapeResult.Failed;
         }
 
-        var compatible = inputs.All(shape => shape.Rank == rank
-            && Enumerable.Range(0, rank).All(i => i == axis || shape[i].Equals(inputs[0][i])));
+        // Inputs of different ranks have no common axis to name: the joined axis of the first may not exist in the others.
+        if (inputs.Any(shape => shape.Rank != rank))
+        {
+            layer.Report(ProblemKind.ConcatenateShapeMismatch, layer.Attribute, layer.Name, "inputs of the same rank", Format.NamedShapes(layer.InputNames, inputs));
+            return ShapeResult.Failed;
+        }
+
+        var compatible = inputs.All(shape => Enumerable.Range(0, rank).All(i => i == axis || shape[i].Equals(inputs[0][i])));
         if (!compatible)
         {
-            layer.Report(ProblemKind.ConcatenateShapeMismatch, layer.Attribute, layer.Name, Format.Number(axis + 1), Format.NamedShapes(layer.InputNames, inputs));
+            layer.Report(ProblemKind.ConcatenateShapeMismatch, layer.Attribute, layer.Name, "inputs that match on every axis but axis " + Format.Number(axis + 1), Format.NamedShapes(layer.InputNames, inputs));
             return ShapeResult.Failed;
         }
 

@@ -33,7 +33,10 @@ internal static class ProblemEffects
             or ProblemKind.WindowDropsEdge or ProblemKind.EvenKernelSize or ProblemKind.StrideLargerThanWindow
             or ProblemKind.NothingTrainable or ProblemKind.FrozenBatchNormalization or ProblemKind.DenseOnReturnedSequence
             or ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
-            or ProblemKind.LossTermReachesNoParameter or ProblemKind.CustomLayerShapeFunctionUnusable => ProblemEffect.None,
+            or ProblemKind.LossTermReachesNoParameter or ProblemKind.CustomLayerShapeFunctionUnusable
+            or ProblemKind.UnknownLayerAttribute or ProblemKind.ProbabilityLossOnScores or ProblemKind.ImplausibleDropoutRate
+            or ProblemKind.LearningRateAboveUsualRange or ProblemKind.ActivationAppliedTwice or ProblemKind.LayerAfterOutputActivation
+            or ProblemKind.StackedLinearDense or ProblemKind.PyTorchBatchNormalizationMomentum or ProblemKind.LearningRateOverridden => ProblemEffect.None,
 
         // Found in the code that uses a network, errors included: the generated class is as declared.
         ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData

@@ -104,6 +104,9 @@ internal enum ProblemKind
     /// <summary>NG0032: args = layer name, sub-network name.</summary>
     AbstractSubNetwork = 32,
 
+    /// <summary>NG0033: args = member name, attribute name.</summary>
+    UnknownLayerAttribute,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
@@ -112,7 +115,7 @@ internal enum ProblemKind
     /// <summary>NG0102: args = layer name, inputs with their shapes.</summary>
     AddShapeMismatch,
 
-    /// <summary>NG0103: args = layer name, axis, inputs with their shapes.</summary>
+    /// <summary>NG0103: args = layer name, what the inputs need (the same rank, or to match on every axis but the joined one), inputs with their shapes.</summary>
     ConcatenateShapeMismatch,
 
     /// <summary>NG0104: args = layer name, axis, the axes the inputs have ("only axis 1", "axes 1 to 3").</summary>
@@ -201,7 +204,7 @@ internal enum ProblemKind
     /// <summary>NG0204: args = output layer name.</summary>
     SoftmaxWithBinaryCrossentropy,
 
-    /// <summary>NG0205: args = network name, loss.</summary>
+    /// <summary>NG0205: args = network or output name, loss, metric.</summary>
     AccuracyOnRegression,
 
     /// <summary>NG0206: args = output layer name, activation, loss.</summary>
@@ -230,6 +233,30 @@ internal enum ProblemKind
 
     /// <summary>NG0214: args = layer name.</summary>
     FrozenBatchNormalization,
+
+    /// <summary>NG0215: args = output layer name, activation, loss, fix.</summary>
+    ProbabilityLossOnScores,
+
+    /// <summary>NG0216: args = layer name, rate, what that rate does.</summary>
+    ImplausibleDropoutRate,
+
+    /// <summary>NG0217: args = learning rate, optimizer, the top of its usual range.</summary>
+    LearningRateAboveUsualRange,
+
+    /// <summary>NG0218: args = layer name, activation, earlier layer name.</summary>
+    ActivationAppliedTwice,
+
+    /// <summary>NG0219: args = layer kind, layer name, activation, layer that applies it.</summary>
+    LayerAfterOutputActivation,
+
+    /// <summary>NG0220: args = layer name, previous Dense layer name.</summary>
+    StackedLinearDense,
+
+    /// <summary>NG0221: args = layer name, momentum, what PyTorch's value means in NetGen's convention.</summary>
+    PyTorchBatchNormalizationMomentum,
+
+    /// <summary>NG0222: args = network name, learning rate on [Network], learning rate on [Optimizer].</summary>
+    LearningRateOverridden,
 
     // Practice (NG03xx): found in the user's code that trains and evaluates networks, never in a declaration.
 
