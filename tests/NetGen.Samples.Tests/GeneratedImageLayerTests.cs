@@ -79,8 +79,8 @@ public partial class WindowZoo
     [SpatialDropout2D(0.5, From = "image")] public partial Dropout2d DropChannels { get; }
     [Conv2D(4, 1), Output] public partial Conv2d AfterDroppedChannels { get; }
     [BatchNormalization(From = "image"), Output] public partial BatchNorm2d NormalizedChannels { get; }
-    [Conv2D(4, 1, Activation.Softmax, From = "image"), Output] public partial Conv2d PixelClasses { get; }
-    [Activation(Activation.Softmax, From = "image"), Output] public partial Softmax ChannelSoftmax { get; }
+    [Conv2D(4, 1, Activation.Softmax, From = "image"), Output(Loss = Loss.CategoricalCrossentropy)] public partial Conv2d PixelClasses { get; }
+    [Activation(Activation.Softmax, From = "image"), Output(Loss = Loss.CategoricalCrossentropy)] public partial Softmax ChannelSoftmax { get; }
 }
 
 /// <summary>Every Conv1D configuration over a (steps, features) sequence, NetGen's rank-2 layout.</summary>

@@ -14,7 +14,7 @@ public partial class StepTagger
 
     [GRU(6, ReturnSequences = true)] public partial Recurrent Gru { get; }
 
-    [Dense(3, TimeDistributed = true)] public partial Linear Tags { get; }
+    [Dense(3, Activation.Softmax, TimeDistributed = true)] public partial Linear Tags { get; }
 }
 
 /// <summary>What the generated code checks at run time for the sequence diagnostics.</summary>
@@ -41,7 +41,7 @@ public sealed class GeneratedSequenceCheckTests
         using (no_grad())
         {
             var output = tagger.forward(tokens);
-            var expected = tagger.Tags.call(tagger.Gru.Run(tagger.Words.call(tokens), tokens: tokens));
+            var expected = tagger.Tags.call(tagger.Gru.Run(tagger.Words.call(tokens), tokens: tokens)).softmax(-1);
 
             Assert.Equal(new long[] { 2, 4, 3 }, output.shape);
             Assert.True(expected.allclose(output));

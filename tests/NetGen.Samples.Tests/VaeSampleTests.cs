@@ -7,6 +7,7 @@ using NetGen.Samples.VariationalAutoencoder;
 namespace NetGen.Samples.Tests;
 
 /// <summary>The variational autoencoder sample on tiny settings (the full run is the README's command) and its latent grid.</summary>
+[Collection(nameof(GlobalRandomState))]
 public sealed class VaeSampleTests
 {
     [Fact]
