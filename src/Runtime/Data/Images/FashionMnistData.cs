@@ -21,7 +21,7 @@ public sealed record FashionMnistData(LabeledImages Train, LabeledImages Test, F
             FashionMnistSource.Subset => "subset shipped with NetGen",
             _ => "files",
         })
-        + $" from {Directory}: {IdxFile.Count(Train.Count)} training and {IdxFile.Count(Test.Count)} test images, {ClassNames.Count} classes";
+        + $" from {Directory}: {IdxFile.Count(Train.Count)} training and {IdxFile.Count(Test.Count)} test {Images(Test.Count)}, {ClassNames.Count} classes";
 
     /// <summary>Frees the tensors of both splits.</summary>
     public void Dispose()
@@ -29,4 +29,6 @@ public sealed record FashionMnistData(LabeledImages Train, LabeledImages Test, F
         Train.Dispose();
         Test.Dispose();
     }
+
+    private static string Images(long count) => count == 1 ? "image" : "images";
 }

@@ -33,6 +33,14 @@ public sealed class FashionMnistTests
     }
 
     [Fact]
+    public void TheDescriptionCountsOneTestImageInTheSingular()
+    {
+        using var data = FashionMnist.Load(new FashionMnistOptions { Directory = SubsetDirectory, MaxTrainCount = 20, MaxTestCount = 1 });
+
+        Assert.Equal($"files from {SubsetDirectory}: 20 training and 1 test image, 10 classes", data.Description);
+    }
+
+    [Fact]
     public void WithoutTheFullSetTheSubsetIsUsedAndSaysSo()
     {
         using var data = FashionMnist.Load(new FashionMnistOptions { UseFullSet = false, SubsetDirectory = SubsetDirectory, MaxTrainCount = 10, MaxTestCount = 0 });
