@@ -709,13 +709,21 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0306: <c>Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge</c>.</summary>
+    public static readonly DiagnosticDescriptor OptimizerLearningRateAboveUsualRange = Create(
+        "NG0306",
+        "Optimizer created with a learning rate far above its usual range",
+        "Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge",
+        PracticeCategory,
+        DiagnosticSeverity.Info);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
     /// </summary>
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
-        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData;
+        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -806,6 +814,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.TransformFittedOnTestData => TransformFittedOnTestData,
         ProblemKind.TransformFittedBeforeSplit => TransformFittedBeforeSplit,
         ProblemKind.EvaluatedOnTrainingData => EvaluatedOnTrainingData,
+        ProblemKind.OptimizerLearningRateAboveUsualRange => OptimizerLearningRateAboveUsualRange,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -289,4 +289,10 @@ internal enum ProblemKind
     /// evaluated, why it is training data.
     /// </summary>
     EvaluatedOnTrainingData,
+
+    /// <summary>
+    /// NG0306, found by <c>Practice/OptimizerLearningRateAnalyzer</c>: args = the learning rate as written,
+    /// the optimizer class, the top of its usual range (<c>OptimizerHyperparameters.UsualLearningRateLimit</c>).
+    /// </summary>
+    OptimizerLearningRateAboveUsualRange,
 }
