@@ -717,13 +717,22 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Info);
 
+    /// <summary>NG0307: <c>Fit trains on '{0}', {1}, with shuffling turned off: every epoch sees the samples in the same order, so its batches are not random draws; leave shuffle at true</c>.</summary>
+    public static readonly DiagnosticDescriptor ShufflingTurnedOff = Create(
+        "NG0307",
+        "Shuffling turned off for independent samples",
+        "Fit trains on '{0}', {1}, with shuffling turned off: every epoch sees the samples in the same order, so its batches are not random draws; leave shuffle at true",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
     /// </summary>
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
-        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange;
+        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange
+        or ProblemKind.ShufflingTurnedOff;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -815,6 +824,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.TransformFittedBeforeSplit => TransformFittedBeforeSplit,
         ProblemKind.EvaluatedOnTrainingData => EvaluatedOnTrainingData,
         ProblemKind.OptimizerLearningRateAboveUsualRange => OptimizerLearningRateAboveUsualRange,
+        ProblemKind.ShufflingTurnedOff => ShufflingTurnedOff,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -295,4 +295,10 @@ internal enum ProblemKind
     /// the optimizer class, the top of its usual range (<c>OptimizerHyperparameters.UsualLearningRateLimit</c>).
     /// </summary>
     OptimizerLearningRateAboveUsualRange,
+
+    /// <summary>
+    /// NG0307, found by <c>Practice/UnshuffledTrainingAnalyzer</c>: args = the training data as written,
+    /// why its samples are independent of their order.
+    /// </summary>
+    ShufflingTurnedOff,
 }
