@@ -725,6 +725,14 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0308: <c>'{0}' is augmented with {1} and is {2}: the score is measured on randomly changed images, not on the data; measure on batches without augmentation (the folder's Validation())</c>.</summary>
+    public static readonly DiagnosticDescriptor AugmentedDataMeasured = Create(
+        "NG0308",
+        "Augmentation on validation or test data",
+        "'{0}' is augmented with {1} and is {2}: the score is measured on randomly changed images, not on the data; measure on batches without augmentation (the folder's Validation())",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
@@ -732,7 +740,7 @@ internal static class DiagnosticDescriptors
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
         or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange
-        or ProblemKind.ShufflingTurnedOff;
+        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -825,6 +833,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.EvaluatedOnTrainingData => EvaluatedOnTrainingData,
         ProblemKind.OptimizerLearningRateAboveUsualRange => OptimizerLearningRateAboveUsualRange,
         ProblemKind.ShufflingTurnedOff => ShufflingTurnedOff,
+        ProblemKind.AugmentedDataMeasured => AugmentedDataMeasured,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

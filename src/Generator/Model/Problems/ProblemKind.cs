@@ -301,4 +301,10 @@ internal enum ProblemKind
     /// why its samples are independent of their order.
     /// </summary>
     ShufflingTurnedOff,
+
+    /// <summary>
+    /// NG0308, found by <c>Practice/AugmentedEvaluationAnalyzer</c>: args = the batches as written,
+    /// the augmentation as written, how they are used (validation data, evaluation).
+    /// </summary>
+    AugmentedDataMeasured,
 }
