@@ -733,6 +733,14 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0309: <c>TrainTestSplit shuffles the steps of the time series '{0}': each test step has its neighbours in the training part, so the test score measures filling gaps, not forecasting; split in time order with ChronologicalSplit, which tests on the last steps</c>.</summary>
+    public static readonly DiagnosticDescriptor TimeSeriesSplitShuffled = Create(
+        "NG0309",
+        "Shuffled split of a time series",
+        "TrainTestSplit shuffles the steps of the time series '{0}': each test step has its neighbours in the training part, so the test score measures filling gaps, not forecasting; split in time order with ChronologicalSplit, which tests on the last steps",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
@@ -740,7 +748,7 @@ internal static class DiagnosticDescriptors
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
         or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange
-        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured;
+        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -834,6 +842,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.OptimizerLearningRateAboveUsualRange => OptimizerLearningRateAboveUsualRange,
         ProblemKind.ShufflingTurnedOff => ShufflingTurnedOff,
         ProblemKind.AugmentedDataMeasured => AugmentedDataMeasured,
+        ProblemKind.TimeSeriesSplitShuffled => TimeSeriesSplitShuffled,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -297,7 +297,7 @@ internal enum ProblemKind
     OptimizerLearningRateAboveUsualRange,
 
     /// <summary>
-    /// NG0307, found by <c>Practice/UnshuffledTrainingAnalyzer</c>: args = the training data as written,
+    /// NG0307, found by <c>Practice/ShufflingAnalyzer</c>: args = the training data as written,
     /// why its samples are independent of their order.
     /// </summary>
     ShufflingTurnedOff,
@@ -307,4 +307,7 @@ internal enum ProblemKind
     /// the augmentation as written, how they are used (validation data, evaluation).
     /// </summary>
     AugmentedDataMeasured,
+
+    /// <summary>NG0309, found by <c>Practice/ShufflingAnalyzer</c>: args = the time-series rows as written.</summary>
+    TimeSeriesSplitShuffled,
 }

@@ -7,7 +7,7 @@ using static NetGen.Analyzers.Tests.Practice.PracticeSources;
 namespace NetGen.Analyzers.Tests.Practice;
 
 /// <summary>NG0307: shuffling turned off for samples that do not depend on their order.</summary>
-public sealed class UnshuffledTrainingAnalyzerTests
+public sealed class ShufflingAnalyzerTests
 {
     [Fact]
     public async Task NG0307_ShuffleFalseOnImagesOrAShuffledSplit_ReportedAtTheFalse()
