@@ -22,6 +22,9 @@ public sealed class OptimizerLearningRateAnalyzerTests
                 public static void Positional(Net model) => model.Compile(new NetGen.Optimizers.Sgd([|Fast|], momentum: 0.9));
 
                 public static NetGen.Optimizers.Optimizer Integer() => new NetGen.Optimizers.Adadelta([|20|]);
+
+                // A schedule's optimizer is unknown where it is created: judged against the highest limit, Adadelta's.
+                public static Callback Schedule() => new LearningRateScheduler((epoch, rate) => epoch < 5 ? [|50.0|] : rate);
             }
             """), "NG0306");
 
@@ -29,6 +32,7 @@ public sealed class OptimizerLearningRateAnalyzerTests
         Assert.Contains("Learning rate 0.5 is far above Adam's usual range (up to 0.01); training is likely to diverge", messages);
         Assert.Contains("Learning rate 2 is far above Sgd's usual range (up to 0.1); training is likely to diverge", messages);
         Assert.Contains("Learning rate 20 is far above Adadelta's usual range (up to 1); training is likely to diverge", messages);
+        Assert.Contains("Learning rate 50 is far above any optimizer's usual range (up to 1); training is likely to diverge", messages);
     }
 
     [Fact]
@@ -51,6 +55,15 @@ public sealed class OptimizerLearningRateAnalyzerTests
             public static NetGen.Optimizers.Optimizer Beta() => new NetGen.Optimizers.Adam(beta2: 0.999, epsilon: 1.0);
 
             public static void Computed(Net model, double rate) => model.Compile(new NetGen.Optimizers.Adam(rate * 100));
+
+            // A schedule within reach of some optimizer, computed rates, and a nested lambda's return.
+            public static Callback Scheduled() => new LearningRateScheduler((epoch, rate) => epoch < 5 ? 0.5 : rate * 0.9);
+
+            public static Callback Nested() => new LearningRateScheduler((epoch, rate) =>
+            {
+                System.Func<double> unrelated = () => 100.0;
+                return rate;
+            });
         }
         """));
 }
