@@ -709,13 +709,46 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0306: <c>Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge</c>.</summary>
+    public static readonly DiagnosticDescriptor OptimizerLearningRateAboveUsualRange = Create(
+        "NG0306",
+        "Optimizer created with a learning rate far above its usual range",
+        "Learning rate {0} is far above {1}'s usual range (up to {2}); training is likely to diverge",
+        PracticeCategory,
+        DiagnosticSeverity.Info);
+
+    /// <summary>NG0307: <c>Fit trains on '{0}', {1}, with shuffling turned off: every epoch sees the samples in the same order, so its batches are not random draws; leave shuffle at true</c>.</summary>
+    public static readonly DiagnosticDescriptor ShufflingTurnedOff = Create(
+        "NG0307",
+        "Shuffling turned off for independent samples",
+        "Fit trains on '{0}', {1}, with shuffling turned off: every epoch sees the samples in the same order, so its batches are not random draws; leave shuffle at true",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0308: <c>'{0}' is augmented with {1} and is {2}: the score is measured on randomly changed images, not on the data; measure on batches without augmentation (the folder's Validation())</c>.</summary>
+    public static readonly DiagnosticDescriptor AugmentedDataMeasured = Create(
+        "NG0308",
+        "Augmentation on validation or test data",
+        "'{0}' is augmented with {1} and is {2}: the score is measured on randomly changed images, not on the data; measure on batches without augmentation (the folder's Validation())",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>NG0309: <c>TrainTestSplit shuffles the steps of the time series '{0}': each test step has its neighbours in the training part, so the test score measures filling gaps, not forecasting; split in time order with ChronologicalSplit, which tests on the last steps</c>.</summary>
+    public static readonly DiagnosticDescriptor TimeSeriesSplitShuffled = Create(
+        "NG0309",
+        "Shuffled split of a time series",
+        "TrainTestSplit shuffles the steps of the time series '{0}': each test step has its neighbours in the training part, so the test score measures filling gaps, not forecasting; split in time order with ChronologicalSplit, which tests on the last steps",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
     /// </summary>
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
-        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData;
+        or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange
+        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -806,6 +839,10 @@ internal static class DiagnosticDescriptors
         ProblemKind.TransformFittedOnTestData => TransformFittedOnTestData,
         ProblemKind.TransformFittedBeforeSplit => TransformFittedBeforeSplit,
         ProblemKind.EvaluatedOnTrainingData => EvaluatedOnTrainingData,
+        ProblemKind.OptimizerLearningRateAboveUsualRange => OptimizerLearningRateAboveUsualRange,
+        ProblemKind.ShufflingTurnedOff => ShufflingTurnedOff,
+        ProblemKind.AugmentedDataMeasured => AugmentedDataMeasured,
+        ProblemKind.TimeSeriesSplitShuffled => TimeSeriesSplitShuffled,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -42,6 +42,45 @@ internal sealed class DataOrigins
     /// <summary>The value of <paramref name="operation"/> through conversions, parentheses and locals written once.</summary>
     public IOperation Resolve(IOperation operation) => _locals.Resolve(operation);
 
+    /// <summary>
+    /// The data set or split whose part <paramref name="origin"/> shows: the split of <c>split.XTrain</c> (also
+    /// when the split is deconstructed), the data set of <c>data.Train</c>, through locals written once; or null.
+    /// </summary>
+    public IOperation? OwnerOf(Origin origin) => origin.Shown switch
+    {
+        IPropertyReferenceOperation { Instance: { } instance } => Unwrap(Resolve(instance)),
+        ILocalReferenceOperation local when _locals.DeconstructionOf(local.Local) is { } deconstructed => Unwrap(Resolve(deconstructed.Assignment.Value)),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The tensor <paramref name="operation"/> is a view, conversion or slice of (<c>x.reshape(-1, 1)</c> and
+    /// <c>x[1..]</c> are <c>x</c>'s rows), through locals written once.
+    /// </summary>
+    public IOperation Underlying(IOperation operation)
+    {
+        var value = Unwrap(Resolve(operation));
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            var source = value switch
+            {
+                IInvocationOperation { Instance: { } instance } view
+                    when DataTypes.Is(view.TargetMethod.ContainingType, _types.Tensor) && s_tensorViews.Contains(view.TargetMethod.Name, StringComparer.Ordinal) => instance,
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } slice
+                    when DataTypes.Is(slice.Property.ContainingType, _types.Tensor) => instance,
+                _ => null,
+            };
+            if (source is null)
+            {
+                break;
+            }
+
+            value = Unwrap(Resolve(source));
+        }
+
+        return value;
+    }
+
     /// <summary>The argument bound to the parameter named <paramref name="name"/>, when the code gives one.</summary>
     public static IOperation? Argument(IInvocationOperation invocation, string name) =>
         invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue)?.Value;

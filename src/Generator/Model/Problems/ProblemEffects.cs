@@ -40,7 +40,9 @@ internal static class ProblemEffects
 
         // Found in the code that uses a network, errors included: the generated class is as declared.
         ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
-            or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData => ProblemEffect.None,
+            or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData
+            or ProblemKind.OptimizerLearningRateAboveUsualRange or ProblemKind.ShufflingTurnedOff
+            or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer

@@ -289,4 +289,25 @@ internal enum ProblemKind
     /// evaluated, why it is training data.
     /// </summary>
     EvaluatedOnTrainingData,
+
+    /// <summary>
+    /// NG0306, found by <c>Practice/OptimizerLearningRateAnalyzer</c>: args = the learning rate as written,
+    /// the optimizer class, the top of its usual range (<c>OptimizerHyperparameters.UsualLearningRateLimit</c>).
+    /// </summary>
+    OptimizerLearningRateAboveUsualRange,
+
+    /// <summary>
+    /// NG0307, found by <c>Practice/ShufflingAnalyzer</c>: args = the training data as written,
+    /// why its samples are independent of their order.
+    /// </summary>
+    ShufflingTurnedOff,
+
+    /// <summary>
+    /// NG0308, found by <c>Practice/AugmentedEvaluationAnalyzer</c>: args = the batches as written,
+    /// the augmentation as written, how they are used (validation data, evaluation).
+    /// </summary>
+    AugmentedDataMeasured,
+
+    /// <summary>NG0309, found by <c>Practice/ShufflingAnalyzer</c>: args = the time-series rows as written.</summary>
+    TimeSeriesSplitShuffled,
 }
