@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -81,7 +82,14 @@ public abstract class MaskedAttentionLayer : nn.Module<Tensor, Tensor, Tensor>
             allowed = allowed is null ? causal : allowed.logical_and(causal);
         }
 
-        return allowed?.logical_not().to(query.dtype).mul(-MaskedScore);
+        if (allowed is null)
+        {
+            return null;
+        }
+
+        // An explicit Scalar, kept alive until libtorch is done with it (see MaskedLayer.RealSteps).
+        using var score = (-MaskedScore).ToScalar();
+        return allowed.logical_not().to(query.dtype).mul(score);
     }
 
     /// <summary><paramref name="output"/> (batch, Tq, features) with zeros at the padded query steps, or unchanged without <paramref name="queryTokens"/>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -62,6 +63,9 @@ public abstract class MaskedLayer : nn.Module<Tensor, Tensor>
                 parameter);
         }
 
-        return tokens.ne(0);
+        // An explicit Scalar kept alive (and freed) by the using: an implicit one becomes garbage as soon as
+        // its handle is read, and the finalizer may free it while libtorch still reads it ("Unknown scalar type").
+        using var padding = 0.ToScalar();
+        return tokens.ne(padding);
     }
 }

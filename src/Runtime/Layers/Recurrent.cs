@@ -229,7 +229,8 @@ public sealed class Recurrent : MaskedLayer
             x = x.mul(DropoutMask(batch, InputSize, Dropout, x).unsqueeze(1));
         }
 
-        var valid = tokens?.ne(0);
+        using var padding = 0.ToScalar();   // explicit and kept alive: see MaskedLayer.RealSteps
+        var valid = tokens?.ne(padding);
         var (h0, c0) = InitialStates(initialState, batch, x);
         // The masked paths leave the sequence out unless it is returned: putting every step back
         // at its position costs a gather over the whole output that nothing would read.
@@ -344,7 +345,8 @@ public sealed class Recurrent : MaskedLayer
         var sequence = ReturnSequences ? Restore(output, positions, valid) : null;
         var lastIndex = lengths.sub(1).clamp_min(0).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
         var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
-        return (sequence, where(lengths.eq(0).view(1, -1, 1), h0, last), null);
+        using var none = 0.ToScalar();
+        return (sequence, where(lengths.eq(none).view(1, -1, 1), h0, last), null);
     }
 
     /// <summary>Where each step goes when the real steps move to the front in order, the lengths, and the moved input.</summary>
@@ -408,7 +410,8 @@ public sealed class Recurrent : MaskedLayer
         using (packedOutput)
         {
             var sequence = ReturnSequences ? Restore(nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: steps).Item1, positions, valid) : null;
-            var empty = lengths.eq(0).view(1, batch, 1);
+            using var none = 0.ToScalar();
+            var empty = lengths.eq(none).view(1, batch, 1);
             h = where(empty, h0, h);
             c = c is null ? null : where(empty, c0!, c);
             return (sequence, h, c);
