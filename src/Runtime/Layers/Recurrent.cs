@@ -217,20 +217,15 @@ public sealed class Recurrent : MaskedLayer
 
         var batch = input.shape[0];
         var steps = input.shape[1];
-        if (tokens is not null && (tokens.dim() != 2 || tokens.shape[0] != batch || tokens.shape[1] != steps))
-        {
-            throw new ArgumentException($"The token ids that mask a {Kind} layer's input are (batch, steps) = ({batch}, {steps}); got ({string.Join(", ", tokens.shape)}).", nameof(tokens));
-        }
-
         using var scope = NewDisposeScope();
+        // The same check and mask as every masked layer's (token ids, same batch and steps, 0 is padding).
+        var valid = tokens is null ? null : RealSteps(Kind.ToString(), input, tokens, nameof(tokens));
         var x = input;
         if (training && Dropout > 0)
         {
             x = x.mul(DropoutMask(batch, InputSize, Dropout, x).unsqueeze(1));
         }
 
-        using var padding = 0.ToScalar();   // explicit and kept alive: see MaskedLayer.RealSteps
-        var valid = tokens?.ne(padding);
         var (h0, c0) = InitialStates(initialState, batch, x);
         // The masked paths leave the sequence out unless it is returned: putting every step back
         // at its position costs a gather over the whole output that nothing would read.
