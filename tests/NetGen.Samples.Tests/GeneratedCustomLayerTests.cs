@@ -71,6 +71,7 @@ public partial class MisdeclaredBlockNet
 }
 
 /// <summary>Generated networks build, call, save, count and train a user's module as one layer.</summary>
+[Collection(nameof(GlobalRandomState))]
 public sealed class GeneratedCustomLayerTests
 {
     [Fact]
