@@ -181,11 +181,11 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Error);
 
-    /// <summary>NG0020: <c>Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); say which one it takes with From</c>.</summary>
+    /// <summary>NG0020: <c>Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); {3}</c>.</summary>
     public static readonly DiagnosticDescriptor AmbiguousInput = Create(
         "NG0020",
         "First layer of a network with several inputs has no From",
-        "Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); say which one it takes with From",
+        "Layer '{0}' is the first layer and has no From, but network '{1}' has several inputs ({2}); {3}",
         StructureCategory,
         DiagnosticSeverity.Error);
 

@@ -58,6 +58,39 @@ public sealed class SeverityConfigurationTests
                 """,
         });
 
+    /// <summary>A practice rule (over the user's code, not a declaration): validation on the test split.</summary>
+    private static string ValidationOnTest(string open, string close) => NetGen.Analyzers.Tests.Practice.PracticeSources.With($$"""
+        public static class Training
+        {
+            public static void Run(Net model, FashionMnistData data)
+            {
+                model.Fit(data.Train.Images, data.Train.Labels, validationData: {{open}}(data.Test.Images, data.Test.Labels){{close}});
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    public async Task EditorConfig_SetsAPracticeRulesSeverity(string configured, DiagnosticSeverity? expected)
+    {
+        var source = expected is null ? ValidationOnTest("", "") : ValidationOnTest("{|NG0301:", "|}");
+        var diagnostics = await VerifyAsync(
+            new[] { source },
+            new AnalyzerTestOptions
+            {
+                EditorConfig = $"""
+                    root = true
+
+                    [*.cs]
+                    dotnet_diagnostic.NG0301.severity = {configured}
+                    """,
+            });
+
+        Assert.Equal(expected, diagnostics.SingleOrDefault()?.Severity);
+    }
+
     [Fact]
     public async Task EditorConfigSeverityError_RaisesAnInfo()
     {

@@ -141,9 +141,66 @@ internal sealed class DataOrigins
                 return Member(instance, property.Property, operation, depth + 1);
             case IInvocationOperation invocation:
                 return Call(invocation, depth + 1);
+            case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when OnlyValue(field) is { } written:
+                return Of(written, depth + 1);
             default:
                 return Origin.Unknown;
         }
+    }
+
+    /// <summary>
+    /// The one value a readonly field of this type is given in this file: its initializer, or the single
+    /// assignment in its constructors (<c>_xTest = data.Test.Images;</c>). Null when it is given none or
+    /// several, when a constructor writes it otherwise (a deconstruction, <c>ref</c>), or when a declaration
+    /// or constructor is in another file. Like a simple method's return, the constructor's own parameters
+    /// and locals are not followed.
+    /// </summary>
+    private static IOperation? OnlyValue(IFieldReferenceOperation reference)
+    {
+        var field = reference.Field.OriginalDefinition;
+        if (!field.IsReadOnly
+            || reference.SemanticModel is not { } model
+            || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var values = new List<IOperation?>();
+        if (field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial })
+        {
+            values.Add(model.GetOperation(initial));
+        }
+
+        var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
+        foreach (var declaration in constructors.SelectMany(static c => c.DeclaringSyntaxReferences))
+        {
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            foreach (var name in declaration.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != field.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field))
+                {
+                    continue;
+                }
+
+                var written = model.GetOperation(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name);
+                switch (written?.Parent)
+                {
+                    case ISimpleAssignmentOperation assignment when assignment.Target == written:
+                        values.Add(assignment.Value);
+                        break;
+                    case IAssignmentOperation or IIncrementOrDecrementOperation or ITupleOperation or IArgumentOperation { Parameter.RefKind: not RefKind.None }:
+                        return null;
+                }
+            }
+        }
+
+        return values.Count == 1 ? values[0] : null;
     }
 
     /// <summary>A member of a runtime data type: the training or test part of a data set or split, a table's columns.</summary>

@@ -18,7 +18,8 @@ public static class DataSplit
     /// <param name="testFraction">The share of samples held out for testing, in (0, 1).</param>
     /// <param name="seed">Chooses the permutation; the same seed gives the same split everywhere
     /// (a private generator is used, never TorchSharp's global one).</param>
-    /// <param name="shuffle">Without shuffling the test part is the first rows, as needed for ordered data such as time series.</param>
+    /// <param name="shuffle">Without shuffling the training part is the first rows and the test part the last, as
+    /// scikit-learn's <c>shuffle=False</c>: ordered data such as a time series is then tested on its most recent part.</param>
     /// <param name="stratify">Class labels (often <paramref name="y"/> itself), one per sample: each
     /// class then keeps its share in both parts. Needs <paramref name="shuffle"/> and two samples per class.</param>
     /// <returns>The parts, on the devices of <paramref name="x"/> and <paramref name="y"/>.</returns>
@@ -66,10 +67,15 @@ public static class DataSplit
             if (shuffle)
             {
                 new SeededShuffle(seed).Shuffle(order);
+                test = order[..(int)testCount];
+                train = order[(int)testCount..];
             }
-
-            test = order[..(int)testCount];
-            train = order[(int)testCount..];
+            else
+            {
+                var trainCount = (int)(count - testCount);
+                train = order[..trainCount];
+                test = order[trainCount..];
+            }
         }
 
         return new TrainTestData(Rows(x, train), Rows(x, test), Rows(y, train), Rows(y, test));

@@ -77,6 +77,63 @@ public sealed class ValidationOnTestAnalyzerTests
     }
 
     [Fact]
+    public async Task NG0301_ReadonlyFieldsGivenTheTestSplitInTheConstructor_ReportedAtTheValidationData()
+    {
+        var diagnostics = await VerifyAsync(With("""
+            public sealed class Experiment
+            {
+                private readonly Tensor _xTest;
+                private readonly Tensor _yTest;
+                private static readonly Tensor s_held = CsvLoader.Load("data/test.csv").Features;
+
+                public Experiment(FashionMnistData data)
+                {
+                    _xTest = data.Test.Images;
+                    this._yTest = data.Test.Labels;
+                }
+
+                public void Run(Net model, Tensor x, Tensor y, Tensor labels)
+                {
+                    model.Fit(x, y, validationData: [|(_xTest, _yTest)|]);
+                    model.Fit(x, y, validationData: [|(s_held, labels)|]);
+                }
+            }
+            """), "NG0301");
+
+        var messages = diagnostics.Select(static d => d.GetMessage(CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(messages, static m => m.StartsWith("Validation data '(_xTest, _yTest)' comes from the test split 'data.Test'", System.StringComparison.Ordinal));
+        Assert.Contains(messages, static m => m.StartsWith("Validation data '(s_held, labels)' comes from the test split 'CsvLoader.Load(\"data/test.csv\")'", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task FieldsThatMayHoldOtherData_Silent() => VerifyAsync(With("""
+        public sealed class Experiment
+        {
+            private readonly Tensor _twice = CsvLoader.Load("data/test.csv").Features;
+            private readonly Tensor _either;
+            private readonly Tensor _deconstructed;
+            private readonly Tensor _unused;
+            private Tensor _mutable;
+
+            public Experiment(FashionMnistData data, bool test)
+            {
+                _twice = data.Train.Images;
+                if (test) { _either = data.Test.Images; } else { _either = data.Train.Images; }
+                (_deconstructed, _unused) = (data.Test.Images, data.Test.Labels);
+                _mutable = data.Test.Images;
+            }
+
+            public void Run(Net model, Tensor x, Tensor y, Tensor labels)
+            {
+                model.Fit(x, y, validationData: (_twice, labels));
+                model.Fit(x, y, validationData: (_either, labels));
+                model.Fit(x, y, validationData: (_deconstructed, labels));
+                model.Fit(x, y, validationData: (_mutable, labels));
+            }
+        }
+        """));
+
+    [Fact]
     public async Task NG0302_EarlyStoppingAndCheckpointOnTheEvaluatedData_AreErrors()
     {
         var diagnostics = await VerifyAsync(With("""

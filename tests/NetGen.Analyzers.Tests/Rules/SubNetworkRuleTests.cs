@@ -166,6 +166,29 @@ public sealed class SubNetworkRuleTests
     }
 
     [Fact]
+    public async Task NG0020_TwoInputSubNetworkFirstInTwoInputNetworkNamingNothing_AsksForItsInputsNotFrom()
+    {
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            """ + Matcher + """
+
+            [Network(Loss = Loss.BinaryCrossentropy)]
+            [Input(4, Name = "question")]
+            [Input(6, Name = "passage")]
+            public partial class Reranker
+            {
+                [{|NG0020:SubNetwork(Output = nameof(Matcher.Relevance))|}] public partial Matcher Score { get; }
+            }
+            """);
+
+        Assert.Equal(
+            "Layer 'Score' is the first layer and has no From, but network 'Reranker' has several inputs ('question', 'passage'); name the inputs it takes in its attribute, in the order it declares them, such as [SubNetwork(\"question\", \"passage\")]",
+            MessageOf(diagnostics, "NG0020"));
+    }
+
+    [Fact]
     public async Task NG0027_MoreNamesThanInputs_ReportedOnTheFirstNameTooMany()
     {
         var diagnostics = await VerifyAsync("""

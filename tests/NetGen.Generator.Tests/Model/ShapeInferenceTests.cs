@@ -97,6 +97,21 @@ public sealed class ShapeInferenceTests
     }
 
     [Fact]
+    public void NormalizationDescriptionsNameTheSettingsThatDifferFromKerasDefaults()
+    {
+        var result = NetworkAnalysis.Analyze(Define(
+            new[] { 12 },
+            BatchNorm("Plain"),
+            Of(LayerKind.BatchNormalization, "Tuned", "TorchSharp.Modules.BatchNorm1d", ("Momentum", ArgumentValue.Double(0.9)), ("Epsilon", ArgumentValue.Double(1e-5))),
+            Of(LayerKind.LayerNormalization, "Layer", "TorchSharp.Modules.LayerNorm", ("Epsilon", ArgumentValue.Double(1e-6)))));
+        var batch = LayerRules.For(LayerKind.BatchNormalization);
+
+        Assert.Equal("BatchNormalization()", batch.Describe(result.Layers[0].Config!, new[] { "input" }));
+        Assert.Equal("BatchNormalization(Momentum = 0.9, Epsilon = 1E-05)", batch.Describe(result.Layers[1].Config!, new[] { "Plain" }));
+        Assert.Equal("LayerNormalization(Epsilon = 1E-06)", LayerRules.For(LayerKind.LayerNormalization).Describe(result.Layers[2].Config!, new[] { "Tuned" }));
+    }
+
+    [Fact]
     public void BatchNormalizationTypeFollowsTheInputRank()
     {
         var result = NetworkAnalysis.Analyze(Define(new[] { 3, 8, 8 }, BatchNorm("N")));

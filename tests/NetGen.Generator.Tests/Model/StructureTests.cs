@@ -54,7 +54,7 @@ public sealed class StructureTests
 
         var issue = Assert.Single(result.Issues);
         Assert.Equal(ProblemKind.AmbiguousInput, issue.Kind);
-        Assert.Equal(new[] { "A", "Net", "'wide', 'deep'" }, issue.Arguments);
+        Assert.Equal(new[] { "A", "Net", "'wide', 'deep'", "say which one it takes with From" }, issue.Arguments);
         Assert.False(result.CanGenerate);
     }
 

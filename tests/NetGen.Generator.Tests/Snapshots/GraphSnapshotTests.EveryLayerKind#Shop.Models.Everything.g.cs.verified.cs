@@ -113,7 +113,7 @@ partial class Everything : global::NetGen.Network<global::TorchSharp.torch.Tenso
         global::NetGen.Initializers.Apply(_project.weight, global::NetGen.Initializer.HeUniform, generator);
         base.register_module("Project", _project);
 
-        // Norm: BatchNormalization(), (None, 32) -> (None, 32)
+        // Norm: BatchNormalization(Momentum = 0.9, Epsilon = 1E-05), (None, 32) -> (None, 32)
         _norm = global::TorchSharp.torch.nn.BatchNorm1d(32, eps: 1E-05, momentum: 0.1, device: device, dtype: dtype);
         base.register_module("Norm", _norm);
 
@@ -160,7 +160,7 @@ partial class Everything : global::NetGen.Network<global::TorchSharp.torch.Tenso
     /// <summary>Layer <c>Project</c>: Dense(32), output (None, 32), 768 parameters.</summary>
     public partial global::TorchSharp.Modules.Linear Project { get => _project; }
 
-    /// <summary>Layer <c>Norm</c>: BatchNormalization(), output (None, 32), 128 parameters.</summary>
+    /// <summary>Layer <c>Norm</c>: BatchNormalization(Momentum = 0.9, Epsilon = 1E-05), output (None, 32), 128 parameters.</summary>
     internal partial global::TorchSharp.Modules.BatchNorm1d Norm { get => _norm; }
 
     /// <summary>Layer <c>Leaky</c>: Activation(LeakyReLU), output (None, 32), 0 parameters.</summary>

@@ -92,7 +92,7 @@ partial class ConvGenerator : global::NetGen.Network<global::TorchSharp.torch.Te
         global::NetGen.Initializers.Apply(_project.weight, global::NetGen.Initializer.GlorotUniform, generator);
         base.register_module("Project", _project);
 
-        // ProjectNorm: BatchNormalization(), (None, 6272) -> (None, 6272)
+        // ProjectNorm: BatchNormalization(Momentum = 0.9), (None, 6272) -> (None, 6272)
         _projectNorm = global::TorchSharp.torch.nn.BatchNorm1d(6272, eps: 0.001, momentum: 0.1, device: device, dtype: dtype);
         base.register_module("ProjectNorm", _projectNorm);
 
@@ -109,7 +109,7 @@ partial class ConvGenerator : global::NetGen.Network<global::TorchSharp.torch.Te
         global::NetGen.Initializers.Apply(_up1.weight, global::NetGen.Initializer.GlorotUniform, generator);
         base.register_module("Up1", _up1);
 
-        // Up1Norm: BatchNormalization(), (None, 64, 14, 14) -> (None, 64, 14, 14)
+        // Up1Norm: BatchNormalization(Momentum = 0.9), (None, 64, 14, 14) -> (None, 64, 14, 14)
         _up1Norm = global::TorchSharp.torch.nn.BatchNorm2d(64, eps: 0.001, momentum: 0.1, device: device, dtype: dtype);
         base.register_module("Up1Norm", _up1Norm);
 
@@ -133,7 +133,7 @@ partial class ConvGenerator : global::NetGen.Network<global::TorchSharp.torch.Te
     /// <summary>Layer <c>Project</c>: Dense(6272), output (None, 6272), 627200 parameters.</summary>
     public partial global::TorchSharp.Modules.Linear Project { get => _project; }
 
-    /// <summary>Layer <c>ProjectNorm</c>: BatchNormalization(), output (None, 6272), 25088 parameters.</summary>
+    /// <summary>Layer <c>ProjectNorm</c>: BatchNormalization(Momentum = 0.9), output (None, 6272), 25088 parameters.</summary>
     public partial global::TorchSharp.Modules.BatchNorm1d ProjectNorm { get => _projectNorm; }
 
     /// <summary>Layer <c>ProjectActivation</c>: Activation(LeakyReLU), output (None, 6272), 0 parameters.</summary>
@@ -145,7 +145,7 @@ partial class ConvGenerator : global::NetGen.Network<global::TorchSharp.torch.Te
     /// <summary>Layer <c>Up1</c>: Conv2DTranspose(64, 4, Strides = 2, Same), output (None, 64, 14, 14), 131072 parameters.</summary>
     public partial global::TorchSharp.Modules.ConvTranspose2d Up1 { get => _up1; }
 
-    /// <summary>Layer <c>Up1Norm</c>: BatchNormalization(), output (None, 64, 14, 14), 256 parameters.</summary>
+    /// <summary>Layer <c>Up1Norm</c>: BatchNormalization(Momentum = 0.9), output (None, 64, 14, 14), 256 parameters.</summary>
     public partial global::TorchSharp.Modules.BatchNorm2d Up1Norm { get => _up1Norm; }
 
     /// <summary>Layer <c>Up1Activation</c>: Activation(LeakyReLU), output (None, 64, 14, 14), 0 parameters.</summary>

@@ -64,14 +64,15 @@ public sealed class DataSplitTests
     }
 
     [Fact]
-    public void WithoutShuffleTheTestPartIsTheFirstRows()
+    public void WithoutShuffleTheTestPartIsTheLastRowsAsScikitLearns()
     {
         var (x, y) = Rows(8);
 
         var split = DataSplit.TrainTestSplit(x, y, testFraction: 0.25, shuffle: false);
 
-        Assert.Equal(new[] { 0f, 1f }, split.YTest.data<float>().ToArray());
-        Assert.Equal(new[] { 2f, 3f, 4f, 5f, 6f, 7f }, split.YTrain.data<float>().ToArray());
+        // scikit-learn: train_test_split(range(8), test_size=0.25, shuffle=False) -> [0..5], [6, 7].
+        Assert.Equal(new[] { 6f, 7f }, split.YTest.data<float>().ToArray());
+        Assert.Equal(new[] { 0f, 1f, 2f, 3f, 4f, 5f }, split.YTrain.data<float>().ToArray());
     }
 
     [Fact]

@@ -276,7 +276,11 @@ internal static class NetworkAnalysis
 
         if (inputs.Count > 1)
         {
-            issues.Add(new Issue(ProblemKind.AmbiguousInput, Site.LayerAttribute(index), layer.Name, network.Name, Format.Quoted(inputs.Select(static i => i.Name))));
+            // A layer that takes several inputs (a sub-network) names them in its attribute, not with From.
+            var advice = rule.MayNameInputs
+                ? $"name the inputs it takes in its attribute, in the order it declares them, such as [{rule.TypeName}({string.Join(", ", inputs.Select(static i => "\"" + i.Name + "\""))})]"
+                : "say which one it takes with From";
+            issues.Add(new Issue(ProblemKind.AmbiguousInput, Site.LayerAttribute(index), layer.Name, network.Name, Format.Quoted(inputs.Select(static i => i.Name)), advice));
             return null;
         }
 

@@ -13,7 +13,11 @@ internal sealed record BatchNormalizationConfig(double Momentum, double Epsilon)
 /// </summary>
 internal sealed class BatchNormalizationLayer : LayerRule<BatchNormalizationConfig>
 {
-    private static readonly ArgumentSpec[] s_arguments = { new("Momentum", 0.99), new("Epsilon", 0.001) };
+    private const double DefaultMomentum = 0.99;
+
+    private const double DefaultEpsilon = 0.001;
+
+    private static readonly ArgumentSpec[] s_arguments = { new("Momentum", DefaultMomentum), new("Epsilon", DefaultEpsilon) };
 
     public override LayerKind Kind => LayerKind.BatchNormalization;
 
@@ -97,7 +101,22 @@ internal sealed class BatchNormalizationLayer : LayerRule<BatchNormalizationConf
     protected override string EmitCall(BatchNormalizationConfig config, string module, IReadOnlyList<string> inputs, TensorType input) =>
         input.Rank == 2 ? $"{TypeNames.Layers}.ChannelsFirst.Apply({module}, {inputs[0]})" : base.EmitCall(config, module, inputs, input);
 
-    protected override string Describe(BatchNormalizationConfig config, IReadOnlyList<string> inputs) => "BatchNormalization()";
+    /// <summary>Names the settings that differ from Keras's defaults, as they were written (Keras's momentum, not PyTorch's).</summary>
+    protected override string Describe(BatchNormalizationConfig config, IReadOnlyList<string> inputs)
+    {
+        var settings = new List<string>();
+        if (config.Momentum != DefaultMomentum)
+        {
+            settings.Add("Momentum = " + Format.Number(config.Momentum));
+        }
+
+        if (config.Epsilon != DefaultEpsilon)
+        {
+            settings.Add("Epsilon = " + Format.Number(config.Epsilon));
+        }
+
+        return "BatchNormalization(" + string.Join(", ", settings) + ")";
+    }
 
     private static int Features(TensorType input) => input[Layout.FeatureAxis(input.Rank)].Size;
 }

@@ -13,7 +13,9 @@ internal sealed record LayerNormalizationConfig(double Epsilon) : LayerConfig;
 /// </summary>
 internal sealed class LayerNormalizationLayer : LayerRule<LayerNormalizationConfig>
 {
-    private static readonly ArgumentSpec[] s_arguments = { new("Epsilon", 0.001) };
+    private const double DefaultEpsilon = 0.001;
+
+    private static readonly ArgumentSpec[] s_arguments = { new("Epsilon", DefaultEpsilon) };
 
     public override LayerKind Kind => LayerKind.LayerNormalization;
 
@@ -71,5 +73,6 @@ internal sealed class LayerNormalizationLayer : LayerRule<LayerNormalizationConf
     protected override void EmitConstruction(ConstructionWriter writer, LayerNormalizationConfig config, TensorType input) =>
         writer.Create($"{TypeNames.Torch}.nn.LayerNorm({Format.Number(input.Last.Size)}, eps: {Format.DoubleLiteral(config.Epsilon)}, device: {writer.Device}, dtype: {writer.Dtype})");
 
-    protected override string Describe(LayerNormalizationConfig config, IReadOnlyList<string> inputs) => "LayerNormalization()";
+    protected override string Describe(LayerNormalizationConfig config, IReadOnlyList<string> inputs) =>
+        config.Epsilon == DefaultEpsilon ? "LayerNormalization()" : $"LayerNormalization(Epsilon = {Format.Number(config.Epsilon)})";
 }

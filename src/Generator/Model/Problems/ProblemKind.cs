@@ -65,7 +65,7 @@ internal enum ProblemKind
     /// <summary>NG0019: args = member name, what NetGen generates under that name.</summary>
     MemberNameTaken,
 
-    /// <summary>NG0020: args = layer name, network name, the inputs.</summary>
+    /// <summary>NG0020: args = layer name, network name, the inputs, what to write (From, or the inputs named in a sub-network's attribute).</summary>
     AmbiguousInput,
 
     /// <summary>NG0021: args = lambda name, parameter name, network name, the names it can take.</summary>
