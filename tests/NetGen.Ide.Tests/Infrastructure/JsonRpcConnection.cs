@@ -49,6 +49,12 @@ internal sealed class JsonRpcConnection : IDisposable
         var id = Interlocked.Increment(ref _nextId);
         var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = completion;
+        if (Closed is not null)
+        {
+            // The reader has stopped and failed what was pending before this request was: fail it too.
+            completion.TrySetException(new IOException($"The language server connection closed: {Closed}."));
+        }
+
         Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
         try
         {
