@@ -18,6 +18,17 @@ public sealed class LanguageServerTests(ITestOutputHelper output)
     private const string NetworkFile = "CancerNet.cs";
     private const string ProgramFile = "Program.cs";
 
+    /// <summary>The fixture's summary, made by the formatter the generator uses: Dense 30 -> 12 -> 1 (weights and biases).</summary>
+    private static readonly string ExpectedSummary = SummaryTable.Format(
+        "CancerNet",
+        [
+            new SummaryRow("Hidden (Dense)", "(None, 12)", (30 * 12) + 12, ""),
+            new SummaryRow("Output (Dense)", "(None, 1)", (12 * 1) + 1, ""),
+        ],
+        showConnections: false,
+        total: (30 * 12) + 12 + (12 * 1) + 1,
+        trainable: (30 * 12) + 12 + (12 * 1) + 1);
+
     [Fact]
     public async Task CSharpLs_ShowsTheGeneratedSummaryAndNetGenDiagnostics_AndAnEditUpdatesThem()
     {
@@ -29,7 +40,7 @@ public sealed class LanguageServerTests(ITestOutputHelper output)
         var program = fixture.Read(ProgramFile);
         output.WriteLine($"fixture copied and restored: {clock.Elapsed.TotalSeconds:0.0} s");
 
-        using var server = await CSharpLanguageServer.StartAsync(FixtureProject.RepositoryRoot, fixture.Directory);
+        using var server = await CSharpLanguageServer.StartAsync(FixtureProject.RepositoryRoot, fixture.Directory, analyzersEnabled: true);
         server.Open(networkPath, network);
         server.Open(programPath, program);
 
@@ -53,18 +64,8 @@ public sealed class LanguageServerTests(ITestOutputHelper output)
         Assert.DoesNotContain(networkDiagnostics.Concat(programDiagnostics), static d => d.Severity == LspSeverity.Error);
 
         // Hovering the class shows the generated XML doc: the summary table the formatter makes for these layers.
-        var summary = SummaryTable.Format(
-            "CancerNet",
-            [
-                new SummaryRow("Hidden (Dense)", "(None, 12)", (30 * 12) + 12, ""),
-                new SummaryRow("Output (Dense)", "(None, 1)", (12 * 1) + 1, ""),
-            ],
-            showConnections: false,
-            total: (30 * 12) + 12 + (12 * 1) + 1,
-            trainable: (30 * 12) + 12 + (12 * 1) + 1);
-        var hover = await server.HoverAsync(networkPath, LspRange.Of(network, "class CancerNet", "CancerNet").Start);
-        Assert.NotNull(hover);
-        Assert.Contains(summary, hover.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
+        var hover = await server.WaitForHoverAsync(networkPath, ClassName(network), ExpectedSummary);
+        Assert.Contains(ExpectedSummary, hover.ReplaceLineEndings("\n"), System.StringComparison.Ordinal);
         output.WriteLine($"hover shows the summary: {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Typing the fix (Softmax -> Sigmoid) removes NG0201; the practice rule in the other file stays.
@@ -76,4 +77,28 @@ public sealed class LanguageServerTests(ITestOutputHelper output)
         Assert.Equal(ng0301, Assert.Single(programAfterEdit, static d => d.Code == "NG0301"));
         output.WriteLine($"edit applied, NG0201 gone, NG0301 kept: {clock.Elapsed.TotalSeconds:0.0} s");
     }
+
+    [Fact]
+    public async Task CSharpLs_WithItsAnalyzersSettingOff_GeneratesButReportsNoNetGenDiagnostic()
+    {
+        using var fixture = FixtureProject.Create();
+        var networkPath = fixture.PathOf(NetworkFile);
+        var network = fixture.Read(NetworkFile);
+
+        using var server = await CSharpLanguageServer.StartAsync(FixtureProject.RepositoryRoot, fixture.Directory, analyzersEnabled: false);
+        server.Open(networkPath, network);
+
+        // The generator runs without the setting (the hover shows its summary), so the project is loaded...
+        await server.WaitForHoverAsync(networkPath, ClassName(network), ExpectedSummary);
+
+        // ...and diagnostics computed after that, on an edit, carry none of NetGen's: what docs/ide.md warns about.
+        var published = server.PublishCount(networkPath);
+        server.Change(networkPath, version: 2, LspRange.Of(network, "[Dense(12, Activation.ReLU)]", "12"), "16");
+        var diagnostics = await server.WaitForDiagnosticsAsync(networkPath, "diagnostics after the edit", static _ => true, after: published);
+        Assert.DoesNotContain(diagnostics, static d => d.Code?.StartsWith("NG", System.StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(diagnostics, static d => d.Severity == LspSeverity.Error);
+    }
+
+    /// <summary>The class name in its declaration, where an editor's hover shows the type's documentation.</summary>
+    private static LspPosition ClassName(string network) => LspRange.Of(network, "class CancerNet", "CancerNet").Start;
 }

@@ -11,7 +11,7 @@ namespace NetGen.Ide.Tests.Infrastructure;
 
 /// <summary>
 /// csharp-ls (the repository's local dotnet tool, <c>.config/dotnet-tools.json</c>) over stdio, as an
-/// editor runs it: initialized on one workspace folder with its <c>csharp.analyzersEnabled</c> setting on,
+/// editor runs it: initialized on one workspace folder with its <c>csharp.analyzersEnabled</c> setting,
 /// which the server pulls through <c>workspace/configuration</c> (its README: settings are read from the
 /// <c>csharp</c> section). Keeps the last <c>textDocument/publishDiagnostics</c> of every document.
 /// </summary>
@@ -24,11 +24,13 @@ internal sealed class CSharpLanguageServer : IDisposable
     private readonly StringBuilder _log = new();
     private readonly object _diagnosticsLock = new();
     private readonly Dictionary<string, (int Count, JsonArray Diagnostics)> _diagnostics = new(StringComparer.Ordinal);
+    private readonly bool _analyzersEnabled;
     private TaskCompletionSource _diagnosticsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private CSharpLanguageServer(Process process)
+    private CSharpLanguageServer(Process process, bool analyzersEnabled)
     {
         _process = process;
+        _analyzersEnabled = analyzersEnabled;
         _connection = new JsonRpcConnection(process.StandardOutput.BaseStream, process.StandardInput.BaseStream)
         {
             ServerRequestHandler = AnswerServerRequest,
@@ -39,8 +41,11 @@ internal sealed class CSharpLanguageServer : IDisposable
 
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>Starts csharp-ls from <paramref name="repositoryRoot"/>'s tool manifest and initializes it on <paramref name="workspace"/>.</summary>
-    public static async Task<CSharpLanguageServer> StartAsync(string repositoryRoot, string workspace)
+    /// <summary>
+    /// Starts csharp-ls from <paramref name="repositoryRoot"/>'s tool manifest and initializes it on
+    /// <paramref name="workspace"/>, answering <c>csharp.analyzersEnabled</c> with <paramref name="analyzersEnabled"/>.
+    /// </summary>
+    public static async Task<CSharpLanguageServer> StartAsync(string repositoryRoot, string workspace, bool analyzersEnabled)
     {
         if (!File.Exists(Path.Combine(repositoryRoot, ToolManifest)))
         {
@@ -62,7 +67,7 @@ internal sealed class CSharpLanguageServer : IDisposable
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var server = new CSharpLanguageServer(process);
+        var server = new CSharpLanguageServer(process, analyzersEnabled);
         process.BeginErrorReadLine();
         server._connection.Start();
         try
@@ -132,6 +137,32 @@ internal sealed class CSharpLanguageServer : IDisposable
         lock (_diagnosticsLock)
         {
             return _diagnostics.TryGetValue(UriOf(path), out var published) ? published.Count : 0;
+        }
+    }
+
+    /// <summary>
+    /// Hovers <paramref name="position"/> until the text contains <paramref name="expected"/> (the server answers
+    /// without generated members while it loads the project) and returns it; fails after <see cref="Timeout"/>.
+    /// </summary>
+    public async Task<string> WaitForHoverAsync(string path, LspPosition position, string expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var hover = await HoverAsync(path, position).ConfigureAwait(false);
+            if (hover is not null && hover.ReplaceLineEndings("\n").Contains(expected, StringComparison.Ordinal))
+            {
+                return hover;
+            }
+
+            if (deadline.Elapsed > Timeout)
+            {
+                throw new TimeoutException(
+                    $"The hover at {position} of {Path.GetFileName(path)} did not show the expected text within {Timeout.TotalSeconds:0} s.\n" +
+                    $"Expected:\n{expected}\nLast hover:\n{hover ?? "(none)"}\nServer output:\n{Log}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }
     }
 
@@ -213,7 +244,7 @@ internal sealed class CSharpLanguageServer : IDisposable
         var answers = new JsonArray();
         foreach (var item in parameters?["items"]?.AsArray() ?? [])
         {
-            answers.Add(item?["section"]?.GetValue<string>() == "csharp" ? new JsonObject { ["analyzersEnabled"] = true } : null);
+            answers.Add(item?["section"]?.GetValue<string>() == "csharp" ? new JsonObject { ["analyzersEnabled"] = _analyzersEnabled } : null);
         }
 
         return answers;
