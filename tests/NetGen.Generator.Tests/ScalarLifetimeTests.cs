@@ -15,10 +15,11 @@ namespace NetGen.Generator.Tests;
 /// <remarks>
 /// TorchSharp's tensor methods read a Scalar's native handle and never keep the Scalar alive
 /// (<c>ne(Scalar target)</c> is <c>THSTensor_ne_scalar(Handle, target.Handle)</c>), and a Scalar's finalizer
-/// frees its handle. A Scalar made by an implicit conversion (<c>tokens.ne(0)</c>), or inside one of TorchSharp's
-/// operators on a tensor and a number (<c>x * 0.5</c> is <c>x.mul(0.5)</c>), is garbage once its handle is read:
-/// a collection during the native call may free it while libtorch reads it ("Unknown scalar type" in a CI run).
-/// The fix is a Scalar held by a <c>using</c> for the call, or an overload that takes no Scalar.
+/// frees its handle. A Scalar made by an implicit conversion (<c>tokens.ne(0)</c>), or inside TorchSharp
+/// (<c>x * 0.5</c> is <c>x.mul(0.5)</c>, <c>x + y</c> is <c>x.add(y, 1)</c>; see <see cref="HiddenScalars"/>),
+/// is garbage once its handle is read: a collection during the native call may free it while libtorch reads it
+/// ("Unknown scalar type" in a CI run). The fix is a Scalar held for the call (a <c>using</c>, or a static field
+/// such as the runtime's <c>Scalars.One</c>), or an overload that takes no Scalar.
 /// </remarks>
 public sealed class ScalarLifetimeTests
 {
@@ -59,7 +60,7 @@ public sealed class ScalarLifetimeTests
     }
 
     [Fact]
-    public void TheCheckFindsImplicitScalarsAndOperatorsOnNumbers()
+    public void TheCheckFindsEveryScalarNothingHolds()
     {
         const string source = """
             using TorchSharp;
@@ -67,17 +68,21 @@ public sealed class ScalarLifetimeTests
 
             static class Masks
             {
+                static readonly Scalar One = 1.ToScalar();
                 static Tensor Implicit(Tensor tokens) => tokens.ne(0);
                 static Tensor Cast(Tensor x) => x.mul((Scalar)0.5);
                 static Tensor Operator(Tensor x) => x * 2.0;
                 static Tensor Reversed(Tensor x) => 1 - x;
+                static Tensor Sum(Tensor x, Tensor y) => x + y;
+                static Tensor Add(Tensor x, Tensor y) => x.add(y);
+                static Tensor Range(long n) => arange(n, ScalarType.Int64);
                 static Tensor Held(Tensor tokens)
                 {
                     using var zero = 0.ToScalar();
                     return tokens.ne(zero);
                 }
-                static Tensor Tensors(Tensor x, Tensor y) => x.mul(y);
-                static Tensor Primitive(Tensor x) => x.clamp_min(0.ToScalar()).view(-1, 1);
+                static Tensor Tensors(Tensor x, Tensor y) => x.mul(y).sub(y).add(x, One);
+                static Tensor Primitive(Tensor x) => x.clamp_min(0.ToScalar()).view(-1, 1).bernoulli_(0.5);
             }
             """;
         var compilation = GeneratorTestHelper.CreateCompilation(source);
@@ -87,11 +92,15 @@ public sealed class ScalarLifetimeTests
 
         Assert.Equal(
             [
-                "Source0.cs:6: implicit Scalar from int in '0'",
-                "Source0.cs:7: implicit Scalar from double in '(Scalar)0.5'",
-                "Source0.cs:8: operator Tensor * double makes a Scalar inside TorchSharp in 'x * 2.0'",
-                "Source0.cs:9: operator int - Tensor makes a Scalar inside TorchSharp in '1 - x'",
-                "Source0.cs:16: Scalar made and not held in '0.ToScalar()'",
+                "Source0.cs:7: implicit Scalar from int in '0'",
+                "Source0.cs:8: implicit Scalar from double in '(Scalar)0.5'",
+                "Source0.cs:9: operator Tensor * double makes a Scalar inside TorchSharp in 'x * 2.0'",
+                "Source0.cs:10: operator int - Tensor makes a Scalar inside TorchSharp in '1 - x'",
+                "Source0.cs:11: operator Tensor + Tensor makes a Scalar inside TorchSharp in 'x + y'",
+                "Source0.cs:12: Tensor.add(Tensor) makes a Scalar inside TorchSharp in 'x.add(y)'",
+                "Source0.cs:13: torch.arange(Scalar, ScalarType?, Device?, bool) makes a Scalar inside TorchSharp in 'arange(n, ScalarType.Int64)'",
+                "Source0.cs:13: implicit Scalar from long in 'n'",
+                "Source0.cs:20: Scalar made and not held in '0.ToScalar()'",
             ],
             sites);
     }
@@ -120,10 +129,14 @@ public sealed class ScalarLifetimeTests
                     IConversionOperation { OperatorMethod: { } method } conversion
                         when SymbolEqualityComparer.Default.Equals(method.ContainingType, scalar)
                         => $"implicit Scalar from {conversion.Operand.Type?.ToDisplayString()}",
-                    IBinaryOperation { OperatorMethod: { } method }
-                        when SymbolEqualityComparer.Default.Equals(method.ContainingType, tensor)
-                            && method.Parameters.Any(parameter => parameter.Type.IsValueType)
+                    IBinaryOperation { OperatorMethod: { } method } when HiddenScalars.Makes(method)
                         => $"operator {Display(method.Parameters[0].Type)} {OperatorToken(method.Name)} {Display(method.Parameters[1].Type)} makes a Scalar inside TorchSharp",
+                    IUnaryOperation { OperatorMethod: { } method } when HiddenScalars.Makes(method)
+                        => $"operator {OperatorToken(method.Name)} makes a Scalar inside TorchSharp",
+                    IInvocationOperation { TargetMethod: var method } when HiddenScalars.Makes(method)
+                        => $"{Signature(method)} makes a Scalar inside TorchSharp",
+                    IObjectCreationOperation { Constructor: { } method } when HiddenScalars.Makes(method)
+                        => $"{Signature(method)} makes a Scalar inside TorchSharp",
                     IInvocationOperation { TargetMethod.Name: "ToScalar" } invocation
                         when SymbolEqualityComparer.Default.Equals(invocation.Type, scalar) && !IsHeld(invocation)
                         => "Scalar made and not held",
@@ -152,6 +165,9 @@ public sealed class ScalarLifetimeTests
         return parent is IVariableInitializerOperation or ISimpleAssignmentOperation or IReturnOperation or IFieldInitializerOperation;
     }
 
+    private static string Signature(IMethodSymbol method) =>
+        $"{method.ContainingType.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(static parameter => Display(parameter.Type)))})";
+
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
     private static string OperatorToken(string name) => name switch
@@ -161,6 +177,7 @@ public sealed class ScalarLifetimeTests
         "op_Multiply" => "*",
         "op_Division" => "/",
         "op_Modulus" => "%",
+        "op_UnaryNegation" => "-",
         _ => name,
     };
 
