@@ -46,14 +46,19 @@ public sealed class ScalarLifetimeTests
     [Fact]
     public void GeneratedCodeMakesNoScalarThatNothingKeepsAlive()
     {
-        // Every network the samples and the graph snapshots declare covers every layer kind the emitter writes
-        // (LayerKindCoverageTests), so their generated code is what users get.
+        // The samples' networks and the fuzz seeds, which the graph snapshots use: together they cover every layer
+        // kind the emitter writes (LayerKindCoverageTests), so their generated code is what users get.
+        var root = Snapshot.RepositoryRoot;
+        var inputs = SampleSnapshotTests.SampleNetworks().Cast<string>().Select(static sample => Path.Combine("samples", sample))
+            .Concat(SourceFiles(Path.Combine(root, "tests", "NetGen.Analyzers.Tests", "Fuzz", "Seeds")).Select(path => Path.GetRelativePath(root, path)))
+            .ToList();
         var sites = new List<string>();
-        foreach (string sample in SampleSnapshotTests.SampleNetworks())
+        foreach (var input in inputs)
         {
-            var run = GeneratorTestHelper.RunStrict(File.ReadAllText(Path.Combine(Snapshot.RepositoryRoot, "samples", sample)));
-            var generated = run.Output.SyntaxTrees.Where(static tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal));
-            sites.AddRange(UnheldScalars(run.Output, generated).Select(site => sample + ": " + site));
+            var run = GeneratorTestHelper.RunStrict(File.ReadAllText(Path.Combine(root, input)));
+            var generated = run.Output.SyntaxTrees.Where(static tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(generated);
+            sites.AddRange(UnheldScalars(run.Output, generated).Select(site => input + ": " + site));
         }
 
         Assert.True(sites.Count == 0, "Generated code makes Scalars nothing keeps alive:\n" + string.Join("\n", sites));
