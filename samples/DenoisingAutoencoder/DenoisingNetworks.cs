@@ -1,5 +1,6 @@
 using NetGen;
 using NetGen.Layers;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,6 +11,17 @@ public static class Noise
 {
     /// <summary>Standard deviation of the Gaussian noise added to pixels in [0, 1] (Keras's denoising example uses 0.4).</summary>
     public const double Stddev = 0.4;
+
+    /// <summary>
+    /// <paramref name="pixels"/> clipped to [0, 1]. The bounds are Scalars held by a using: TorchSharp does not keep
+    /// a Scalar alive during the call it is passed to, so <c>clamp(0, 1)</c> would make two a collection may free too soon.
+    /// </summary>
+    public static Tensor Clip(Tensor pixels)
+    {
+        using var black = 0.ToScalar();
+        using var white = 1.ToScalar();
+        return pixels.clamp(black, white);
+    }
 }
 
 /// <summary>Compresses a flattened 28 × 28 image (784 values in [0, 1]) to a 64-value code.</summary>
@@ -49,7 +61,7 @@ public partial class DenseDenoiser
     public partial GaussianNoise Corrupt { get; }
 
     [Lambda(OutputShape = [784])]
-    private static Tensor Clip(Tensor corrupt) => corrupt.clamp(0, 1);
+    private static Tensor Clip(Tensor corrupt) => Noise.Clip(corrupt);
 
     [SubNetwork(From = nameof(Clip))]
     public partial DenseEncoder Encode { get; }
@@ -74,7 +86,7 @@ public partial class ConvDenoiser
     public partial GaussianNoise Corrupt { get; }
 
     [Lambda(OutputShape = [1, 28, 28])]
-    private static Tensor Clip(Tensor corrupt) => corrupt.clamp(0, 1);
+    private static Tensor Clip(Tensor corrupt) => Noise.Clip(corrupt);
 
     [Conv2D(32, 3, Activation.ReLU, Padding = Padding.Same, From = nameof(Clip))]
     public partial Conv2d Conv1 { get; }

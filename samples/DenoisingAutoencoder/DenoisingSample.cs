@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using NetGen.Data;
 using NetGen.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Samples.DenoisingAutoencoder;
@@ -149,7 +150,9 @@ public static class DenoisingSample
         using var generator = new Generator(unchecked((ulong)seed));
         using var scope = NewDisposeScope();
         var noise = randn(images.shape, dtype: images.dtype, generator: generator).to(images.device);
-        return (images + noise * stddev).clamp_(0, 1).MoveToOuterDisposeScope();
+        using var scale = stddev.ToScalar();
+        using var one = 1.ToScalar();
+        return Noise.Clip(images.add(noise.mul(scale), one)).MoveToOuterDisposeScope();
     }
 
     /// <summary>The mean over every pixel of every image of the squared difference.</summary>

@@ -1,4 +1,5 @@
 using NetGen;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -49,18 +50,31 @@ public partial class FashionVae
     // z = mean + sigma * epsilon, epsilon ~ N(0, 1) from TorchSharp's global generator: the draw is
     // outside the parameters, so gradients reach the mean and the log-variance. Keras's Sampling
     // layer draws in evaluation and prediction too, and so does this one.
+    // The numbers are Scalars held by a using: TorchSharp does not keep a Scalar alive during the call it
+    // is passed to, so `mean + exp(0.5 * logVariance)` would make two that a collection may free too soon
+    // (the 0.5, and the 1 that + multiplies its right side by).
     [Lambda(OutputShape = [LatentSize])]
-    private static Tensor Sample(Tensor mean, Tensor logVariance) =>
-        mean + exp(0.5 * logVariance) * randn_like(mean);
+    private static Tensor Sample(Tensor mean, Tensor logVariance)
+    {
+        using var half = 0.5.ToScalar();
+        using var one = 1.ToScalar();
+        return mean.add(exp(logVariance.mul(half)).mul(randn_like(mean)), one);
+    }
 
     [Output]
     [SubNetwork(From = nameof(Sample))]
     public partial VaeDecoder Decode { get; }
 
     // KL(N(mean, sigma^2) || N(0, 1)), summed over the latent axes, averaged over the batch.
+    // -0.5 * (1 + logVariance - mean² - exp(logVariance)), with Scalars held as in Sample.
     [LossTerm("kl_loss")]
-    private static Tensor KlDivergence(Tensor mean, Tensor logVariance) =>
-        (-0.5 * (1 + logVariance - mean.square() - logVariance.exp()).sum(1)).mean();
+    private static Tensor KlDivergence(Tensor mean, Tensor logVariance)
+    {
+        using var one = 1.ToScalar();
+        using var two = 2.ToScalar();
+        using var minusHalf = (-0.5).ToScalar();
+        return logVariance.add(one, one).sub(mean.pow(two)).sub(logVariance.exp()).sum(1).mul(minusHalf).mean();
+    }
 
     // Binary cross-entropy summed over the 784 pixels, averaged over the batch (as Keras's example).
     [LossTerm("reconstruction_loss")]

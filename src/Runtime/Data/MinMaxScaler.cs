@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -45,16 +46,23 @@ public sealed class MinMaxScaler : Scaler
     {
         // numpy's nanmin and nanmax: a feature with no value at all gets NaN, as in scikit-learn.
         var (present, count) = Present(x);
-        var none = count == 0;
-        var nan = full_like(count, double.NaN);
-        var min = where(none, nan, where(present, x, full_like(x, double.PositiveInfinity)).amin([0L]));
-        var max = where(none, nan, where(present, x, full_like(x, double.NegativeInfinity)).amax([0L]));
+        using var zero = 0.ToScalar();
+        using var notANumber = double.NaN.ToScalar();
+        using var positiveInfinity = double.PositiveInfinity.ToScalar();
+        using var negativeInfinity = double.NegativeInfinity.ToScalar();
+        using var constantRange = (10 * MachineEpsilon).ToScalar();
+        using var rangeWidth = (FeatureRange.Max - FeatureRange.Min).ToScalar();
+        using var rangeMin = FeatureRange.Min.ToScalar();
+        var none = count.eq(zero);
+        var nan = full_like(count, notANumber);
+        var min = where(none, nan, where(present, x, full_like(x, positiveInfinity)).amin([0L]));
+        var max = where(none, nan, where(present, x, full_like(x, negativeInfinity)).amax([0L]));
         var range = max - min;
-        range = where(range < 10 * MachineEpsilon, ones_like(range), range);
+        range = where(range.lt(constantRange), ones_like(range), range);
 
         // y = (x - min) / range * (b - a) + a, written as (x - offset) / scale.
-        var scale = range / (FeatureRange.Max - FeatureRange.Min);
-        var offset = min - (FeatureRange.Min * scale);
+        var scale = range.div(rangeWidth);
+        var offset = min - scale.mul(rangeMin);
         _dataMin = Values(min);
         _dataMax = Values(max);
         return (offset, scale);

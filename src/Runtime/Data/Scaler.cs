@@ -80,7 +80,7 @@ public abstract class Scaler : IDisposable
     {
         Check(x);
         using var scope = NewDisposeScope();
-        var result = (x.detach().to_type(ScalarType.Float64) * _scale!.to(x.device)) + _offset!.to(x.device);
+        var result = (x.detach().to_type(ScalarType.Float64) * _scale!.to(x.device)).add(_offset!.to(x.device), Scalars.One);
         return result.to_type(OutputType(x)).MoveToOuterDisposeScope();
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -40,14 +41,15 @@ public sealed class StandardScaler : Scaler
             // with none gets 0 / 0 = NaN, as in scikit-learn.
             var zero = zeros_like(x);
             mean = where(present, x, zero).sum([0L]) / count;
-            variance = where(present, x - mean, zero).square().sum([0L]) / count;
+            variance = where(present, x - mean, zero).pow(Scalars.Two).sum([0L]) / count;
         }
 
         // A constant column's variance comes out as rounding noise, not exactly zero; scikit-learn
         // bounds that noise by n*eps*var + (n*mean*eps)^2, with n the feature's count of values,
         // and leaves such columns unscaled.
-        var n = count * MachineEpsilon;
-        var noise = (variance * n) + (mean * n).square();
+        using var epsilon = MachineEpsilon.ToScalar();
+        var n = count.mul(epsilon);
+        var noise = (variance * n).add((mean * n).pow(Scalars.Two), Scalars.One);
         var scale = where(variance <= noise, ones_like(variance), variance.sqrt());
         _mean = Values(mean);
         _scale = Values(scale);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using NetGen.Callbacks;
 using NetGen.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Generative;
@@ -235,7 +236,7 @@ public class Gan<TGenerator, TDiscriminator> : nn.Module, IGenerativeNetwork
 
         var (realLoss, realCorrect) = DiscriminatorLoss(real, isReal: true);
         var (fakeLoss, fakeCorrect) = DiscriminatorLoss(fake, isReal: false);
-        var loss = (realLoss + fakeLoss) / 2;
+        var loss = realLoss.add(fakeLoss, Scalars.One).div(Scalars.Two);
         loss.backward();
         step.ApplyGradients(Discriminator);
         return new DiscriminatorStepResult(loss.detach(), realCorrect, fakeCorrect);
@@ -290,13 +291,15 @@ public class Gan<TGenerator, TDiscriminator> : nn.Module, IGenerativeNetwork
         {
             var logits = Discriminator.RunLogits([samples])[0];
             value = loss.ComputeFromLogits(logits, Activation.Sigmoid, Labels(logits, isReal));
-            correct = isReal ? logits.detach() >= 0 : logits.detach() < 0;
+            using var zero = 0.ToScalar();
+            correct = isReal ? logits.detach().ge(zero) : logits.detach().lt(zero);
         }
         else
         {
             var probabilities = Discriminator.Run([samples])[0];
             value = loss.Compute(probabilities, Labels(probabilities, isReal));
-            correct = isReal ? probabilities.detach() >= 0.5 : probabilities.detach() < 0.5;
+            using var half = 0.5.ToScalar();
+            correct = isReal ? probabilities.detach().ge(half) : probabilities.detach().lt(half);
         }
 
         return (value, correct.to_type(ScalarType.Float32).mean());

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using NetGen.Callbacks;
 using NetGen.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Generative;
@@ -83,7 +84,7 @@ public sealed class GeneratedImages : Callback
     public static Tensor FromTanh(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        return (images + 1) / 2;
+        return images.add(Scalars.One, Scalars.One).div(Scalars.Two);
     }
 
     /// <summary>The path of the grid saved after <paramref name="epoch"/> (0-based).</summary>

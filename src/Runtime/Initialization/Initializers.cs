@@ -45,7 +45,7 @@ public static class Initializers
                 weight.zero_();
                 break;
             case Initializer.Ones:
-                weight.fill_(1);
+                weight.fill_(Scalars.One);
                 break;
             case Initializer.GlorotUniform:
             {
@@ -119,12 +119,13 @@ public static class Initializers
     /// </summary>
     private static void TruncatedNormal(Tensor weight, double stddev, Generator? generator)
     {
-        var scale = stddev / 0.87962566103423978;
+        using var scale = (stddev / 0.87962566103423978).ToScalar();
+        using var negativeBound = (-2).ToScalar();
         using var scope = NewDisposeScope();
         var values = randn(weight.shape, dtype: ScalarType.Float64, generator: generator);
         for (var round = 0; round < 32; round++)
         {
-            var outside = values.abs().gt(2);
+            var outside = values.abs().gt(Scalars.Two);
             if (!outside.any().item<bool>())
             {
                 break;
@@ -133,6 +134,6 @@ public static class Initializers
             values = where(outside, randn(weight.shape, dtype: ScalarType.Float64, generator: generator), values);
         }
 
-        weight.copy_(values.clamp(-2, 2).mul(scale));
+        weight.copy_(values.clamp(negativeBound, Scalars.Two).mul(scale));
     }
 }

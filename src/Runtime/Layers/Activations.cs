@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -26,7 +27,12 @@ public static class Activations
     public static Tensor Softmax(Tensor x, long axis = -1) => Consume(x, nn.functional.softmax(x, axis));
 
     /// <summary><c>x</c> above zero, <c>alpha * x</c> below, freeing <paramref name="x"/>.</summary>
-    public static Tensor LeakyReLU(Tensor x, double alpha) => Consume(x, nn.functional.leaky_relu(x, alpha));
+    public static Tensor LeakyReLU(Tensor x, double alpha)
+    {
+        // Tensor.leaky_relu(Scalar), not nn.functional.leaky_relu(x, double): that one converts alpha to a Scalar nothing holds.
+        using var slope = alpha.ToScalar();
+        return Consume(x, x.leaky_relu(slope));
+    }
 
     private static Tensor Consume(Tensor input, Tensor output)
     {

@@ -20,10 +20,10 @@ public sealed class Add : nn.Module<Tensor[], Tensor>
             throw new ArgumentException($"Add needs at least two inputs; got {inputs.Length}.", nameof(inputs));
         }
 
-        var sum = inputs[0] + inputs[1];
+        var sum = inputs[0].add(inputs[1], Scalars.One);
         for (var i = 2; i < inputs.Length; i++)
         {
-            sum = sum + inputs[i];
+            sum = sum.add(inputs[i], Scalars.One);
         }
 
         return sum;

@@ -38,7 +38,7 @@ public sealed class AdditiveAttention : ScoredAttention
     protected override Tensor Scores(Tensor query, Tensor key)
     {
         // (batch, Tq, 1, dim) + (batch, 1, Tv, dim): every query step against every key step.
-        var terms = (query.unsqueeze(2) + key.unsqueeze(1)).tanh();
+        var terms = query.unsqueeze(2).add(key.unsqueeze(1), Scalars.One).tanh();
         return (_useScale ? terms * Learned("scale") : terms).sum(-1);
     }
 }

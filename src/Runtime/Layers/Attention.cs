@@ -55,7 +55,7 @@ public sealed class Attention : ScoredAttention
         }
 
         // (batch, Tq, 1, dim) + (batch, 1, Tv, dim): every query step against every key step.
-        var sum = query.unsqueeze(2) + key.unsqueeze(1);
+        var sum = query.unsqueeze(2).add(key.unsqueeze(1), Scalars.One);
         var terms = (scale is null ? sum : sum * scale).tanh();
         return Learned("concat_score_weight") * terms.sum(-1);
     }

@@ -137,7 +137,7 @@ public sealed class Backbone : nn.Module<Tensor, Tensor>
                     convolution.bias?.zero_();
                     break;
                 case BatchNorm2d normalization:
-                    normalization.weight!.fill_(1);
+                    normalization.weight!.fill_(Scalars.One);
                     normalization.bias!.zero_();
                     break;
             }

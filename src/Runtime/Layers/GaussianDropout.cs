@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -39,7 +40,8 @@ public sealed class GaussianDropout : nn.Module<Tensor, Tensor>
         }
 
         NoiseInputs.CheckFloatingPoint(nameof(GaussianDropout), input);
-        using var noise = randn_like(input).mul_(_noiseStddev).add_(1.0);
+        using var stddev = _noiseStddev.ToScalar();
+        using var noise = randn_like(input).mul_(stddev).add_(Scalars.One, Scalars.One);
         return input * noise;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -36,7 +37,8 @@ public sealed class GaussianNoise : nn.Module<Tensor, Tensor>
         }
 
         NoiseInputs.CheckFloatingPoint(nameof(GaussianNoise), input);
-        using var noise = randn_like(input).mul_(Stddev);
-        return input + noise;
+        using var stddev = Stddev.ToScalar();
+        using var noise = randn_like(input).mul_(stddev);
+        return input.add(noise, Scalars.One);
     }
 }

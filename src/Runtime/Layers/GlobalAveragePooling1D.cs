@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -25,6 +26,6 @@ public sealed class GlobalAveragePooling1D : MaskedLayer
     {
         using var scope = NewDisposeScope();
         var real = RealSteps(nameof(GlobalAveragePooling1D), x, tokens, nameof(tokens)).unsqueeze(2).to(x.dtype);
-        return x.mul(real).sum(1).div(real.sum(1).clamp_min(1)).MoveToOuterDisposeScope();
+        return x.mul(real).sum(1).div(real.sum(1).clamp_min(Scalars.One)).MoveToOuterDisposeScope();
     });
 }

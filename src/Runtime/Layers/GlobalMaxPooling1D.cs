@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Layers;
@@ -26,7 +27,8 @@ public sealed class GlobalMaxPooling1D : MaskedLayer
     {
         using var scope = NewDisposeScope();
         var real = RealSteps(nameof(GlobalMaxPooling1D), x, tokens, nameof(tokens)).unsqueeze(2);
-        var largest = x.masked_fill(real.logical_not(), double.NegativeInfinity).amax([1]);
+        using var negativeInfinity = double.NegativeInfinity.ToScalar();
+        var largest = x.masked_fill(real.logical_not(), negativeInfinity).amax([1]);
         return where(real.any(1), largest, zeros_like(largest)).MoveToOuterDisposeScope();
     });
 }

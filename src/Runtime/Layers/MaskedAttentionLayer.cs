@@ -78,7 +78,8 @@ public abstract class MaskedAttentionLayer : nn.Module<Tensor, Tensor, Tensor>
         if (UseCausalMask)
         {
             // Keras's causal mask is lower triangular from the first steps: value step j <= query step i.
-            var causal = arange(value.shape[1], device: query.device).unsqueeze(0).le(arange(query.shape[1], device: query.device).unsqueeze(1)).unsqueeze(0);
+            // (tril, not two aranges compared: arange(stop) makes Scalars that nothing keeps alive.)
+            var causal = ones(query.shape[1], value.shape[1], dtype: ScalarType.Bool, device: query.device).tril().unsqueeze(0);
             allowed = allowed is null ? causal : allowed.logical_and(causal);
         }
 

@@ -121,9 +121,10 @@ public sealed class MultiHeadAttention : MaskedAttentionLayer
         CheckInputs(query, value);
         using var scope = NewDisposeScope();
         var (q, k, _) = Heads(query, value);
-        var scores = q.matmul(k.transpose(2, 3)) / Math.Sqrt(_keyDim);
+        using var scale = Math.Sqrt(_keyDim).ToScalar();
+        var scores = q.matmul(k.transpose(2, 3)).div(scale);
         var mask = ScoreMask(query, value, valueTokens);
-        return (mask is null ? scores : scores.add(mask.unsqueeze(1))).softmax(-1).MoveToOuterDisposeScope();
+        return (mask is null ? scores : scores.add(mask.unsqueeze(1), Scalars.One)).softmax(-1).MoveToOuterDisposeScope();
     }
 
     private Tensor Attend(Tensor query, Tensor value, Tensor? queryTokens, Tensor? valueTokens)

@@ -175,7 +175,7 @@ public sealed class Recurrent : MaskedLayer
                 if (Kind == RecurrentKind.LSTM && name.StartsWith("bias_ih", StringComparison.Ordinal))
                 {
                     // PyTorch's gate order is (input, forget, cell, output): the second block.
-                    parameter.narrow(0, Units, Units).fill_(1);
+                    parameter.narrow(0, Units, Units).fill_(Scalars.One);
                 }
             }
         }
@@ -261,11 +261,16 @@ public sealed class Recurrent : MaskedLayer
 
     private Tensor Merge(Tensor forward, Tensor backward) => MergeMode switch
     {
-        MergeMode.Sum => forward.add(backward),
+        MergeMode.Sum => forward.add(backward, Scalars.One),
         MergeMode.Multiply => forward.mul(backward),
-        MergeMode.Average => forward.add(backward).div(2),
+        MergeMode.Average => Average(forward, backward),
         _ => cat([forward, backward], -1),
     };
+
+    private static Tensor Average(Tensor forward, Tensor backward)
+    {
+        return forward.add(backward, Scalars.One).div(Scalars.Two);
+    }
 
     /// <summary>(directions, batch, units) starting states: zeros, or the given state repeated for each direction.</summary>
     private (Tensor H, Tensor? C) InitialStates(Tensor? initialState, long batch, Tensor like)
@@ -338,9 +343,9 @@ public sealed class Recurrent : MaskedLayer
 
         var (output, _, _) = Fused(aligned, h0, c0);
         var sequence = ReturnSequences ? Restore(output, positions, valid) : null;
-        var lastIndex = lengths.sub(1).clamp_min(0).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
-        var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
         using var none = 0.ToScalar();
+        var lastIndex = lengths.sub(Scalars.One).clamp_min(none).view(-1, 1, 1).expand(x.shape[0], 1, output.shape[2]);
+        var last = output.gather(1, lastIndex).squeeze(1).unsqueeze(0);
         return (sequence, where(lengths.eq(none).view(1, -1, 1), h0, last), null);
     }
 
@@ -349,7 +354,7 @@ public sealed class Recurrent : MaskedLayer
     {
         var real = valid.to(ScalarType.Int64);
         var lengths = real.sum(1);
-        var positions = where(valid, real.cumsum(1).sub(1), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1)).sub(1));
+        var positions = where(valid, real.cumsum(1).sub(Scalars.One), lengths.unsqueeze(1).add(valid.logical_not().to(ScalarType.Int64).cumsum(1), Scalars.One).sub(Scalars.One));
 
         // Each row of positions is a permutation; its inverse says which step lands at each position.
         var sources = positions.argsort(1);
@@ -370,7 +375,12 @@ public sealed class Recurrent : MaskedLayer
         var batch = sequences.size(0);
         var length = sequences.size(1);
         var features = sequences.size(2);
-        var rows = steps.add(arange(batch, dtype: ScalarType.Int64, device: steps.device).mul(length).unsqueeze(1)).flatten();
+        // arange(start, stop, step): arange(stop) makes its start and step as Scalars nothing keeps alive.
+        using var start = 0L.ToScalar();
+        using var stop = batch.ToScalar();
+        using var step = 1L.ToScalar();
+        using var rowLength = length.ToScalar();
+        var rows = steps.add(arange(start, stop, step, dtype: ScalarType.Int64, device: steps.device).mul(rowLength).unsqueeze(1), Scalars.One).flatten();
         return sequences.reshape(batch * length, features).index_select(0, rows).view(batch, length, features);
     }
 
@@ -385,7 +395,7 @@ public sealed class Recurrent : MaskedLayer
         var batch = x.shape[0];
         var steps = x.shape[1];
         var (positions, lengths, aligned) = AlignRealSteps(x, valid);
-        using var packed = nn.utils.rnn.pack_padded_sequence(aligned, lengths.clamp_min(1).cpu(), batch_first: true, enforce_sorted: false);
+        using var packed = nn.utils.rnn.pack_padded_sequence(aligned, lengths.clamp_min(Scalars.One).cpu(), batch_first: true, enforce_sorted: false);
         nn.utils.rnn.PackedSequence packedOutput;
         Tensor h;
         Tensor? c = null;
@@ -437,7 +447,7 @@ public sealed class Recurrent : MaskedLayer
             var inputPart = x.matmul(parameters["weight_ih" + suffix].t());
             if (UseBias)
             {
-                inputPart = inputPart.add(parameters["bias_ih" + suffix]);
+                inputPart = inputPart.add(parameters["bias_ih" + suffix], Scalars.One);
             }
 
             var recurrentWeight = parameters["weight_hh" + suffix].t();
@@ -452,7 +462,7 @@ public sealed class Recurrent : MaskedLayer
                 var recurrentPart = h.mul(mask).matmul(recurrentWeight);
                 if (recurrentBias is not null)
                 {
-                    recurrentPart = recurrentPart.add(recurrentBias);
+                    recurrentPart = recurrentPart.add(recurrentBias, Scalars.One);
                 }
 
                 var (nextH, nextC) = Cell(inputPart.select(1, t), recurrentPart, h, c);
@@ -490,8 +500,8 @@ public sealed class Recurrent : MaskedLayer
         {
             case RecurrentKind.LSTM:
             {
-                var gates = inputPart.add(recurrentPart).chunk(4, 1);
-                var nextC = gates[1].sigmoid().mul(c!).add(gates[0].sigmoid().mul(gates[2].tanh()));
+                var gates = inputPart.add(recurrentPart, Scalars.One).chunk(4, 1);
+                var nextC = gates[1].sigmoid().mul(c!).add(gates[0].sigmoid().mul(gates[2].tanh()), Scalars.One);
                 return (gates[3].sigmoid().mul(nextC.tanh()), nextC);
             }
 
@@ -499,23 +509,26 @@ public sealed class Recurrent : MaskedLayer
             {
                 var i = inputPart.chunk(3, 1);
                 var r = recurrentPart.chunk(3, 1);
-                var reset = i[0].add(r[0]).sigmoid();
-                var update = i[1].add(r[1]).sigmoid();
-                var candidate = i[2].add(reset.mul(r[2])).tanh();
-                return (candidate.add(update.mul(h.sub(candidate))), null);
+                var reset = i[0].add(r[0], Scalars.One).sigmoid();
+                var update = i[1].add(r[1], Scalars.One).sigmoid();
+                var candidate = i[2].add(reset.mul(r[2]), Scalars.One).tanh();
+                return (candidate.add(update.mul(h.sub(candidate)), Scalars.One), null);
             }
 
             default:
             {
-                var sum = inputPart.add(recurrentPart);
+                var sum = inputPart.add(recurrentPart, Scalars.One);
                 return (Activation == Activation.ReLU ? sum.relu() : sum.tanh(), null);
             }
         }
     }
 
     /// <summary>A (batch, size) mask of kept units scaled by 1 / (1 - rate), drawn once for every step.</summary>
-    private static Tensor DropoutMask(long batch, long size, double rate, Tensor like) =>
-        torch.ones(batch, size, dtype: like.dtype, device: like.device).bernoulli_(1 - rate).div(1 - rate);
+    private static Tensor DropoutMask(long batch, long size, double rate, Tensor like)
+    {
+        using var keep = (1 - rate).ToScalar();
+        return torch.ones(batch, size, dtype: like.dtype, device: like.device).bernoulli_(1 - rate).div(keep);
+    }
 
     /// <summary>Keras's orthogonal initializer: Q of the QR decomposition of a normal matrix, column signs from R's diagonal.</summary>
     private static void Orthogonal(Tensor weight, Generator? generator)

@@ -68,7 +68,7 @@ public abstract class ScoredAttention : MaskedAttentionLayer
     private Tensor Weights(Tensor query, Tensor value, Tensor? valueTokens)
     {
         var scores = Scores(query, value);
-        return (ScoreMask(query, value, valueTokens) is { } mask ? scores.add(mask) : scores).softmax(-1);
+        return (ScoreMask(query, value, valueTokens) is { } mask ? scores.add(mask, Scalars.One) : scores).softmax(-1);
     }
 
     /// <summary>The raw scores (batch, Tq, Tv) of every query step against every key step.</summary>

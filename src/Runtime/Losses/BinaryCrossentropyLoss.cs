@@ -12,8 +12,11 @@ public sealed class BinaryCrossentropyLoss : LossFunction
     public override Tensor Compute(Tensor predictions, Tensor targets)
     {
         var y = Align(predictions, targets);
-        var p = predictions.clamp(Epsilon, 1 - Epsilon);
-        return -(y * p.log() + (1 - y) * (1 - p).log()).mean();
+        var p = Clipped(predictions);
+        // 1 - y as -y + 1·1: TorchSharp's 1 - y and y + z make Scalars nothing holds (see Scalars).
+        var notY = y.neg().add(Scalars.One, Scalars.One);
+        var notP = p.neg().add(Scalars.One, Scalars.One);
+        return -(y * p.log()).add(notY * notP.log(), Scalars.One).mean();
     }
 
     /// <inheritdoc />

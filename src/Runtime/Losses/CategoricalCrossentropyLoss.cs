@@ -12,7 +12,7 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
     public override Tensor Compute(Tensor predictions, Tensor targets)
     {
         var y = Align(predictions, targets);
-        var p = predictions.clamp(Epsilon, 1 - Epsilon);
+        var p = Clipped(predictions);
         return -(y * p.log()).sum(ClassAxis(predictions)).mean();
     }
 

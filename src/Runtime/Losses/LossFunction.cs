@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Losses;
@@ -13,6 +14,10 @@ public abstract class LossFunction
 {
     /// <summary>Keeps log() finite on probabilities: Keras clips them the same way.</summary>
     protected const double Epsilon = 1e-7;
+
+    // Held for good: TorchSharp does not keep a Scalar alive during the call it is passed to (see Scalars).
+    private static readonly Scalar ClipLow = Epsilon.ToScalar();
+    private static readonly Scalar ClipHigh = (1 - Epsilon).ToScalar();
 
     /// <summary>The loss's name.</summary>
     public abstract string Name { get; }
@@ -74,4 +79,7 @@ public abstract class LossFunction
 
         throw new ArgumentException($"{Name} needs targets shaped like the predictions {Shape.Format(predictions.shape)}; got {Shape.Format(targets.shape)}.", nameof(targets));
     }
+
+    /// <summary><paramref name="probabilities"/> clipped to [<see cref="Epsilon"/>, 1 - <see cref="Epsilon"/>], so log() stays finite.</summary>
+    protected static Tensor Clipped(Tensor probabilities) => probabilities.clamp(ClipLow, ClipHigh);
 }

@@ -19,7 +19,7 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
     public override Tensor Compute(Tensor predictions, Tensor targets)
     {
         var (rows, ids) = ClassIds(predictions, targets);
-        return Checked(rows, ids, () => nn.functional.nll_loss(rows.clamp(Epsilon, 1 - Epsilon).log(), ids));
+        return Checked(rows, ids, () => nn.functional.nll_loss(Clipped(rows).log(), ids));
     }
 
     /// <inheritdoc />

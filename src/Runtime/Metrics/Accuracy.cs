@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Metrics;
@@ -47,7 +48,8 @@ public sealed class Accuracy : MetricAccumulator
         if (columns == 1)
         {
             var labels = AlignTargets(predictions, targets);
-            correct = predictions.gt(Threshold).eq(labels.gt(Threshold)).sum();
+            using var threshold = Threshold.ToScalar();
+            correct = predictions.gt(threshold).eq(labels.gt(threshold)).sum();
             _count += predictions.numel();
         }
         else

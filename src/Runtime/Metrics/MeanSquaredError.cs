@@ -22,7 +22,7 @@ public sealed class MeanSquaredError : MetricAccumulator
     public override void Update(Tensor predictions, Tensor targets)
     {
         var y = AlignTargets(predictions, targets);
-        Accumulate(ref _sum, (predictions.to_type(ScalarType.Float64) - y.to_type(ScalarType.Float64)).square().sum());
+        Accumulate(ref _sum, (predictions.to_type(ScalarType.Float64) - y.to_type(ScalarType.Float64)).pow(Scalars.Two).sum());
         _count += predictions.numel();
     }
 

@@ -57,7 +57,7 @@ public abstract class MetricAccumulator
         }
         else
         {
-            total.add_(value);
+            total.add_(value, Scalars.One);
         }
 
         return total;

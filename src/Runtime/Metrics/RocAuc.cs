@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Metrics;
@@ -36,7 +37,8 @@ public sealed class RocAuc : MetricAccumulator
         }
 
         _scores.Add(predictions.detach().reshape(-1).to_type(ScalarType.Float64).clone().DetachFromDisposeScope());
-        _labels.Add(targets.detach().reshape(-1).gt(0.5).clone().DetachFromDisposeScope());
+        using var half = 0.5.ToScalar();
+        _labels.Add(targets.detach().reshape(-1).gt(half).clone().DetachFromDisposeScope());
     }
 
     /// <inheritdoc />

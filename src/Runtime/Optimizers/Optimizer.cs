@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -67,7 +68,7 @@ public abstract class Optimizer
         using var noGrad = no_grad();
         foreach (var group in optimizer.ParamGroups.OfType<ParamGroup>())
         {
-            var factor = 1 - (group.LearningRate * WeightDecay);
+            using var factor = (1 - (group.LearningRate * WeightDecay)).ToScalar();
             foreach (var parameter in group.Parameters)
             {
                 parameter.mul_(factor);

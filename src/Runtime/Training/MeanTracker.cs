@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Training;
@@ -39,7 +40,8 @@ internal sealed class MeanTracker
             detached = detached.to_type(ScalarType.Float64);
         }
 
-        _sum.add_(detached, alpha: samples);
+        using var weight = samples.ToScalar();
+        _sum.add_(detached, alpha: weight);
         Count += samples;
     }
 

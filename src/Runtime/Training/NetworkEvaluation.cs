@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using NetGen.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen;
@@ -115,9 +116,10 @@ public static class NetworkEvaluation
     {
         using var scope = NewDisposeScope();
         var predictions = network.Predict(x, batchSize, threads, cancellationToken);
+        using var cut = threshold.ToScalar();
         var classes = predictions.dim() == 2 && predictions.shape[1] > 1
             ? predictions.argmax(1)
-            : predictions.reshape(-1).gt(threshold).to_type(ScalarType.Int64);
+            : predictions.reshape(-1).gt(cut).to_type(ScalarType.Int64);
         return classes.MoveToOuterDisposeScope();
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Training;
@@ -153,14 +154,24 @@ public sealed class StepContext
                 Log(options.Name + "_loss", value);
             }
 
-            var weighted = options.LossWeight == 1 ? value : value * options.LossWeight;
-            total = total is null ? weighted : total + weighted;
+            Tensor weighted;
+            if (options.LossWeight == 1)
+            {
+                weighted = value;
+            }
+            else
+            {
+                using var weight = options.LossWeight.ToScalar();
+                weighted = value.mul(weight);
+            }
+
+            total = total is null ? weighted : total.add(weighted, Scalars.One);
         }
 
         foreach (var (name, value) in outputs.LossTerms)
         {
             Log(name, value);
-            total = total is null ? value : total + value;
+            total = total is null ? value : total.add(value, Scalars.One);
         }
 
         if (total is null)

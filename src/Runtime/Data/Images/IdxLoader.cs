@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -66,7 +67,8 @@ public static class IdxLoader
             if (classNames is not null && largest >= classNames.Count)
             {
                 images.Dispose();
-                var row = labels.ge(classNames.Count).nonzero()[0, 0].item<long>();
+                using var classCount = classNames.Count.ToScalar();
+                var row = labels.ge(classCount).nonzero()[0, 0].item<long>();
                 throw new DataFormatException(
                     labelsPath,
                     $"has label {largest.ToString(CultureInfo.InvariantCulture)} (first out-of-range label at index {row.ToString(CultureInfo.InvariantCulture)}), but there are only {classNames.Count.ToString(CultureInfo.InvariantCulture)} class names.");

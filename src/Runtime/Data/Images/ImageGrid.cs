@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using NetGen.IO;
 using SkiaSharp;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -99,7 +100,8 @@ public static class ImageGrid
         }
 
         var scaled = scale == 1 ? pixels : pixels.repeat_interleave(scale, 2).repeat_interleave(scale, 3);
-        var grid = full([channels, totalHeight, totalWidth], paddingValue, ScalarType.Float32);
+        using var background = paddingValue.ToScalar();
+        var grid = full([channels, totalHeight, totalWidth], background, ScalarType.Float32);
         for (long i = 0; i < count; i++)
         {
             var top = padding + (i / perRow) * (cellHeight + padding);
@@ -108,10 +110,12 @@ public static class ImageGrid
         }
 
         // Rounded to the nearest of 256 levels, as an 8-bit PNG stores them; RGBA for colour.
-        var bytes = grid.clamp(0, 1).mul(255).round().to_type(ScalarType.Byte);
+        using var zero = 0.ToScalar();
+        using var levels = 255.ToScalar();
+        var bytes = grid.clamp(zero, Scalars.One).mul(levels).round().to_type(ScalarType.Byte);
         var interleaved = channels == 1
             ? bytes[0]
-            : cat([bytes, full([1, totalHeight, totalWidth], 255, ScalarType.Byte)], 0).permute(1, 2, 0);
+            : cat([bytes, full([1, totalHeight, totalWidth], levels, ScalarType.Byte)], 0).permute(1, 2, 0);
         var data = interleaved.contiguous().data<byte>().ToArray();
 
         width = (int)totalWidth;

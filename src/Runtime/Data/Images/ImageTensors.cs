@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace NetGen.Data;
@@ -25,8 +26,9 @@ internal static class ImageTensors
         }
 
         using (bytes)
+        using (var levels = 255f.ToScalar())
         {
-            return bytes.to_type(ScalarType.Float32).div_(255f);
+            return bytes.to_type(ScalarType.Float32).div_(levels);
         }
     }
 }
