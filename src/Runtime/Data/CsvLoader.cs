@@ -46,7 +46,10 @@ public static class CsvLoader
 
         var features = ReadFeatures(table, featureColumns, options);
         var labels = options.IntegerLabels ? ReadClassIds(table, label) : ReadValues(table, label, options);
-        return new TabularData(features, labels, featureColumns.Select(c => table.Names[c]).ToArray(), table.Names[label]);
+
+        // A file named test.csv is test data, train.csv training data (DataRoles).
+        var role = DataRoles.OfFileName(path);
+        return new TabularData(DataRoles.Mark(features, role), DataRoles.Mark(labels, role), featureColumns.Select(c => table.Names[c]).ToArray(), table.Names[label]);
     }
 
     /// <summary>
@@ -69,7 +72,7 @@ public static class CsvLoader
             throw new ArgumentException($"SkipColumns and SkipColumnNames leave no columns in {Path.GetFileName(path)}: its columns are {ColumnList(table)}.", nameof(options));
         }
 
-        return ReadFeatures(table, columns, options);
+        return DataRoles.Mark(ReadFeatures(table, columns, options), DataRoles.OfFileName(path));
     }
 
     private static Tensor ReadFeatures(CsvTable table, int[] columns, CsvOptions options)

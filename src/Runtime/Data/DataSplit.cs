@@ -22,7 +22,11 @@ public static class DataSplit
     /// scikit-learn's <c>shuffle=False</c>: ordered data such as a time series is then tested on its most recent part.</param>
     /// <param name="stratify">Class labels (often <paramref name="y"/> itself), one per sample: each
     /// class then keeps its share in both parts. Needs <paramref name="shuffle"/> and two samples per class.</param>
-    /// <returns>The parts, on the devices of <paramref name="x"/> and <paramref name="y"/>.</returns>
+    /// <returns>
+    /// The parts, on the devices of <paramref name="x"/> and <paramref name="y"/>. Their <see cref="DataRole"/>s:
+    /// a split of training data gives training and validation parts, a split of data without a role training
+    /// and held-out parts, and a split of validation or test data two parts of that role.
+    /// </returns>
     public static TrainTestData TrainTestSplit(Tensor x, Tensor y, double testFraction = 0.25, int seed = 0, bool shuffle = true, Tensor? stratify = null)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -78,8 +82,25 @@ public static class DataSplit
             }
         }
 
-        return new TrainTestData(Rows(x, train), Rows(x, test), Rows(y, train), Rows(y, test));
+        var (trainRole, testRole) = PartRoles(DataRoles.Find(x) ?? DataRoles.Find(y));
+        return new TrainTestData(
+            DataRoles.Mark(Rows(x, train), trainRole),
+            DataRoles.Mark(Rows(x, test), testRole),
+            DataRoles.Mark(Rows(y, train), trainRole),
+            DataRoles.Mark(Rows(y, test), testRole));
     }
+
+    /// <summary>
+    /// The roles of a split's parts: training data splits into training and validation data, data without a
+    /// role into training and held-out data (validation or test, as the code uses it), and validation or test
+    /// data stays what it is.
+    /// </summary>
+    private static (DataRole Train, DataRole Test) PartRoles(DataRole? whole) => whole switch
+    {
+        null => (DataRole.Training, DataRole.HeldOut),
+        DataRole.Training => (DataRole.Training, DataRole.Validation),
+        { } role => (role, role),
+    };
 
     private static Tensor Rows(Tensor source, long[] rows)
     {

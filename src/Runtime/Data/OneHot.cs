@@ -15,6 +15,7 @@ public static class OneHot
     /// <param name="labels">Class ids 0, 1, 2...; float tensors are accepted when every value is whole.</param>
     /// <param name="classCount">The number of classes; without it, the largest id plus one
     /// (pass it when a split may lack the last class).</param>
+    /// <returns>The encoded labels, with the <see cref="DataRole"/> of <paramref name="labels"/>.</returns>
     /// <exception cref="ArgumentException">A label is negative, not whole, or not below <paramref name="classCount"/>.</exception>
     public static Tensor Encode(Tensor labels, int? classCount = null)
     {
@@ -55,7 +56,7 @@ public static class OneHot
             encoded[(i * classes) + (int)values[i]] = 1;
         }
 
-        return tensor(encoded, new long[] { values.Length, classes }, device: labels.device);
+        return DataRoles.Keep(tensor(encoded, new long[] { values.Length, classes }, device: labels.device), labels);
     }
 
     /// <summary>The class id (int64, [samples]) of each row of a one-hot or probability matrix: the index of its largest value.</summary>

@@ -59,17 +59,24 @@ public abstract class Scaler : IDisposable
         _scale = scale.MoveToOuterDisposeScope();
         FeatureCount = x.shape[1];
         SamplesSeen = x.shape[0];
+        Warnings = CheckRole(x);
         return this;
     }
 
+    /// <summary>
+    /// The data-role warning of the last <see cref="Fit"/>, when it learned from data that is not training
+    /// data (NG0303; see <see cref="DataRoles"/>), also printed to <see cref="DataRoles.Output"/>.
+    /// </summary>
+    public IReadOnlyList<RoleWarning> Warnings { get; private set; } = [];
+
     /// <summary>Applies the learned transform to a [samples, features] matrix.</summary>
-    /// <returns>A new tensor of the input's floating-point type (float32 for integer input).</returns>
+    /// <returns>A new tensor of the input's floating-point type (float32 for integer input), with the input's <see cref="DataRole"/>.</returns>
     public Tensor Transform(Tensor x)
     {
         Check(x);
         using var scope = NewDisposeScope();
         var result = (x.detach().to_type(ScalarType.Float64) - _offset!.to(x.device)) / _scale!.to(x.device);
-        return result.to_type(OutputType(x)).MoveToOuterDisposeScope();
+        return DataRoles.Keep(result.to_type(OutputType(x)).MoveToOuterDisposeScope(), x);
     }
 
     /// <summary>Fits on <paramref name="x"/>, then transforms it. Use only on the training split.</summary>
@@ -81,7 +88,7 @@ public abstract class Scaler : IDisposable
         Check(x);
         using var scope = NewDisposeScope();
         var result = (x.detach().to_type(ScalarType.Float64) * _scale!.to(x.device)).add(_offset!.to(x.device), Scalars.One);
-        return result.to_type(OutputType(x)).MoveToOuterDisposeScope();
+        return DataRoles.Keep(result.to_type(OutputType(x)).MoveToOuterDisposeScope(), x);
     }
 
     /// <summary>Frees the learned statistics.</summary>
@@ -109,6 +116,19 @@ public abstract class Scaler : IDisposable
     {
         var present = x.isnan().logical_not();
         return (present, present.sum([0L], type: ScalarType.Float64));
+    }
+
+    /// <summary>NG0303 at run time: statistics learned from validation or test data leak it into training.</summary>
+    private IReadOnlyList<RoleWarning> CheckRole(Tensor x)
+    {
+        if (!DataRoles.Enabled || DataRoles.Of(x) is not { } role || role == DataRole.Training)
+        {
+            return [];
+        }
+
+        RoleWarning[] warnings = [new RoleWarning("NG0303", $"{GetType().Name}.Fit's x has {DataRoles.Describe(role)}: its statistics leak that data into training, so the score on it is no longer an estimate on unseen data; fit the scaler on the training data only and Transform the other parts with it.")];
+        DataRoles.Report(warnings, DataRoles.Writer);
+        return warnings;
     }
 
     private static ScalarType OutputType(Tensor x) => x.is_floating_point() ? x.dtype : ScalarType.Float32;

@@ -3,14 +3,24 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
+using NetGen.Data;
 
 namespace NetGen.Training;
 
 /// <summary>The loss and metrics of a network on a data set.</summary>
 public sealed class EvaluationResult
 {
-    internal EvaluationResult(IReadOnlyDictionary<string, double> values) =>
+    internal EvaluationResult(IReadOnlyDictionary<string, double> values, IReadOnlyList<RoleWarning>? warnings = null)
+    {
         Values = new ReadOnlyDictionary<string, double>(new Dictionary<string, double>(values, StringComparer.Ordinal));
+        Warnings = warnings ?? [];
+    }
+
+    /// <summary>
+    /// The data-role warnings of this evaluation (training data, the data that selected the model...),
+    /// also printed to <see cref="DataRoles.Output"/>; empty when the data was used as its roles say.
+    /// </summary>
+    public IReadOnlyList<RoleWarning> Warnings { get; }
 
     /// <summary>The loss.</summary>
     public double Loss => Values["loss"];

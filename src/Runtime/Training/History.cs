@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using NetGen.Data;
 
 namespace NetGen.Training;
 
@@ -11,6 +12,7 @@ public sealed class History
 {
     private readonly Dictionary<string, List<double>> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<double>> _view = new(StringComparer.Ordinal);
+    private readonly List<RoleWarning> _warnings = new();
 
     /// <summary>Creates an empty history.</summary>
     public History() => Values = new ReadOnlyDictionary<string, IReadOnlyList<double>>(_view);
@@ -27,8 +29,16 @@ public sealed class History
             ? values
             : throw new KeyNotFoundException($"History has no '{name}'; it has {string.Join(", ", _values.Keys)}.");
 
+    /// <summary>
+    /// The data-role warnings <c>Fit</c> gave (validating on test data, ...), also printed to its output;
+    /// empty when the data was used as its roles say or <see cref="NetGen.Data.DataRoles.Enabled"/> is off.
+    /// </summary>
+    public IReadOnlyList<RoleWarning> Warnings => _warnings;
+
     /// <summary>Whether the value was recorded.</summary>
     public bool Contains(string name) => _values.ContainsKey(name);
+
+    internal void AddWarnings(IEnumerable<RoleWarning> warnings) => _warnings.AddRange(warnings);
 
     internal void Add(IReadOnlyDictionary<string, double> logs)
     {

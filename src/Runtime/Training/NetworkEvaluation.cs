@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using NetGen.Data;
 using NetGen.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -73,8 +74,9 @@ public static class NetworkEvaluation
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(batches);
         var source = new EnumeratedBatches(network, new Placement(network), batches, needsTargets: true, nameof(batches));
+        var warnings = CheckRoles(network, [batches], nameof(batches));
         using var threadScope = (threads ?? ThreadPolicy.Default).Apply(32 * network.Description.TrainableParameterCount);
-        return new EvaluationResult(EvaluateCore(network, network.CompileOptions, source, cancellationToken));
+        return new EvaluationResult(EvaluateCore(network, network.CompileOptions, source, cancellationToken), warnings);
     }
 
     /// <summary>The outputs of a network with one input and one output, computed batch by batch.</summary>
@@ -127,8 +129,21 @@ public static class NetworkEvaluation
     {
         NetworkTraining.CheckBatchSize(batchSize);
         using var source = TensorBatches.Create(network, new Placement(network), x, y, batchSize, shuffle: null, nameof(x));
+        var warnings = CheckRoles(network, [.. x, .. y], y.Length == 0 ? "data (x)" : "data (x, y)");
         using var threadScope = (threads ?? ThreadPolicy.Default).Apply(batchSize * network.Description.TrainableParameterCount);
-        return new EvaluationResult(EvaluateCore(network, network.CompileOptions, source, cancellationToken));
+        return new EvaluationResult(EvaluateCore(network, network.CompileOptions, source, cancellationToken), warnings);
+    }
+
+    /// <summary>The role warnings of an evaluation, printed to <see cref="DataRoles.Output"/> before it runs.</summary>
+    private static IReadOnlyList<RoleWarning> CheckRoles(INetwork network, object[] data, string argument)
+    {
+        var warnings = RoleChecks.Evaluate(network, data, argument);
+        if (warnings.Count > 0)
+        {
+            DataRoles.Report(warnings, DataRoles.Writer);
+        }
+
+        return warnings;
     }
 
     /// <summary>Runs the test step over every batch in eval mode without gradients; the values over all samples.</summary>

@@ -178,7 +178,8 @@ public static class NetworkTraining
         var placement = new Placement(network);
         var training = new EnumeratedBatches(network, placement, batches, needsTargets: true, nameof(batches));
         var validation = validationData is null ? null : new EnumeratedBatches(network, placement, validationData, needsTargets: true, nameof(validationData));
-        return FitCore(network, training, validation, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+        var data = new FitData([batches], validationData is null ? null : [validationData]);
+        return FitCore(network, training, validation, data, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
     }
 
     /// <summary>
@@ -200,7 +201,7 @@ public static class NetworkTraining
         CheckEpochs(epochs);
         var placement = new Placement(network);
         var training = new EnumeratedBatches(network, placement, batches, needsTargets: false, nameof(batches));
-        return FitCore(network, training, null, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+        return FitCore(network, training, null, new FitData([batches], null), epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
     }
 
     internal static History FitTensors(
@@ -247,7 +248,8 @@ public static class NetworkTraining
                 validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData));
             }
 
-            return FitCore(network, training ?? all, validation, epochs, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
+            var data = new FitData([.. x, .. y], validationData is { } v ? [.. v.X, .. v.Y] : null);
+            return FitCore(network, training ?? all, validation, data, epochs, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
         }
         finally
         {
@@ -260,6 +262,7 @@ public static class NetworkTraining
         INetwork network,
         BatchSource training,
         BatchSource? validation,
+        FitData data,
         int epochs,
         int? batchSizeHint,
         IEnumerable<Callback>? callbacks,
@@ -285,6 +288,11 @@ public static class NetworkTraining
         {
             throw new ArgumentException("The callbacks contain null.", nameof(callbacks));
         }
+
+        // Before the first epoch, so a misuse shows above the progress it makes meaningless.
+        var warnings = RoleChecks.Fit(network, data.Training, data.Validation, "validationData", callbackList);
+        DataRoles.Report(warnings, writer);
+        history.AddWarnings(warnings);
 
         var logs = new RunLogs(network.Description, options, logsLoss: core.Parts.Count == 0);
         var step = new StepContext(network, options, optimizer, logs, isTraining: true);
@@ -413,6 +421,9 @@ public static class NetworkTraining
 
         return history;
     }
+
+    /// <summary>The user's objects a <c>Fit</c> trains and validates on (tensors or batch sources), for <see cref="RoleChecks"/>.</summary>
+    private sealed record FitData(object[] Training, object[]? Validation);
 
     /// <summary>Runs every callback's <c>OnTrainEnd</c>, even after one of them throws.</summary>
     private static void EndTraining(List<Callback> callbacks, TrainingContext context)

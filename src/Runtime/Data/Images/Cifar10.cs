@@ -45,7 +45,7 @@ public static class Cifar10
         var train = LoadBatches(Enumerable.Range(1, 5).Select(i => Path.Combine(directory, $"data_batch_{i.ToString(CultureInfo.InvariantCulture)}.bin")), pixels);
         try
         {
-            return new Cifar10Data(train, LoadBatch(Path.Combine(directory, "test_batch.bin"), pixels), directory);
+            return new Cifar10Data(train.WithRole(DataRole.Training), LoadBatch(Path.Combine(directory, "test_batch.bin"), pixels).WithRole(DataRole.Test), directory);
         }
         catch
         {
@@ -76,10 +76,12 @@ public static class Cifar10
         var count = records.Sum(static r => (long)r.Labels.Length);
         var joinedPixels = records.Count == 1 ? records[0].Pixels : Join(records.Select(static r => r.Pixels).ToArray());
         var joinedLabels = records.SelectMany(static r => r.Labels).Select(static l => (long)l).ToArray();
+        // Files whose names all say test (test_batch.bin) are test data; all say train, training data.
+        var roles = all.Select(DataRoles.OfFileName).Distinct().ToArray();
         return new LabeledImages(
             ImageTensors.FromBytes(joinedPixels, [count, 3, ImageSize, ImageSize], pixels),
             tensor(joinedLabels),
-            classNames);
+            classNames).WithRole(roles.Length == 1 ? roles[0] : null);
     }
 
     /// <summary>Reads one batch file as (samples, 3, 32, 32) images and int64 labels.</summary>

@@ -42,6 +42,7 @@ public static class FashionMnist
     /// <exception cref="FileNotFoundException">None of the places holds the four files, or a directory holds only some of them.</exception>
     /// <exception cref="DataFormatException">A file is broken (see <see cref="IdxLoader"/>) or has a label above 9.</exception>
     /// <exception cref="ArgumentException">The selected classes are not distinct classes 0 to 9, or a maximum count is negative.</exception>
+    /// <remarks>The training images and labels have the <see cref="DataRole.Training"/> role, the test ones <see cref="DataRole.Test"/> (see <see cref="DataRoles"/>).</remarks>
     public static FashionMnistData Load(FashionMnistOptions? options = null)
     {
         options ??= new FashionMnistOptions();
@@ -55,7 +56,7 @@ public static class FashionMnist
         try
         {
             var test = LoadSplit(directory, TestImagesFile, TestLabelsFile, options, options.MaxTestCount);
-            return new FashionMnistData(train, test, source, directory);
+            return new FashionMnistData(train.WithRole(DataRole.Training), test.WithRole(DataRole.Test), source, directory);
         }
         catch
         {
@@ -136,4 +137,5 @@ public static class FashionMnist
             throw;
         }
     }
+
 }

@@ -204,7 +204,8 @@ public sealed class ImageFolder
             throw new InvalidOperationException($"The image folder '{Root}' is split into training and validation subsets; All() would mix them. Use Training() and Validation().");
         }
 
-        return new ImageBatches(this, ImageSubset.All, Files.ToArray(), batchSize, shuffle, augmentation: null, cancellationToken);
+        // A folder named test (images/test) is a test set; one named train, a training set.
+        return DataRoles.Mark(new ImageBatches(this, ImageSubset.All, Files.ToArray(), batchSize, shuffle, augmentation: null, cancellationToken), DataRoles.OfFileName(Root));
     }
 
     /// <summary>One image file loaded as this folder loads its images (size, channels, rescale; no augmentation), shaped (1, C, H, W), for <c>Predict</c>.</summary>

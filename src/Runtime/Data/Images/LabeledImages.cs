@@ -20,7 +20,7 @@ public sealed record LabeledImages(Tensor Images, Tensor Labels, IReadOnlyList<s
     /// turns class 5 into 0, 6 into 1... and keeps those five names. The images keep their order.
     /// </summary>
     /// <param name="classes">Distinct class ids of this data.</param>
-    /// <returns>New tensors; this data is unchanged (dispose both).</returns>
+    /// <returns>New tensors with this data's <see cref="DataRole"/>; this data is unchanged (dispose both).</returns>
     /// <exception cref="ArgumentException">No class is given, one is repeated, or one is not a class of this data.</exception>
     public LabeledImages SelectClasses(params int[] classes)
     {
@@ -60,18 +60,18 @@ public sealed record LabeledImages(Tensor Images, Tensor Labels, IReadOnlyList<s
 
         using var index = tensor(rows.ToArray(), device: Images.device);
         return new LabeledImages(
-            Images.index_select(0, index),
-            tensor(relabelled.ToArray(), device: Labels.device),
+            DataRoles.Keep(Images.index_select(0, index), Images),
+            DataRoles.Keep(tensor(relabelled.ToArray(), device: Labels.device), Labels),
             classes.Select(c => ClassNames[c]).ToArray());
     }
 
     /// <summary>The first <paramref name="count"/> images (all of them when there are fewer).</summary>
-    /// <returns>New tensors; this data is unchanged (dispose both).</returns>
+    /// <returns>New tensors with this data's <see cref="DataRole"/>; this data is unchanged (dispose both).</returns>
     public LabeledImages Take(long count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var kept = Math.Min(count, Count);
-        return new LabeledImages(Images[..(int)kept].clone(), Labels[..(int)kept].clone(), ClassNames);
+        return new LabeledImages(DataRoles.Keep(Images[..(int)kept].clone(), Images), DataRoles.Keep(Labels[..(int)kept].clone(), Labels), ClassNames);
     }
 
     /// <summary>How many images each class has, by class id.</summary>
@@ -79,6 +79,14 @@ public sealed record LabeledImages(Tensor Images, Tensor Labels, IReadOnlyList<s
     {
         using var counts = Labels.cpu().bincount(weights: null, minlength: ClassNames.Count);
         return counts.data<long>().ToArray();
+    }
+
+    /// <summary>Gives both tensors <paramref name="role"/>; a null role leaves them as they are.</summary>
+    internal LabeledImages WithRole(DataRole? role)
+    {
+        DataRoles.Mark(Images, role);
+        DataRoles.Mark(Labels, role);
+        return this;
     }
 
     /// <summary>Frees both tensors.</summary>

@@ -155,11 +155,11 @@ public sealed class TimeSeries
             : throw new ArgumentException($"The series has no feature '{name}'; its features are {string.Join(", ", _featureNames.Select(static n => "'" + n + "'"))}.", nameof(name));
     }
 
-    /// <summary>The values as a [steps, features] tensor on the CPU, float32 unless asked otherwise.</summary>
+    /// <summary>The values as a [steps, features] tensor on the CPU, float32 unless asked otherwise, with the <see cref="DataRole"/> of the <see cref="Span"/>.</summary>
     public Tensor ToTensor(ScalarType type = ScalarType.Float32)
     {
         using var values = tensor(_values, [Length, FeatureCount], ScalarType.Float64);
-        return values.to_type(type);
+        return DataRoles.Mark(values.to_type(type), DataRoles.OfSpan(Span));
     }
 
     /// <summary>

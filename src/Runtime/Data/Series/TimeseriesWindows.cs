@@ -151,7 +151,9 @@ public sealed class TimeseriesWindows : IReadOnlyCollection<Batch>
     public (Tensor Inputs, Tensor Targets) ToTensors()
     {
         var all = Range(WindowCount);
-        return Make(all, 0, all.Length);
+        var (inputs, targets) = Make(all, 0, all.Length);
+        var role = DataRoles.OfSpan(Series.Span);
+        return (DataRoles.Mark(inputs, role), DataRoles.Mark(targets, role));
     }
 
     /// <summary>Starts an epoch (the next seeded order when shuffling).</summary>

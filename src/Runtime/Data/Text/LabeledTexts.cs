@@ -20,16 +20,17 @@ public sealed record LabeledTexts(IReadOnlyList<string> Texts, IReadOnlyList<int
     public int Count => Texts.Count;
 
     /// <summary>The labels as float32 [texts, 1]: the targets of a one-unit sigmoid output trained with binary cross-entropy.</summary>
-    public Tensor LabelTensor() => tensor(Labels.Select(static label => (float)label).ToArray(), new long[] { Labels.Count, 1 });
+    public Tensor LabelTensor() => DataRoles.Keep(tensor(Labels.Select(static label => (float)label).ToArray(), new long[] { Labels.Count, 1 }), this);
 
     /// <summary>The labels as int64 [texts]: the targets of a softmax output trained with sparse categorical cross-entropy.</summary>
-    public Tensor ClassIdTensor() => tensor(Labels.Select(static label => (long)label).ToArray(), new long[] { Labels.Count });
+    public Tensor ClassIdTensor() => DataRoles.Keep(tensor(Labels.Select(static label => (long)label).ToArray(), new long[] { Labels.Count }), this);
 
     /// <summary>
     /// Splits the texts into training, validation and test parts, stratified: each class keeps its
     /// share in every part (each class gives <c>round(fraction × its count)</c> texts to validation
     /// and to test, the rest to training). The same seed gives the same parts on every machine and
     /// run. Within a part the texts are shuffled, so no part is sorted by class.
+    /// The parts have the training, validation and test <see cref="DataRole"/>, which their <see cref="LabelTensor"/> and <see cref="ClassIdTensor"/> keep.
     /// </summary>
     /// <param name="validationFraction">The share of each class held out for validation, in [0, 1); 0 gives an empty validation part.</param>
     /// <param name="testFraction">The share of each class held out for the final test, in [0, 1).</param>
@@ -65,7 +66,10 @@ public sealed record LabeledTexts(IReadOnlyList<string> Texts, IReadOnlyList<int
             train.AddRange(rows[(testCount + validationCount)..]);
         }
 
-        return new LabeledTextSplits(Subset(train, random), Subset(validation, random), Subset(test, random));
+        return new LabeledTextSplits(
+            DataRoles.Mark(Subset(train, random), DataRole.Training),
+            DataRoles.Mark(Subset(validation, random), DataRole.Validation),
+            DataRoles.Mark(Subset(test, random), DataRole.Test));
     }
 
     private LabeledTexts Subset(List<int> rows, SeededShuffle random)

@@ -1,0 +1,258 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using NetGen.Callbacks;
+using NetGen.Data;
+using NetGen.Data.Images;
+using NetGen.Runtime.Tests.Data.Images;
+using NetGen.Runtime.Tests.Infrastructure;
+using NetGen.Training;
+using static TorchSharp.torch;
+
+namespace NetGen.Runtime.Tests.TrainingSpecs;
+
+/// <summary>The run-time practice checks: each warning on its misuse, with its text, and silence on the correct near miss.</summary>
+public sealed class RoleWarningTests
+{
+    private const string ValidationOnTest =
+        "Fit's validationData has the test role: validating on the test data tunes the model to it, and its test score no longer estimates how it does on unseen data; hold validation data out of the training data (validationSplit, or a split of the training set) and keep the test data for the final Evaluate.";
+
+    private const string TestSelectsModel =
+        "Fit's validationData has the test role and selects the model (EarlyStopping restores the weights of the best val_loss): the test data chooses the weights, so its score is no longer an estimate on unseen data; hold validation data out of the training data (validationSplit, or a split of the training set) and keep the test data for the final Evaluate.";
+
+    private const string EvaluatedSelectingData =
+        "Evaluate's data (x, y) is the validation data that selected the network in Fit (its best epoch's weights were kept): a score on the data that chose the weights overestimates how the model does on unseen data; report the score on test data that played no part in training. If this is the validation score on purpose, label the data with WithRole(DataRole.Validation).";
+
+    private const string EvaluatedFittedData =
+        "Evaluate's data (x, y) is the data the network was fitted on: the score measures how well the network remembers it, not how it does on unseen data; report the score on test data.";
+
+    private const string EvaluatedTrainingRole =
+        "Evaluate's data (x, y) is training data (it has the training role): the score measures how well the network remembers it, not how it does on unseen data; report the score on test data.";
+
+    [Fact]
+    public void FitWarnsWhenTheValidationDataIsTheTestData()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xTest, yTest) = ToyData.Separable(8, seed: 2);
+        xTest.WithRole(DataRole.Test);
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+
+        var history = model.Fit(x, y, epochs: 1, batchSize: 8, validationData: (xTest, yTest), output: output);
+
+        var warning = Assert.Single(history.Warnings);
+        Assert.Equal(new RoleWarning("NG0301", ValidationOnTest), warning);
+        Assert.Equal($"warning NG0301: {ValidationOnTest} (https://github.com/netgen-dev/netgen/blob/main/docs/diagnostics/NG0301.md)", output.ToString().Split(Environment.NewLine)[0]);
+    }
+
+    [Theory]
+    [InlineData(DataRole.Validation)]
+    [InlineData(DataRole.HeldOut)]
+    [InlineData(null)]
+    public void FitIsSilentWhenTheValidationDataIsNotTestData(DataRole? role)
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xValidation, yValidation) = ToyData.Separable(8, seed: 2);
+        if (role is { } value)
+        {
+            xValidation.WithRole(value);
+            yValidation.WithRole(value);
+        }
+
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+        var history = model.Fit(x.WithRole(DataRole.Training), y, batchSize: 8, validationData: (xValidation, yValidation), callbacks: [new EarlyStopping(restoreBestWeights: true)], output: output);
+
+        Assert.Empty(history.Warnings);
+        Assert.DoesNotContain("warning", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TestDataThatSelectsTheModelIsNG0302()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xTest, yTest) = ToyData.Separable(8, seed: 2);
+        yTest.WithRole(DataRole.Test);
+        using var model = new TinyNet(seed: 1);
+
+        var history = model.Fit(x, y, batchSize: 8, validationData: (xTest, yTest), callbacks: [new EarlyStopping(restoreBestWeights: true)], verbose: Verbosity.Silent);
+
+        // Silent progress prints nothing, but the warning is still kept.
+        Assert.Equal([new RoleWarning("NG0302", TestSelectsModel)], history.Warnings);
+    }
+
+    [Fact]
+    public void AugmentedValidationBatchesAreNG0308AndFolderSubsetsHaveTheirRoles()
+    {
+        using var tree = new ImageTree();
+        for (var i = 0; i < 8; i++)
+        {
+            tree.Gray($"test/a/{i}.png", 2, 2, static (row, column) => (byte)(row + column));
+        }
+
+        var options = new ImageFolderOptions { ImageSize = (2, 2), ColorMode = ColorMode.Grayscale, ValidationSplit = 0.25 };
+        var folder = ImageFolder.Open(Path.Combine(tree.Root, "test"), options);
+        var augmented = folder.Training(4, new ImageAugmentation { HorizontalFlip = true });
+        Assert.Equal(DataRole.Training, DataRoles.Of(augmented));
+        Assert.Equal(DataRole.Validation, DataRoles.Of(folder.Validation(4)));
+        Assert.Equal(DataRole.Test, DataRoles.Of(ImageFolder.Open(Path.Combine(tree.Root, "test"), options with { ValidationSplit = 0 }).All(4)));
+
+        // The warning comes before the first epoch, so it shows even though TinyNet cannot take images.
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+        Assert.ThrowsAny<Exception>(() => model.Fit(folder.Training(4), validationData: augmented, output: output));
+        Assert.StartsWith(
+            "warning NG0308: Fit's validationData is augmented: validation measures randomly transformed images, so its values change from epoch to epoch for no reason in the model; validate on batches without augmentation (ImageFolder.Validation).",
+            output.ToString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvaluateWarnsOnTheDataThatSelectedTheModel()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xValidation, yValidation) = ToyData.Separable(8, seed: 2);
+        var (xTest, yTest) = ToyData.Separable(8, seed: 3);
+        using var model = new TinyNet(seed: 1);
+        model.Fit(x, y, epochs: 2, batchSize: 8, validationData: (xValidation, yValidation), callbacks: [new ModelCheckpoint(Path.Combine(Path.GetTempPath(), $"netgen-roles-{Guid.NewGuid():N}.bin"), saveBestOnly: true)], verbose: Verbosity.Silent);
+
+        Assert.Empty(model.Evaluate(xTest, yTest).Warnings);
+        Assert.Equal([new RoleWarning("NG0302", EvaluatedSelectingData)], model.Evaluate(xValidation, yValidation).Warnings);
+
+        // Labelled as validation data, its score is the validation score, asked for on purpose.
+        yValidation.WithRole(DataRole.Validation);
+        Assert.Empty(model.Evaluate(xValidation, yValidation).Warnings);
+    }
+
+    [Fact]
+    public void EvaluateIsSilentOnValidationDataThatSelectedNothing()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xValidation, yValidation) = ToyData.Separable(8, seed: 2);
+        using var model = new TinyNet(seed: 1);
+
+        // Early stopping without restoring the best weights stops, but keeps the last epoch's weights.
+        model.Fit(x, y, batchSize: 8, validationData: (xValidation, yValidation), callbacks: [new EarlyStopping()], verbose: Verbosity.Silent);
+
+        Assert.Empty(model.Evaluate(xValidation, yValidation).Warnings);
+    }
+
+    [Fact]
+    public void EvaluateWarnsOnTheDataTheNetworkWasFittedOn()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        using var model = new TinyNet(seed: 1);
+        model.Fit(x, y, batchSize: 8, verbose: Verbosity.Silent);
+
+        Assert.Equal([new RoleWarning("NG0305", EvaluatedFittedData)], model.Evaluate(x, y).Warnings);
+    }
+
+    [Fact]
+    public void EvaluateWarnsOnTrainingData()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        using var model = new TinyNet(seed: 1);
+        x.WithRole(DataRole.Training);
+
+        Assert.Equal([new RoleWarning("NG0305", EvaluatedTrainingRole)], model.Evaluate(x, y).Warnings);
+    }
+
+    [Fact]
+    public void ATrainingScoreAfterATestScoreIsAComparison()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xTest, yTest) = ToyData.Separable(8, seed: 3);
+        using var model = new TinyNet(seed: 1);
+        model.Fit(x, y, batchSize: 8, verbose: Verbosity.Silent);
+
+        Assert.Empty(model.Evaluate(xTest.WithRole(DataRole.Test), yTest).Warnings);
+        Assert.Empty(model.Evaluate(x, y).Warnings);
+
+        // A new Fit makes a new model, whose first score on training data is a reported result again.
+        model.Fit(x, y, batchSize: 8, verbose: Verbosity.Silent);
+        Assert.Equal("NG0305", Assert.Single(model.Evaluate(x, y).Warnings).Rule);
+    }
+
+    [Fact]
+    public void ScalerWarnsWhenFittedOnDataThatIsNotTrainingData()
+    {
+        using var scaler = new MinMaxScaler();
+        using var test = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]).WithRole(DataRole.Test);
+        using var heldOut = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]).WithRole(DataRole.HeldOut);
+        using var train = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]).WithRole(DataRole.Training);
+        using var plain = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]);
+
+        scaler.Fit(test);
+        Assert.Equal(
+            [new RoleWarning("NG0303", "MinMaxScaler.Fit's x has the test role: its statistics leak that data into training, so the score on it is no longer an estimate on unseen data; fit the scaler on the training data only and Transform the other parts with it.")],
+            scaler.Warnings);
+        scaler.Fit(heldOut);
+        Assert.Contains("has the held-out role", Assert.Single(scaler.Warnings).Message, StringComparison.Ordinal);
+
+        scaler.Fit(train);
+        Assert.Empty(scaler.Warnings);
+        scaler.Fit(plain);
+        Assert.Empty(scaler.Warnings);
+    }
+
+    [Fact]
+    public void ANetworkDoesNotKeepItsDataAlive()
+    {
+        using var model = new TinyNet(seed: 1);
+        var (x, y) = FittedAndDropped(model);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(x.TryGetTarget(out _));
+        Assert.False(y.TryGetTarget(out _));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (WeakReference<Tensor> X, WeakReference<Tensor> Y) FittedAndDropped(TinyNet model)
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xValidation, yValidation) = ToyData.Separable(8, seed: 2);
+        model.Fit(x, y, batchSize: 8, validationData: (xValidation, yValidation), callbacks: [new EarlyStopping(restoreBestWeights: true)], verbose: Verbosity.Silent);
+        return (new WeakReference<Tensor>(x), new WeakReference<Tensor>(xValidation));
+    }
+}
+
+/// <summary>The process-wide switches: where Evaluate's warnings go, and turning the checks off.</summary>
+[Collection(ProcessWideState.Name)]
+public sealed class RoleWarningSwitchTests
+{
+    [Fact]
+    public void EvaluateWarningsGoToTheChosenWriterAndTheSwitchTurnsEveryCheckOff()
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        var (xTest, yTest) = ToyData.Separable(8, seed: 2);
+        xTest.WithRole(DataRole.Test);
+        using var test = tensor(new float[] { 1, 2 }, [1, 2]).WithRole(DataRole.Test);
+        using var model = new TinyNet(seed: 1);
+        using var scaler = new StandardScaler();
+        var writer = new StringWriter();
+        var previous = DataRoles.Output;
+        DataRoles.Output = writer;
+        try
+        {
+            model.Fit(x, y, batchSize: 8, verbose: Verbosity.Silent);
+            var result = model.Evaluate(x, y);
+            Assert.Equal(result.Warnings.Single() + Environment.NewLine, writer.ToString());
+
+            DataRoles.Enabled = false;
+            writer.GetStringBuilder().Clear();
+            var fitOutput = new StringWriter();
+            Assert.Empty(model.Fit(x, y, batchSize: 8, validationData: (xTest, yTest), output: fitOutput).Warnings);
+            Assert.Empty(model.Evaluate(x, y).Warnings);
+            Assert.Empty(scaler.Fit(test).Warnings);
+            Assert.Equal(string.Empty, writer.ToString());
+            Assert.DoesNotContain("warning", fitOutput.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            DataRoles.Enabled = true;
+            DataRoles.Output = previous;
+        }
+    }
+}
