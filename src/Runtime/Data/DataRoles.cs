@@ -37,9 +37,8 @@ namespace NetGen.Data;
 /// <see cref="Callbacks.EarlyStopping"/> with <c>restoreBestWeights</c> or a best-only
 /// <see cref="Callbacks.ModelCheckpoint"/> monitoring a <c>val_</c> value) or on augmented batches (NG0308);
 /// <c>Evaluate</c> on the data that selected the network in such a <c>Fit</c>, unless that data has the
-/// validation role (NG0302), on augmented batches (NG0308), or on training data: data with the training
-/// role or the very tensors (or batch source) the network was fitted on, unless the network has already been
-/// evaluated on other data since its last <c>Fit</c>, which makes the training score a comparison (NG0305);
+/// validation role (NG0302) or on augmented batches (NG0308) (a score on training data, NG0305, is left to the
+/// analyzer: whether it is the reported result depends on the Evaluates that follow, which a call cannot know);
 /// a <see cref="Scaler"/> fitted on data that is not training data (NG0303).
 /// </para>
 /// <para>

@@ -34,12 +34,6 @@ internal static class RoleChecks
         var memory = Memories.GetOrCreateValue(network);
         lock (memory)
         {
-            memory.EvaluatedOnOtherData = false;
-            foreach (var data in training)
-            {
-                memory.FittedOn.AddOrUpdate(data, Seen);
-            }
-
             if (validation is not null && selecting is not null)
             {
                 foreach (var data in validation)
@@ -83,25 +77,14 @@ internal static class RoleChecks
         var memory = Memories.GetOrCreateValue(network);
         lock (memory)
         {
-            var fittedOn = data.Any(d => memory.FittedOn.TryGetValue(d, out _));
             var selectedBy = data.Any(d => memory.SelectedBy.TryGetValue(d, out _));
             if (selectedBy && !roles.Contains(DataRole.Validation))
             {
                 warnings.Add(new RoleWarning("NG0302", $"Evaluate's {argument} is the validation data that selected the network in Fit (its best epoch's weights were kept): a score on the data that chose the weights overestimates how the model does on unseen data; report the score on test data that played no part in training. If this is the validation score on purpose, label the data with WithRole(DataRole.Validation)."));
             }
 
-            var training = fittedOn || roles.Contains(DataRole.Training);
-            if (training && !memory.EvaluatedOnOtherData)
-            {
-                var what = fittedOn ? "the data the network was fitted on" : "training data (it has the training role)";
-                warnings.Add(new RoleWarning("NG0305", $"Evaluate's {argument} is {what}: the score measures how well the network remembers it, not how it does on unseen data; report the score on test data."));
-            }
-
-            if (!training && !selectedBy)
-            {
-                // A training score evaluated after a score on other data is a comparison, not the result.
-                memory.EvaluatedOnOtherData = true;
-            }
+            // No NG0305 here: a score on training data is the reported result only when no other Evaluate
+            // follows, which a call cannot know (a training score beside a test score is a comparison).
         }
 
         if (data.Any(static d => d is ImageBatches { IsAugmented: true }))
@@ -128,13 +111,7 @@ internal static class RoleChecks
     /// <summary>What a network remembers of the data given to it.</summary>
     private sealed class DataMemory
     {
-        /// <summary>Every training tensor or batch source of every <c>Fit</c>.</summary>
-        public ConditionalWeakTable<object, object> FittedOn { get; } = new();
-
         /// <summary>The validation data of every <c>Fit</c> whose callbacks kept the best validation epoch.</summary>
         public ConditionalWeakTable<object, object> SelectedBy { get; } = new();
-
-        /// <summary>Whether an <c>Evaluate</c> since the last <c>Fit</c> measured data that is not training data.</summary>
-        public bool EvaluatedOnOtherData { get; set; }
     }
 }
