@@ -56,20 +56,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                         return new ParsedNetwork(FallbackSpec.For(type, exception, cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
                     }
                 })
-            .Where(static network => network is not null)
-            .Select(static (network, _) => network!)
             .WithTrackingName(TrackingNames.Networks);
 
         // Diagnostics are their own output: a span moved by an edit above the class re-reports
         // them without re-emitting the source.
         var diagnostics = networks
-            .SelectMany(static (network, _) => network.Diagnostics)
+            .SelectMany(static (network, _) => network?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (context, diagnostic) => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         var specs = networks
-            .Where(static network => network.Spec is not null)
-            .Select(static (network, _) => network.Spec!)
+            .Where(static network => network?.Spec is not null)
+            .Select(static (network, _) => network!.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
         // One file per hint name, and Roslyn compares hint names ignoring case while C# does not:
