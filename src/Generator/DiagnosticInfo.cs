@@ -27,7 +27,15 @@ internal sealed record DiagnosticInfo(ProblemKind Kind, string FilePath, TextSpa
         problem.Location.GetLineSpan().Span,
         problem.Arguments.ToEquatableArray());
 
-    /// <summary>The diagnostic, at the same file and span as the analyzer would report it.</summary>
-    public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(DiagnosticDescriptors.For(Kind), Location.Create(FilePath, Span, LineSpan), Arguments.ToArray<object>());
+    /// <summary>
+    /// The diagnostic, at the same span as the analyzer would report it: in the syntax tree of
+    /// <paramref name="compilation"/> with that path, so the IDE attaches code fixes (NG0001's) and
+    /// <c>#pragma</c> sees it; at the path alone if no tree has it.
+    /// </summary>
+    public Diagnostic ToDiagnostic(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.FirstOrDefault(tree => tree.FilePath == FilePath);
+        var location = tree is not null && Span.End <= tree.Length ? Location.Create(tree, Span) : Location.Create(FilePath, Span, LineSpan);
+        return Diagnostic.Create(DiagnosticDescriptors.For(Kind), location, Arguments.ToArray<object>());
+    }
 }

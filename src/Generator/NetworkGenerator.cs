@@ -59,11 +59,14 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Networks);
 
         // Diagnostics are their own output: a span moved by an edit above the class re-reports
-        // them without re-emitting the source.
+        // them without re-emitting the source. They are located in the current compilation's tree
+        // only when reported (the compilation changes on every edit, so it is never cached with them).
         var diagnostics = networks
             .SelectMany(static (network, _) => network?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (context, diagnostic) => context.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(
+            diagnostics.Combine(context.CompilationProvider),
+            static (context, pair) => context.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
 
         var specs = networks
             .Where(static network => network?.Spec is not null)
