@@ -61,8 +61,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         // Diagnostics are their own output: a span moved by an edit above the class re-reports
         // them without re-emitting the source. They are located in the current compilation's tree
         // only when reported (the compilation changes on every edit, so it is never cached with them).
+        // A class whose two parts both carry [Network] (the user's CS0579) is parsed once per part,
+        // with the same problems: each is reported once.
         var diagnostics = networks
             .SelectMany(static (network, _) => network?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+            .Collect()
+            .SelectMany(static (all, _) => all.Distinct())
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(
             diagnostics.Combine(context.CompilationProvider),

@@ -46,6 +46,31 @@ public sealed class GeneratorReportedDiagnosticsTests
     }
 
     [Fact]
+    public Task AClassMarkedInTwoPartsIsReportedOnce() => AnalyzerTestHelper.VerifyAsync(new[]
+    {
+        // The generator parses the class once per [Network] part; its NG0005 is one problem.
+        """
+        using NetGen;
+        using TorchSharp.Modules;
+
+        [Network]
+        [Input(4)]
+        public partial class Net
+        {
+            [Dense(1)] public partial Linear {|NG0005:{|CS9248:Output|}|} { get; set; }
+        }
+        """,
+        """
+        using NetGen;
+
+        [{|CS0579:Network|}]
+        public partial class Net
+        {
+        }
+        """,
+    }, new AnalyzerTestOptions());
+
+    [Fact]
     public void TheGeneratorReportsOnlyErrorsThatBlockGeneration()
     {
         // Not configurable either way: .editorconfig and NoWarn cannot hide them (DescriptorCatalogueTests checks the tag).
