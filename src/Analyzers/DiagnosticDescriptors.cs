@@ -293,6 +293,14 @@ internal static class DiagnosticDescriptors
         StructureCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0034: <c>Layer '{0}' is declared as '{1}', which does not resolve; {2}</c>.</summary>
+    public static readonly DiagnosticDescriptor UnresolvedLayerType = Create(
+        "NG0034",
+        "Layer type does not resolve",
+        "Layer '{0}' is declared as '{1}', which does not resolve; {2}",
+        StructureCategory,
+        DiagnosticSeverity.Error);
+
     /// <summary>NG0101: <c>{0} layer '{1}' cannot take an input of shape {2}; it takes {3}</c>.</summary>
     public static readonly DiagnosticDescriptor UnsupportedInputRank = Create(
         "NG0101",
@@ -787,6 +795,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.ParameterShapeMismatch => ParameterShapeMismatch,
         ProblemKind.AbstractSubNetwork => AbstractSubNetwork,
         ProblemKind.UnknownLayerAttribute => UnknownLayerAttribute,
+        ProblemKind.UnresolvedLayerType => UnresolvedLayerType,
         ProblemKind.UnsupportedInputRank => UnsupportedInputRank,
         ProblemKind.AddShapeMismatch => AddShapeMismatch,
         ProblemKind.ConcatenateShapeMismatch => ConcatenateShapeMismatch,

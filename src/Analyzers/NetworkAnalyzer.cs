@@ -9,15 +9,15 @@ namespace NetGen.Analyzers;
 
 /// <summary>
 /// Reports every problem the network model finds in a <c>[Network]</c> class: structure,
-/// shape and configuration. The generator parses the same classes with the same model but
-/// reports nothing, so each problem appears once and its severity follows .editorconfig.
+/// shape and configuration, but the few the generator reports itself because they come with
+/// compiler errors (<see cref="ProblemReporting.IsReportedByGenerator"/>), so each problem appears once.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NetworkAnalyzer : DiagnosticAnalyzer
 {
     // One descriptor per problem kind the model can find in a declaration.
     private static readonly ImmutableArray<DiagnosticDescriptor> s_supportedDiagnostics =
-        System.Enum.GetValues(typeof(ProblemKind)).Cast<ProblemKind>().Where(static kind => !DiagnosticDescriptors.IsFoundInUserCode(kind)).Select(DiagnosticDescriptors.For).ToImmutableArray();
+        System.Enum.GetValues(typeof(ProblemKind)).Cast<ProblemKind>().Where(static kind => !DiagnosticDescriptors.IsFoundInUserCode(kind) && IsReported(kind)).Select(DiagnosticDescriptors.For).ToImmutableArray();
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_supportedDiagnostics;
@@ -42,6 +42,12 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// Every problem in a declaration but those the generator reports (<see cref="ProblemReporting.IsReportedByGenerator"/>):
+    /// they come with compiler errors, after which the command-line compiler runs no analyzer.
+    /// </summary>
+    private static bool IsReported(ProblemKind kind) => !ProblemReporting.IsReportedByGenerator(kind);
+
     private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes knownTypes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -50,7 +56,7 @@ public sealed class NetworkAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var result = NetworkParser.Parse(type, knownTypes, locate: true, context.CancellationToken);
+        var result = NetworkParser.Parse(type, knownTypes, locate: IsReported, context.CancellationToken);
         foreach (var problem in result.Problems)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.AdditionalLocations, problem.Properties, problem.Arguments.ToArray<object>()));

@@ -15,10 +15,12 @@ namespace NetGen.Generator;
 /// Generates a TorchSharp module for every class marked <c>[Network]</c>.
 /// </summary>
 /// <remarks>
-/// The generator reports no diagnostics: NetGen.Analyzers reports every problem from the same
-/// model. Diagnostics from a generator would have to carry locations through the cached
-/// pipeline and could not be configured in .editorconfig; keeping them in an analyzer keeps
-/// this pipeline's output a pure function of an equatable spec.
+/// The generator reports only the problems that make a declaration impossible to implement
+/// (<see cref="ProblemReporting.IsReportedByGenerator"/>): they come with compiler errors, after which
+/// the command-line compiler runs no analyzer, so NetGen.Analyzers could not explain them there.
+/// NetGen.Analyzers reports every other problem from the same model. The diagnostics travel as
+/// values (<see cref="DiagnosticInfo"/>) and are reported from their own output, so the source
+/// output stays a pure function of an equatable spec.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -26,9 +28,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Parse each [Network] class into a spec. The transform sees symbols; its output holds
-        // none (see NetworkSpec), so unrelated edits leave the cached spec equal.
-        var specs = context.SyntaxProvider
+        // Parse each [Network] class into a spec and the problems the generator reports. The
+        // transform sees symbols; its output holds none (see NetworkSpec, DiagnosticInfo), so
+        // unrelated edits leave it equal.
+        var networks = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownTypes.NetworkAttributeName,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
@@ -45,16 +48,33 @@ public sealed class NetworkGenerator : IIncrementalGenerator
                     try
                     {
                         FaultInjection.ThrowIfRequested(type);
-                        return NetworkParser.Parse(type, knownTypes, locate: false, cancellationToken).Spec;
+                        var result = NetworkParser.Parse(type, knownTypes, ProblemReporting.IsReportedByGenerator, cancellationToken);
+                        return new ParsedNetwork(result.Spec, result.Problems.Select(DiagnosticInfo.From).ToEquatableArray());
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
-                        return FallbackSpec.For(type, exception, cancellationToken);
+                        return new ParsedNetwork(FallbackSpec.For(type, exception, cancellationToken), EquatableArray<DiagnosticInfo>.Empty);
                     }
                 })
-            .WithTrackingName(TrackingNames.Networks)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Networks);
+
+        // Diagnostics are their own output: a span moved by an edit above the class re-reports
+        // them without re-emitting the source. They are located in the current compilation's tree
+        // only when reported (the compilation changes on every edit, so it is never cached with them).
+        // A class whose two parts both carry [Network] (the user's CS0579) is parsed once per part,
+        // with the same problems: each is reported once.
+        var diagnostics = networks
+            .SelectMany(static (network, _) => network?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+            .Collect()
+            .SelectMany(static (all, _) => all.Distinct())
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(
+            diagnostics.Combine(context.CompilationProvider),
+            static (context, pair) => context.ReportDiagnostic(pair.Left.ToDiagnostic(pair.Right)));
+
+        var specs = networks
+            .Where(static network => network?.Spec is not null)
+            .Select(static (network, _) => network!.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
         // One file per hint name, and Roslyn compares hint names ignoring case while C# does not:

@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string Networks = nameof(Networks);
     public const string Specs = nameof(Specs);
     public const string UniqueSpecs = nameof(UniqueSpecs);
+    public const string Diagnostics = nameof(Diagnostics);
 }

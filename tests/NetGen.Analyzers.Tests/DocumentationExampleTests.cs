@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -22,7 +23,9 @@ public sealed class DocumentationExampleTests
         "docs",
         "diagnostics");
 
-    public static TheoryData<string> Ids => new(AnalyzerTestHelper.AllAnalyzers.SelectMany(static a => a.SupportedDiagnostics).Select(static d => d.Id));
+    /// <summary>Every rule: the analyzers' and those the generator reports (the runs below see both).</summary>
+    public static TheoryData<string> Ids => new(AnalyzerTestHelper.AllAnalyzers.SelectMany(static a => a.SupportedDiagnostics).Select(static d => d.Id)
+        .Concat(Enum.GetValues<NetGen.Model.ProblemKind>().Where(NetGen.Model.ProblemReporting.IsReportedByGenerator).Select(static kind => DiagnosticDescriptors.For(kind).Id)));
 
     [Theory]
     [MemberData(nameof(Ids))]

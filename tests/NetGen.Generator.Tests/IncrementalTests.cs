@@ -40,6 +40,40 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void UnrelatedEditKeepsTheGeneratorsDiagnosticsCached()
+    {
+        // NG0005 (a layer with a setter) is the generator's to report; the placeholder is emitted beside it.
+        var broken = Network.Replace("Output { get; }", "Output { get; set; }");
+        var (driver, compilation) = FirstRun(broken, Other);
+        var first = GeneratorTestHelper.Run(compilation);
+        Assert.Equal("NG0005", Assert.Single(first.GeneratorDiagnostics).Id);
+
+        var rerun = GeneratorTestHelper.Run(Replace(compilation, 1, Other.Replace("2 * x", "x + x")), driver);
+
+        IncrementalAssert.AllCached(rerun.Driver);
+        var reasons = IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Diagnostics);
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, static reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.Equal("NG0005", Assert.Single(rerun.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void AnEditAboveTheClassMovesTheDiagnosticButNotTheSource()
+    {
+        var broken = Network.Replace("Output { get; }", "Output { get; set; }");
+        var (driver, compilation) = FirstRun(broken, Other);
+
+        var rerun = GeneratorTestHelper.Run(Replace(compilation, 0, "// a new first line\n" + broken), driver);
+
+        // The span moved, so the parse step's value changed; the spec did not, so nothing is re-emitted.
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Networks));
+        Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Specs));
+        Assert.Equal(new[] { IncrementalStepRunReason.Modified }, IncrementalAssert.Reasons(rerun.Driver, TrackingNames.Diagnostics));
+        var diagnostic = Assert.Single(rerun.GeneratorDiagnostics);
+        Assert.Equal(("NG0005", 10), (diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+    }
+
+    [Fact]
     public void CommentInTheNetworkFileLeavesTheSpecUnchanged()
     {
         var (driver, compilation) = FirstRun(Network, Other);

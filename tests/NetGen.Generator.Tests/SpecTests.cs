@@ -79,7 +79,7 @@ public sealed class SpecTests
     private static NetworkSpec Parse(Compilation compilation)
     {
         var type = compilation.GetTypeByMetadataName("Classifier")!;
-        return NetworkParser.Parse(type, KnownTypes.Create(compilation)!, locate: false, CancellationToken.None).Spec!;
+        return NetworkParser.Parse(type, KnownTypes.Create(compilation)!, locate: null, CancellationToken.None).Spec!;
     }
 
     private static void Walk(object? value, string path, HashSet<object> seen, List<string> leaks)

@@ -92,7 +92,7 @@ public sealed class VocabularyAnalyzer : DiagnosticAnalyzer
         }
 
         // The declaration as the generator reads it: the Embedding that reads the network's only input.
-        var spec = NetworkParser.Parse(networkType, types.KnownTypes, locate: false, context.CancellationToken).Spec;
+        var spec = NetworkParser.Parse(networkType, types.KnownTypes, locate: null, context.CancellationToken).Spec;
         if (spec is null || spec.Inputs.Count != 1)
         {
             return;

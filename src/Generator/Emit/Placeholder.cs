@@ -59,6 +59,9 @@ internal static class Placeholder
             writer.WriteLine($"public {spec.ClassName}()");
             writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.ThrowDeclarationErrors}(), null!)");
             writer.OpenBlock();
+            // The base call throws first; the throw here tells the compiler that no constructor returns,
+            // so the user's own non-nullable members are not reported as left null here (CS8618).
+            writer.WriteLine($"throw new global::System.InvalidOperationException({spec.Names.DeclarationErrors});");
             writer.CloseBlock();
             writer.WriteLine();
         }

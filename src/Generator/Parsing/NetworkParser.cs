@@ -29,9 +29,12 @@ internal static class NetworkParser
 
     /// <param name="type">The class marked <c>[Network]</c>.</param>
     /// <param name="knownTypes">NetGen's attribute types in its compilation.</param>
-    /// <param name="locate">Whether to give problems their source spans (the analyzer does; the generator needs only the spec).</param>
+    /// <param name="locate">
+    /// The problem kinds to return at their source spans (the analyzer's, or the generator's:
+    /// <see cref="ProblemReporting.IsReportedByGenerator"/>); null for none, when only the spec is needed.
+    /// </param>
     /// <param name="cancellationToken">Cancels between members.</param>
-    public static NetworkParseResult Parse(INamedTypeSymbol type, KnownTypes knownTypes, bool locate, CancellationToken cancellationToken)
+    public static NetworkParseResult Parse(INamedTypeSymbol type, KnownTypes knownTypes, Func<ProblemKind, bool>? locate, CancellationToken cancellationToken)
     {
         var problems = ImmutableArray.CreateBuilder<Problem>();
         var attributes = type.GetAttributes();
@@ -40,7 +43,7 @@ internal static class NetworkParser
         var nameLocation = declaration is null ? Location.None : declaration.Identifier.GetLocation();
 
         var isPartial = IsPartialAllTheWay(type, cancellationToken);
-        if (!isPartial && locate)
+        if (!isPartial && locate?.Invoke(ProblemKind.NetworkMustBePartial) == true)
         {
             problems.Add(new Problem(ProblemKind.NetworkMustBePartial, nameLocation, type.Name));
         }
@@ -51,15 +54,15 @@ internal static class NetworkParser
         var inputAttributes = declared.InputAttributes;
         var optimizerAttribute = declared.OptimizerAttribute;
         var severalLayerAttributes = declared.ExtraLayerAttributes.Count > 0;
-        if (locate)
+        if (locate is not null)
         {
-            foreach (var (extra, member) in declared.ExtraLayerAttributes)
+            foreach (var (extra, member) in declared.ExtraLayerAttributes.Where(_ => locate(ProblemKind.MultipleLayerAttributes)))
             {
                 problems.Add(new Problem(ProblemKind.MultipleLayerAttributes, AttributeLocation(extra, member, cancellationToken), member.Name));
             }
 
             // An attribute class deriving from LayerAttribute that NetGen has no rule for would leave the member out silently.
-            foreach (var (attribute, member) in declared.UnknownLayerAttributes)
+            foreach (var (attribute, member) in declared.UnknownLayerAttributes.Where(_ => locate(ProblemKind.UnknownLayerAttribute)))
             {
                 problems.Add(new Problem(ProblemKind.UnknownLayerAttribute, AttributeLocation(attribute, member, cancellationToken), member.Name, attribute.AttributeClass!.Name));
             }
@@ -68,10 +71,10 @@ internal static class NetworkParser
         var definition = declared.Definition;
         var analysis = NetworkAnalysis.Analyze(definition);
 
-        if (locate)
+        if (locate is not null)
         {
             var locator = new SiteLocator(nameLocation, inputAttributes, networkAttribute, optimizerAttribute, layers, others, cancellationToken);
-            foreach (var issue in analysis.Issues)
+            foreach (var issue in analysis.Issues.Where(issue => locate(issue.Kind)))
             {
                 var location = locator.Locate(issue.Site);
                 problems.Add(new Problem(issue.Kind, location, WithExpression(issue, location, cancellationToken))
@@ -342,11 +345,19 @@ internal static class NetworkParser
             ReturnsByRef: false, ReturnsByRefReadonly: false,
         };
 
+        // The name as written (error types display it), so NG0034 can name it; a method's is its return type, checked by NG0022.
+        var unresolvedType = member switch
+        {
+            IPropertySymbol { Type.TypeKind: TypeKind.Error } property => property.Type.ToDisplayString(),
+            IFieldSymbol { Type.TypeKind: TypeKind.Error } field => field.Type.ToDisplayString(),
+            _ => null,
+        };
+
         return new LayerDefinition(
             member.Name,
             kind,
             ArgumentConversion.Read(layer.Attribute),
-            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method, knownTypes) : null),
+            new MemberDeclaration(declaredType, Modifiers(member, cancellationToken), isPartialProperty, file, member is IMethodSymbol method ? ReadMethod(method, knownTypes) : null, unresolvedType),
             layer.Output is null ? null : ArgumentConversion.Read(layer.Output),
             kind == LayerKind.SubNetwork ? ReadSubNetwork(member, knownTypes, visiting, cancellationToken) : null,
             kind == LayerKind.CustomLayer ? ReadCustomModule(member, layer.Attribute) : null);

@@ -66,6 +66,8 @@ internal static class OutcomeClassifier
         var owedLeft = owed.Where(d => updatedKeys.Contains(Key(d))).ToList();
         var ngErrors = run.AnalyzerDiagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != NetGenConventions.AnalyzerFailedId && d.Location.SourceTree == run.UserTree)
+            // The generator reports the problems that come with compiler errors (at a path and span, not in a tree).
+            .Concat(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != NetGenConventions.GeneratorFailedId && d.Location.GetLineSpan().Path == run.UserTree.FilePath))
             .ToList();
         var placeholder = run.GeneratedSources.Any(static s => NetGenConventions.IsPlaceholder(s.SourceText.ToString()));
 

@@ -20,6 +20,7 @@ partial class Broken : global::NetGen.Network<global::TorchSharp.torch.Tensor, g
     public Broken()
         : base("Broken", ThrowDeclarationErrors(), null!)
     {
+        throw new global::System.InvalidOperationException(DeclarationErrors);
     }
 
     /// <summary>Throws: the declaration has errors.</summary>

@@ -20,6 +20,7 @@ partial class Generic<T> : global::NetGen.Network<global::TorchSharp.torch.Tenso
     public Generic()
         : base("Generic", ThrowDeclarationErrors(), null!)
     {
+        throw new global::System.InvalidOperationException(DeclarationErrors);
     }
 
     /// <summary>Throws: the declaration has errors.</summary>

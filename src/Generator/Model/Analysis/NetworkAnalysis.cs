@@ -399,6 +399,23 @@ internal static class NetworkAnalysis
     }
 
     /// <summary>
+    /// NG0034: the member's type does not resolve, so the generator cannot implement it. The compiler's
+    /// CS0246 names the type; this says what NetGen knows: the using that brings the module type the
+    /// layer needs, or that type when the name written is another.
+    /// </summary>
+    private static Issue UnresolvedTypeIssue(LayerDefinition layer, int index, LayerRule rule, string written, string? expected)
+    {
+        var simpleName = written.TrimEnd('?');
+        simpleName = simpleName.Substring(simpleName.LastIndexOf('.') + 1);
+        var advice = expected is null
+            ? "check its spelling and the file's using directives"
+            : expected.Substring(expected.LastIndexOf('.') + 1) == simpleName
+                ? "add 'using " + expected.Substring(0, expected.LastIndexOf('.')) + ";' to the file, or write '" + expected + "'"
+                : "a " + rule.TypeName + " layer is declared as '" + expected + "'";
+        return new Issue(ProblemKind.UnresolvedLayerType, Site.LayerType(index), layer.Name, written, advice);
+    }
+
+    /// <summary>
     /// Why a layer cannot take <paramref name="input"/>'s element type. The two mistakes of text
     /// models get their own rule: token ids fed to a layer that computes with features (NG0119; an
     /// Embedding is missing) and features fed to an Embedding (NG0120). Other mismatches, such as
@@ -482,6 +499,12 @@ internal static class NetworkAnalysis
 
     private static void CheckModuleType(LayerDefinition layer, int index, LayerRule rule, LayerConfig? config, TensorType? input, List<Issue> issues)
     {
+        if (layer.Member.UnresolvedType is { } written)
+        {
+            issues.Add(UnresolvedTypeIssue(layer, index, rule, written, config is null ? null : rule.ModuleType(config, input)));
+            return;
+        }
+
         if (layer.Member.DeclaredType is null || config is null || rule.ModuleType(config, input) is not { } expected)
         {
             return;

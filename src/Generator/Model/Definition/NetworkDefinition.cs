@@ -151,12 +151,14 @@ internal sealed record SubNetworkPort(string Name, TensorType? Type, string Iden
 /// <param name="IsPartialProperty">Whether it is a partial, get-only, by-value instance property the generator can implement.</param>
 /// <param name="File">Index of the file declaring it among the class's files (0 for a class in one file).</param>
 /// <param name="Method">The method's signature when the member is a method (a <c>[Lambda]</c>), else null.</param>
+/// <param name="UnresolvedType">The type as written when it does not resolve (a missing using, a misspelling), else null.</param>
 internal sealed record MemberDeclaration(
     string? DeclaredType,
     string Modifiers = "public",
     bool IsPartialProperty = true,
     int File = 0,
-    MethodDeclaration? Method = null);
+    MethodDeclaration? Method = null,
+    string? UnresolvedType = null);
 
 /// <summary>A method member's signature, as the checks of a <c>[Lambda]</c> need it.</summary>
 /// <param name="ParameterNames">Its parameters' names, in order.</param>

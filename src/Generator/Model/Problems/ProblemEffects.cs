@@ -71,6 +71,7 @@ internal static class ProblemEffects
         or ProblemKind.LambdaParameterNamesNoMember or ProblemKind.UnsupportedLambdaSignature
         or ProblemKind.SubNetworkInputMismatch or ProblemKind.NetworkContainsItself or ProblemKind.SubNetworkOutputNotSelected or ProblemKind.SubNetworkInputCount
         or ProblemKind.CustomLayerNotAModule or ProblemKind.CustomLayerCannotBeBuilt or ProblemKind.ParameterShapeMismatch or ProblemKind.AbstractSubNetwork
+        or ProblemKind.UnresolvedLayerType
         or ProblemKind.UnsupportedInputRank or ProblemKind.AddShapeMismatch or ProblemKind.ConcatenateShapeMismatch
         or ProblemKind.ConcatenateAxisOutOfRange or ProblemKind.UnknownDimension or ProblemKind.UnsupportedElementType
         or ProblemKind.ReshapeSizeMismatch or ProblemKind.DropoutRateOutOfRange or ProblemKind.WindowLargerThanInput or ProblemKind.MissingChannelAxis

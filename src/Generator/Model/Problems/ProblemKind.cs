@@ -107,6 +107,9 @@ internal enum ProblemKind
     /// <summary>NG0033: args = member name, attribute name.</summary>
     UnknownLayerAttribute,
 
+    /// <summary>NG0034: args = layer name, the type as written, what to do (the using or the type the layer needs).</summary>
+    UnresolvedLayerType,
+
     // Shape (NG01xx)
 
     /// <summary>NG0101: args = layer kind, layer name, input shape, accepted shapes.</summary>
