@@ -113,6 +113,26 @@ public sealed class EmitterTests
     }
 
     [Fact]
+    public void ConstructorsTakeTheDeviceDtypeAndSeedByNameOrNone()
+    {
+        // Keras users write new Net() or new Net(seed: 42); new() constraints need the parameterless one.
+        const string usage = """
+            namespace Demo;
+
+            public static class Usage
+            {
+                public static Net[] Create() => [new Net(), new Net(seed: 42), new Net(dtype: TorchSharp.torch.ScalarType.Float64), Make<Net>()];
+
+                private static T Make<T>() where T : new() => new T();
+            }
+            """;
+
+        var compilation = GeneratorTestHelper.CreateCompilation(UserPart, NetworkEmitter.Emit(Spec()), usage);
+
+        Assert.Empty(compilation.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void PlaceholderForInvalidSpecCompiles()
     {
         var source = NetworkEmitter.Emit(Spec() with { CanGenerate = false });

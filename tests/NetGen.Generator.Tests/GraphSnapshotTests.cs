@@ -317,6 +317,11 @@ public sealed class GraphSnapshotTests
             public static class Usage
             {
                 public static object Use() => new Broken().Hidden;
+
+                // The constructors the valid network would have, so these calls compile while the declaration is fixed.
+                public static object Seeded() => new Broken(seed: 42);
+
+                public static object Placed() => new Broken(TorchSharp.torch.CPU, TorchSharp.torch.ScalarType.Float64, 7);
             }
             """;
 

@@ -140,7 +140,8 @@ internal static class NetworkEmitter
     private static void EmitConstructors(SourceWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
     {
         // public Name() : this(device: null) { }
-        // public Name(Device? device, ScalarType? dtype = null, long? seed = null) : base(...) { _layer = ...; register_module(...); }
+        // public Name(Device? device = null, ScalarType? dtype = null, long? seed = null) : base(...) { _layer = ...; register_module(...); }
+        // (new Name(seed: 42) reads as Keras's; new Name() binds to the parameterless one, which new() constraints need.)
         var initialized = spec.Layers.Any(static layer => layer.Kind == LayerKind.Backbone)
             ? "as Keras initializes them (a backbone as TorchVision initializes it)"
             : "as Keras initializes them";
@@ -154,7 +155,7 @@ internal static class NetworkEmitter
         writer.WriteLine("/// <param name=\"device\">Where the parameters are created; the CPU when null.</param>");
         writer.WriteLine("/// <param name=\"dtype\">The parameters' floating-point type; float32 when null.</param>");
         writer.WriteLine("/// <param name=\"seed\">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>");
-        writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device, {Torch}.ScalarType? dtype = null, long? seed = null)");
+        writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device = null, {Torch}.ScalarType? dtype = null, long? seed = null)");
         writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.Description}, {spec.Names.CreateCompileOptions})");
         writer.OpenBlock();
         var constructions = spec.Layers.Where(static layer => !LayerRules.For(layer.Kind).IsMethod).Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();

@@ -13,6 +13,8 @@ internal static class Placeholder
 {
     private const string Tensor = Code.Tensor;
 
+    private const string Torch = "global::TorchSharp.torch";
+
     /// <summary>
     /// Whether a placeholder can be declared at all: a file-local class can only be completed in
     /// its own file, and next to a global type named System, TorchSharp or NetGen no
@@ -62,6 +64,12 @@ internal static class Placeholder
             // The base call throws first; the throw here tells the compiler that no constructor returns,
             // so the user's own non-nullable members are not reported as left null here (CS8618).
             writer.WriteLine($"throw new global::System.InvalidOperationException({spec.Names.DeclarationErrors});");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
+            writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device = null, {Torch}.ScalarType? dtype = null, long? seed = null)");
+            writer.WriteLine("    : this()");
+            writer.OpenBlock();
             writer.CloseBlock();
             writer.WriteLine();
         }

@@ -24,6 +24,12 @@ partial class Broken : global::NetGen.Network<global::TorchSharp.torch.Tensor, g
     }
 
     /// <summary>Throws: the declaration has errors.</summary>
+    public Broken(global::TorchSharp.torch.Device? device = null, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : this()
+    {
+    }
+
+    /// <summary>Throws: the declaration has errors.</summary>
     public static global::NetGen.Shape InputShape => throw new global::System.InvalidOperationException(DeclarationErrors);
 
     /// <summary>Throws: the declaration has errors.</summary>

@@ -24,6 +24,12 @@ partial class Generic<T> : global::NetGen.Network<global::TorchSharp.torch.Tenso
     }
 
     /// <summary>Throws: the declaration has errors.</summary>
+    public Generic(global::TorchSharp.torch.Device? device = null, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+        : this()
+    {
+    }
+
+    /// <summary>Throws: the declaration has errors.</summary>
     public static global::NetGen.Shape InputShape => throw new global::System.InvalidOperationException(DeclarationErrors);
 
     /// <summary>Throws: the declaration has errors.</summary>

@@ -70,7 +70,7 @@ partial class FashionDiscriminator : global::NetGen.Network<global::TorchSharp.t
     /// <param name="device">Where the parameters are created; the CPU when null.</param>
     /// <param name="dtype">The parameters' floating-point type; float32 when null.</param>
     /// <param name="seed">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>
-    public FashionDiscriminator(global::TorchSharp.torch.Device? device, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
+    public FashionDiscriminator(global::TorchSharp.torch.Device? device = null, global::TorchSharp.torch.ScalarType? dtype = null, long? seed = null)
         : base("FashionDiscriminator", s_description, CreateDefaultCompileOptions)
     {
         using var generator = global::NetGen.Initializers.Generator(seed);
