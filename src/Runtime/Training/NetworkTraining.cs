@@ -85,7 +85,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [y], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v.X ?? throw new ArgumentNullException(nameof(validationData))], [v.Y ?? throw new ArgumentNullException(nameof(validationData))]) : null,
-            callbacks, verbose, output, seed, threads, new Weighting(classWeight, sampleWeight, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v], []) : null,
-            callbacks, verbose, output, seed, threads, new Weighting(null, null, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(null, null, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -174,7 +174,7 @@ public static class NetworkTraining
             validationData is { } v
                 ? (ByName(description.Inputs.Select(static i => i.Name), v.X, "input", nameof(validationData)), ByName(description.Outputs.Select(static o => o.Name), v.Y, "output", nameof(validationData)))
                 : null,
-            callbacks, verbose, output, seed, threads, new Weighting(classWeight, sampleWeight, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -252,12 +252,12 @@ public static class NetworkTraining
         TextWriter? output,
         int? seed,
         ThreadPolicy? threads,
-        Weighting weighting,
+        FitArguments keras,
         CancellationToken cancellationToken)
     {
-        CheckEpochs(epochs, weighting.InitialEpoch);
+        CheckEpochs(epochs, keras.InitialEpoch);
         CheckBatchSize(batchSize);
-        SampleWeights.CheckArguments(network, weighting.SampleWeight, weighting.ClassWeight);
+        SampleWeights.CheckArguments(network, keras.SampleWeight, keras.ClassWeight);
         if (!(validationSplit >= 0 && validationSplit < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "The validation split must be in [0, 1).");
@@ -270,7 +270,7 @@ public static class NetworkTraining
 
         var placement = new Placement(network);
         var shuffler = shuffle ? new SeededShuffle(seed ?? Reproducibility.NextShuffleSeed()) : null;
-        using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x), weighting.SampleWeight, "sampleWeight");
+        using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x), keras.SampleWeight, "sampleWeight");
         TensorBatches? training = null;
         TensorBatches? validation = null;
         try
@@ -284,13 +284,13 @@ public static class NetworkTraining
                 validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData));
             }
 
-            if (weighting.ClassWeight is { } classWeight)
+            if (keras.ClassWeight is { } classWeight)
             {
                 (training ?? all).WeightByClass(classWeight, placement);
             }
 
             var data = new FitData([.. x, .. y], validationData is { } v ? [.. v.X, .. v.Y] : null);
-            return FitCore(network, training ?? all, validation, data, epochs, weighting.InitialEpoch, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
+            return FitCore(network, training ?? all, validation, data, epochs, keras.InitialEpoch, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
         }
         finally
         {
@@ -466,7 +466,7 @@ public static class NetworkTraining
     }
 
     /// <summary>The Keras arguments a tensor <c>Fit</c> passes on together: <c>class_weight</c>, <c>sample_weight</c> and <c>initial_epoch</c>.</summary>
-    internal readonly record struct Weighting(IReadOnlyDictionary<int, double>? ClassWeight, Tensor? SampleWeight, int InitialEpoch);
+    internal readonly record struct FitArguments(IReadOnlyDictionary<int, double>? ClassWeight, Tensor? SampleWeight, int InitialEpoch);
 
     /// <summary>The user's objects a <c>Fit</c> trains and validates on (tensors or batch sources), for <see cref="RoleChecks"/>.</summary>
     private sealed record FitData(object[] Training, object[]? Validation);
