@@ -14,7 +14,7 @@ public abstract class Callback
     {
     }
 
-    /// <summary>Before each epoch (0-based).</summary>
+    /// <summary>Before each epoch (0-based; a resumed <c>Fit</c> starts at its <c>initialEpoch</c>).</summary>
     public virtual void OnEpochBegin(TrainingContext context, int epoch)
     {
     }

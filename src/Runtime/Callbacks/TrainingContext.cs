@@ -16,11 +16,12 @@ public sealed class TrainingContext
     // Null for a composite network (a GAN), whose parts each train with their own optimizer.
     private readonly optim.Optimizer? _optimizer;
 
-    internal TrainingContext(INetwork network, History history, int epochs, System.IO.TextWriter? output, optim.Optimizer? optimizer, CompileOptions compileOptions)
+    internal TrainingContext(INetwork network, History history, int epochs, System.IO.TextWriter? output, optim.Optimizer? optimizer, CompileOptions compileOptions, int initialEpoch = 0)
     {
         Network = network;
         History = history;
         Epochs = epochs;
+        InitialEpoch = initialEpoch;
         Output = output;
         _optimizer = optimizer;
         CompileOptions = compileOptions;
@@ -35,8 +36,11 @@ public sealed class TrainingContext
     /// <summary>The history so far.</summary>
     public History History { get; }
 
-    /// <summary>The number of epochs requested.</summary>
+    /// <summary>The final epoch: <c>Fit</c>'s <c>epochs</c>, the number of epochs of a run that starts at 0.</summary>
     public int Epochs { get; }
+
+    /// <summary>The 0-based index of the first epoch this <c>Fit</c> trains: its <c>initialEpoch</c>, 0 unless training resumes.</summary>
+    public int InitialEpoch { get; }
 
     /// <summary>Where progress is written, or null when silent.</summary>
     public System.IO.TextWriter? Output { get; }

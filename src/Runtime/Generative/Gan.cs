@@ -166,7 +166,7 @@ public class Gan<TGenerator, TDiscriminator> : nn.Module, IGenerativeNetwork
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(real);
-        return NetworkTraining.FitTensors(this, [real], [], epochs, batchSize, shuffle, 0, null, callbacks, verbose, output, seed, threads, cancellationToken);
+        return NetworkTraining.FitTensors(this, [real], [], epochs, batchSize, shuffle, 0, null, callbacks, verbose, output, seed, threads, default, cancellationToken);
     }
 
     /// <summary>Trains the GAN on batches of real samples from any source (a target, such as a class label, is allowed and not read).</summary>

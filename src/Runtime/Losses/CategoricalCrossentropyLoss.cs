@@ -9,11 +9,14 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
     public override string Name => "CategoricalCrossentropy";
 
     /// <inheritdoc />
-    public override Tensor Compute(Tensor predictions, Tensor targets)
+    public override Tensor Compute(Tensor predictions, Tensor targets) => ComputeUnreduced(predictions, targets).mean();
+
+    /// <inheritdoc />
+    public override Tensor ComputeUnreduced(Tensor predictions, Tensor targets)
     {
         var y = Align(predictions, targets);
         var p = Clipped(predictions);
-        return -(y * p.log()).sum(ClassAxis(predictions)).mean();
+        return -(y * p.log()).sum(ClassAxis(predictions));
     }
 
     /// <inheritdoc />
@@ -21,5 +24,9 @@ public sealed class CategoricalCrossentropyLoss : LossFunction
 
     /// <summary>From the output before its softmax, through <c>log_softmax</c>.</summary>
     public override Tensor ComputeFromLogits(Tensor logits, Activation activation, Tensor targets) =>
-        -(Align(logits, targets) * nn.functional.log_softmax(logits, ClassAxis(logits))).sum(ClassAxis(logits)).mean();
+        ComputeUnreducedFromLogits(logits, activation, targets).mean();
+
+    /// <inheritdoc />
+    public override Tensor ComputeUnreducedFromLogits(Tensor logits, Activation activation, Tensor targets) =>
+        -(Align(logits, targets) * nn.functional.log_softmax(logits, ClassAxis(logits))).sum(ClassAxis(logits));
 }

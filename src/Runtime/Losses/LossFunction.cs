@@ -25,6 +25,20 @@ public abstract class LossFunction
     /// <summary>The mean loss of the batch.</summary>
     public abstract Tensor Compute(Tensor predictions, Tensor targets);
 
+    /// <summary>
+    /// The loss before its mean over the batch: a tensor with the samples on its first axis whose
+    /// mean is <see cref="Compute"/>'s value. Training with sample or class weights multiplies each
+    /// sample's entries by its weight and takes the mean, Keras's <c>sum_over_batch_size</c>: the weighted
+    /// sum divided by the number of entries, not by the sum of the weights.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The loss does not override it, so it cannot be weighted per sample.</exception>
+    public virtual Tensor ComputeUnreduced(Tensor predictions, Tensor targets) =>
+        throw new NotSupportedException($"{Name} cannot weight samples: override ComputeUnreduced to train or evaluate it with sample or class weights.");
+
+    /// <summary>As <see cref="ComputeUnreduced"/>, from the output before its final <paramref name="activation"/>; only called when <see cref="HasLogitsForm"/> is true.</summary>
+    public virtual Tensor ComputeUnreducedFromLogits(Tensor logits, Activation activation, Tensor targets) =>
+        throw new NotSupportedException($"{Name} has no per-sample form that takes logits of a {activation} output.");
+
     /// <summary>Whether <see cref="ComputeFromLogits"/> has a fused form for an output ending in <paramref name="activation"/>.</summary>
     public virtual bool HasLogitsForm(Activation activation) => false;
 

@@ -10,4 +10,7 @@ public sealed class MeanAbsoluteErrorLoss : LossFunction
 
     /// <inheritdoc />
     public override Tensor Compute(Tensor predictions, Tensor targets) => (predictions - Align(predictions, targets)).abs().mean();
+
+    /// <inheritdoc />
+    public override Tensor ComputeUnreduced(Tensor predictions, Tensor targets) => (predictions - Align(predictions, targets)).abs();
 }

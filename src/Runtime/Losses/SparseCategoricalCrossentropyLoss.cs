@@ -32,6 +32,24 @@ public sealed class SparseCategoricalCrossentropyLoss : LossFunction
         return Checked(rows, ids, () => nn.functional.cross_entropy(rows, ids));
     }
 
+    /// <inheritdoc />
+    /// <remarks>One loss per sample, per step of a sequence (batch, steps) or per pixel of a map (batch, height, width).</remarks>
+    public override Tensor ComputeUnreduced(Tensor predictions, Tensor targets)
+    {
+        var (rows, ids) = ClassIds(predictions, targets);
+        return Checked(rows, ids, () => nn.functional.nll_loss(Clipped(rows).log(), ids, reduction: nn.Reduction.None)).reshape(Batched(predictions));
+    }
+
+    /// <inheritdoc />
+    public override Tensor ComputeUnreducedFromLogits(Tensor logits, Activation activation, Tensor targets)
+    {
+        var (rows, ids) = ClassIds(logits, targets);
+        return Checked(rows, ids, () => nn.functional.cross_entropy(rows, ids, reduction: nn.Reduction.None)).reshape(Batched(logits));
+    }
+
+    // A sequence's rows were flattened to (batch * steps); the unreduced loss keeps the samples on axis 0.
+    private static long[] Batched(Tensor predictions) => [predictions.size(0), -1];
+
     /// <summary>The predictions with the classes on axis 1, and the class ids they are compared with.</summary>
     private (Tensor Predictions, Tensor Ids) ClassIds(Tensor predictions, Tensor targets)
     {

@@ -61,12 +61,13 @@ public sealed class Batch
         Targets = [];
     }
 
-    private Batch(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long? size = null)
+    private Batch(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long? size = null, Tensor? sampleWeights = null)
     {
         Inputs = inputs;
         Targets = targets;
         _description = description;
         _size = size;
+        SampleWeights = sampleWeights;
     }
 
     /// <summary>The inputs in the network's input order (empty for a batch given by name and not yet resolved).</summary>
@@ -74,6 +75,13 @@ public sealed class Batch
 
     /// <summary>The targets in the network's output order; empty when there are none.</summary>
     public IReadOnlyList<Tensor> Targets { get; }
+
+    /// <summary>
+    /// One weight per sample, shape (batch), in the network's floating-point type, when <c>Fit</c> or
+    /// <c>Evaluate</c> was given sample or class weights; null otherwise.
+    /// <see cref="StepContext.ComputeLoss"/> weights each output's loss by them.
+    /// </summary>
+    public Tensor? SampleWeights { get; }
 
     /// <summary>Number of samples: the first dimension of the first input.</summary>
     public long Size => _size ?? (Inputs.Count > 0 ? Inputs[0] : _named!.Values.First()).shape[0];
@@ -89,8 +97,8 @@ public sealed class Batch
     /// (<see cref="TensorBatches"/>): already in <paramref name="description"/>'s order, on the
     /// network's device and of one length, so nothing is checked again per batch.
     /// </summary>
-    internal static Batch Resolved(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long size) =>
-        new(inputs, targets, description, size);
+    internal static Batch Resolved(Tensor[] inputs, Tensor[] targets, Tensor? sampleWeights, NetworkDescription description, long size) =>
+        new(inputs, targets, description, size, sampleWeights);
 
     /// <summary>
     /// The batch in <paramref name="description"/>'s order: named values picked by input and output

@@ -13,12 +13,19 @@ public sealed class History
     private readonly Dictionary<string, List<double>> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<double>> _view = new(StringComparer.Ordinal);
     private readonly List<RoleWarning> _warnings = new();
+    private readonly List<int> _epochIndices = new();
 
     /// <summary>Creates an empty history.</summary>
     public History() => Values = new ReadOnlyDictionary<string, IReadOnlyList<double>>(_view);
 
     /// <summary>Number of epochs recorded.</summary>
     public int Epochs { get; private set; }
+
+    /// <summary>
+    /// The 0-based index of each recorded epoch, as Keras's <c>history.epoch</c>: 0, 1, 2, ... for a
+    /// fresh run, from <c>initialEpoch</c> on for a resumed one.
+    /// </summary>
+    public IReadOnlyList<int> EpochIndices => _epochIndices;
 
     /// <summary>The recorded values by name, in the order they first appeared.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<double>> Values { get; }
@@ -40,8 +47,9 @@ public sealed class History
 
     internal void AddWarnings(IEnumerable<RoleWarning> warnings) => _warnings.AddRange(warnings);
 
-    internal void Add(IReadOnlyDictionary<string, double> logs)
+    internal void Add(int epoch, IReadOnlyDictionary<string, double> logs)
     {
+        _epochIndices.Add(epoch);
         foreach (var (name, value) in logs)
         {
             if (!_values.TryGetValue(name, out var values))

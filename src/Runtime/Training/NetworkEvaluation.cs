@@ -23,14 +23,21 @@ public static class NetworkEvaluation
     /// <param name="y">Targets, one row per sample.</param>
     /// <param name="batchSize">Samples per forward pass; results are over all samples, not batch means.</param>
     /// <param name="threads">libtorch's thread count during the call; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="sampleWeight">
+    /// Keras's <c>sample_weight</c>: one finite, non-negative weight per sample, shape (samples) or (samples, 1),
+    /// weighting each output's loss as <c>Fit</c> does (the weighted sum over the number of samples).
+    /// Metrics stay unweighted (Keras's <c>metrics</c>, not <c>weighted_metrics</c>).
+    /// </param>
     /// <param name="cancellationToken">Checked before every batch.</param>
-    public static EvaluationResult Evaluate(this INetwork network, Tensor x, Tensor y, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="sampleWeight"/> has the wrong shape or holds a value that is not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sampleWeight"/> holds a negative weight.</exception>
+    public static EvaluationResult Evaluate(this INetwork network, Tensor x, Tensor y, int batchSize = 32, ThreadPolicy? threads = null, Tensor? sampleWeight = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         NetworkTraining.Single(network, nameof(x));
-        return EvaluateTensors(network, [x], [y], batchSize, threads, cancellationToken);
+        return EvaluateTensors(network, [x], [y], batchSize, threads, sampleWeight, cancellationToken);
     }
 
     /// <summary>
@@ -39,19 +46,19 @@ public static class NetworkEvaluation
     /// Keras's <c>evaluate(x)</c>. The terms are computed in eval mode, as every evaluation is.
     /// </summary>
     /// <exception cref="ArgumentException">The network has no loss term, or an output has a loss or metrics that need targets.</exception>
-    /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, CancellationToken)"/>
+    /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, Tensor?, CancellationToken)"/>
     public static EvaluationResult Evaluate(this INetwork network, Tensor x, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(x);
         NetworkTraining.SingleInput(network, nameof(x));
         NetworkTraining.CheckNeedsNoTargets(network, "Evaluate", nameof(x));
-        return EvaluateTensors(network, [x], [], batchSize, threads, cancellationToken);
+        return EvaluateTensors(network, [x], [], batchSize, threads, sampleWeight: null, cancellationToken);
     }
 
     /// <summary>The losses and metrics on samples given by name (inputs by input name, targets by output name).</summary>
-    /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, CancellationToken)"/>
-    public static EvaluationResult Evaluate(this INetwork network, IReadOnlyDictionary<string, Tensor> x, IReadOnlyDictionary<string, Tensor> y, int batchSize = 32, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
+    /// <inheritdoc cref="Evaluate(INetwork, Tensor, Tensor, int, ThreadPolicy?, Tensor?, CancellationToken)"/>
+    public static EvaluationResult Evaluate(this INetwork network, IReadOnlyDictionary<string, Tensor> x, IReadOnlyDictionary<string, Tensor> y, int batchSize = 32, ThreadPolicy? threads = null, Tensor? sampleWeight = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         var description = network.Description;
@@ -61,6 +68,7 @@ public static class NetworkEvaluation
             NetworkTraining.ByName(description.Outputs.Select(static o => o.Name), y, "output", nameof(y)),
             batchSize,
             threads,
+            sampleWeight,
             cancellationToken);
     }
 
@@ -125,10 +133,10 @@ public static class NetworkEvaluation
         return classes.MoveToOuterDisposeScope();
     }
 
-    private static EvaluationResult EvaluateTensors(INetwork network, Tensor[] x, Tensor[] y, int batchSize, ThreadPolicy? threads, CancellationToken cancellationToken)
+    private static EvaluationResult EvaluateTensors(INetwork network, Tensor[] x, Tensor[] y, int batchSize, ThreadPolicy? threads, Tensor? sampleWeight, CancellationToken cancellationToken)
     {
         NetworkTraining.CheckBatchSize(batchSize);
-        using var source = TensorBatches.Create(network, new Placement(network), x, y, batchSize, shuffle: null, nameof(x));
+        using var source = TensorBatches.Create(network, new Placement(network), x, y, batchSize, shuffle: null, nameof(x), sampleWeight, nameof(sampleWeight));
         var warnings = CheckRoles(network, [.. x, .. y], y.Length == 0 ? "data (x)" : "data (x, y)");
         using var threadScope = (threads ?? ThreadPolicy.Default).Apply(batchSize * network.Description.TrainableParameterCount);
         return new EvaluationResult(EvaluateCore(network, network.CompileOptions, source, cancellationToken), warnings);

@@ -23,7 +23,7 @@ public static class NetworkTraining
     /// <param name="network">The network.</param>
     /// <param name="x">Inputs, one row per sample, each shaped like the input.</param>
     /// <param name="y">Targets, one row per sample (class ids for sparse categorical cross-entropy).</param>
-    /// <param name="epochs">Passes over the training samples.</param>
+    /// <param name="epochs">The epoch training ends with, as Keras's <c>epochs</c>: the number of passes for a run from epoch 0, not a count beyond <paramref name="initialEpoch"/>.</param>
     /// <param name="batchSize">Samples per optimizer step; the last batch of an epoch may be smaller.</param>
     /// <param name="shuffle">Whether the training samples are reshuffled every epoch.</param>
     /// <param name="validationSplit">Fraction in [0, 1) of the last samples held out for validation (taken before shuffling).</param>
@@ -33,8 +33,32 @@ public static class NetworkTraining
     /// <param name="output">Where progress goes; the console by default.</param>
     /// <param name="seed">Seeds the shuffling and TorchSharp's process-wide generator (dropout), for reproducible runs; a run is reproducible when nothing else draws from that generator while it trains.</param>
     /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="classWeight">
+    /// Keras's <c>class_weight</c>: each training sample's loss is multiplied by the weight of its class
+    /// (the argmax of a one-hot target row, else the rounded label: an integer class id or a binary 0/1
+    /// target); classes not in the dictionary weigh 1. The weighted loss is the weighted sum over the
+    /// number of samples, not over the sum of the weights (Keras's <c>sum_over_batch_size</c>). Validation
+    /// samples are not weighted by class. Only for a network with one output; not with <paramref name="sampleWeight"/>.
+    /// </param>
+    /// <param name="sampleWeight">
+    /// Keras's <c>sample_weight</c>: one finite, non-negative weight per sample, shape (samples) or
+    /// (samples, 1), shuffled and batched with <paramref name="x"/> and <paramref name="y"/> and multiplied
+    /// into each output's loss as <paramref name="classWeight"/> is; with <paramref name="validationSplit"/>
+    /// the held-out samples keep theirs, so <c>val_loss</c> is weighted too. Loss terms (<c>[LossTerm]</c>)
+    /// are added unweighted, as Keras's <c>add_loss</c> values are.
+    /// Metrics stay unweighted (Keras's <c>metrics</c>, not <c>weighted_metrics</c>).
+    /// </param>
+    /// <param name="initialEpoch">
+    /// The 0-based epoch to start at, to resume an earlier run (Keras's <c>initial_epoch</c>): epochs
+    /// <paramref name="initialEpoch"/> to <paramref name="epochs"/> - 1 are trained, numbered so in the progress,
+    /// in <see cref="History.EpochIndices"/> and for callbacks; none when it is not below <paramref name="epochs"/>.
+    /// With the same <paramref name="seed"/> the shuffling continues where the uninterrupted run would be;
+    /// TorchSharp's generator (dropout) is seeded afresh.
+    /// </param>
     /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>Every logged value per epoch.</returns>
+    /// <exception cref="ArgumentException">The weights have the wrong shape, both kinds are given, or class weights are given for a network with several outputs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, or <paramref name="initialEpoch"/> is negative.</exception>
     public static History Fit(
         this INetwork network,
         Tensor x,
@@ -49,6 +73,9 @@ public static class NetworkTraining
         TextWriter? output = null,
         int? seed = null,
         ThreadPolicy? threads = null,
+        IReadOnlyDictionary<int, double>? classWeight = null,
+        Tensor? sampleWeight = null,
+        int initialEpoch = 0,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -58,7 +85,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [y], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v.X ?? throw new ArgumentNullException(nameof(validationData))], [v.Y ?? throw new ArgumentNullException(nameof(validationData))]) : null,
-            callbacks, verbose, output, seed, threads, cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -67,7 +94,7 @@ public static class NetworkTraining
     /// The network needs one input; it may have several outputs, since none needs a target.
     /// </summary>
     /// <exception cref="ArgumentException">The network has several inputs or no loss term, or an output has a loss or metrics that need targets.</exception>
-    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, CancellationToken)"/>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, CancellationToken)"/>
     public static History Fit(
         this INetwork network,
         Tensor x,
@@ -81,6 +108,7 @@ public static class NetworkTraining
         TextWriter? output = null,
         int? seed = null,
         ThreadPolicy? threads = null,
+        int initialEpoch = 0,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -90,7 +118,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v], []) : null,
-            callbacks, verbose, output, seed, threads, cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(null, null, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -113,9 +141,10 @@ public static class NetworkTraining
 
     /// <summary>
     /// Trains a network on tensors in memory given by name: <paramref name="x"/> by input name,
-    /// <paramref name="y"/> by output name (Keras's <c>fit(x={...}, y={...})</c>).
+    /// <paramref name="y"/> by output name (Keras's <c>fit(x={...}, y={...})</c>). One <c>sampleWeight</c>
+    /// weights every output's loss; <c>classWeight</c> needs a network with one output, as in Keras.
     /// </summary>
-    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, CancellationToken)"/>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, CancellationToken)"/>
     public static History Fit(
         this INetwork network,
         IReadOnlyDictionary<string, Tensor> x,
@@ -130,6 +159,9 @@ public static class NetworkTraining
         TextWriter? output = null,
         int? seed = null,
         ThreadPolicy? threads = null,
+        IReadOnlyDictionary<int, double>? classWeight = null,
+        Tensor? sampleWeight = null,
+        int initialEpoch = 0,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -142,7 +174,7 @@ public static class NetworkTraining
             validationData is { } v
                 ? (ByName(description.Inputs.Select(static i => i.Name), v.X, "input", nameof(validationData)), ByName(description.Outputs.Select(static o => o.Name), v.Y, "output", nameof(validationData)))
                 : null,
-            callbacks, verbose, output, seed, threads, cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
     }
 
     /// <summary>
@@ -152,13 +184,14 @@ public static class NetworkTraining
     /// </summary>
     /// <param name="network">The network.</param>
     /// <param name="batches">The training batches, with targets.</param>
-    /// <param name="epochs">Passes over the batches.</param>
+    /// <param name="epochs">The epoch training ends with: the number of passes for a run from epoch 0.</param>
     /// <param name="validationData">Validation batches, evaluated after every epoch.</param>
     /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/>.</param>
     /// <param name="verbose">How much progress is printed.</param>
     /// <param name="output">Where progress goes; the console by default.</param>
     /// <param name="seed">Seeds TorchSharp's process-wide generator (dropout), for reproducible runs; a run is reproducible when nothing else draws from that generator while it trains.</param>
     /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
+    /// <param name="initialEpoch">The 0-based epoch to start at, to resume an earlier run (Keras's <c>initial_epoch</c>); the source is enumerated once per epoch trained.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
     public static History Fit(
         this INetwork network,
@@ -170,16 +203,17 @@ public static class NetworkTraining
         TextWriter? output = null,
         int? seed = null,
         ThreadPolicy? threads = null,
+        int initialEpoch = 0,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(batches);
-        CheckEpochs(epochs);
+        CheckEpochs(epochs, initialEpoch);
         var placement = new Placement(network);
         var training = new EnumeratedBatches(network, placement, batches, needsTargets: true, nameof(batches));
         var validation = validationData is null ? null : new EnumeratedBatches(network, placement, validationData, needsTargets: true, nameof(validationData));
         var data = new FitData([batches], validationData is null ? null : [validationData]);
-        return FitCore(network, training, validation, data, epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+        return FitCore(network, training, validation, data, epochs, initialEpoch, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
     }
 
     /// <summary>
@@ -198,10 +232,10 @@ public static class NetworkTraining
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        CheckEpochs(epochs);
+        CheckEpochs(epochs, initialEpoch: 0);
         var placement = new Placement(network);
         var training = new EnumeratedBatches(network, placement, batches, needsTargets: false, nameof(batches));
-        return FitCore(network, training, null, new FitData([batches], null), epochs, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
+        return FitCore(network, training, null, new FitData([batches], null), epochs, initialEpoch: 0, batchSizeHint: null, callbacks, verbose, output, seed, threads, cancellationToken);
     }
 
     internal static History FitTensors(
@@ -218,10 +252,12 @@ public static class NetworkTraining
         TextWriter? output,
         int? seed,
         ThreadPolicy? threads,
+        FitArguments keras,
         CancellationToken cancellationToken)
     {
-        CheckEpochs(epochs);
+        CheckEpochs(epochs, keras.InitialEpoch);
         CheckBatchSize(batchSize);
+        SampleWeights.CheckArguments(network, keras.SampleWeight, keras.ClassWeight);
         if (!(validationSplit >= 0 && validationSplit < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(validationSplit), validationSplit, "The validation split must be in [0, 1).");
@@ -234,7 +270,7 @@ public static class NetworkTraining
 
         var placement = new Placement(network);
         var shuffler = shuffle ? new SeededShuffle(seed ?? Reproducibility.NextShuffleSeed()) : null;
-        using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x));
+        using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x), keras.SampleWeight, "sampleWeight");
         TensorBatches? training = null;
         TensorBatches? validation = null;
         try
@@ -248,8 +284,13 @@ public static class NetworkTraining
                 validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData));
             }
 
+            if (keras.ClassWeight is { } classWeight)
+            {
+                (training ?? all).WeightByClass(classWeight, placement);
+            }
+
             var data = new FitData([.. x, .. y], validationData is { } v ? [.. v.X, .. v.Y] : null);
-            return FitCore(network, training ?? all, validation, data, epochs, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
+            return FitCore(network, training ?? all, validation, data, epochs, keras.InitialEpoch, batchSize, callbacks, verbose, output, seed, threads, cancellationToken);
         }
         finally
         {
@@ -264,6 +305,7 @@ public static class NetworkTraining
         BatchSource? validation,
         FitData data,
         int epochs,
+        int initialEpoch,
         int? batchSizeHint,
         IEnumerable<Callback>? callbacks,
         Verbosity verbose,
@@ -282,7 +324,7 @@ public static class NetworkTraining
         var optimizer = core.Parts.Count == 0 ? core.Optimizer(options.Optimizer) : null;
         var writer = verbose == Verbosity.Silent ? null : output ?? Console.Out;
         var history = new History();
-        var context = new TrainingContext(network, history, epochs, writer, optimizer, options);
+        var context = new TrainingContext(network, history, epochs, writer, optimizer, options, initialEpoch);
         var callbackList = callbacks?.ToList() ?? new List<Callback>();
         if (callbackList.Any(static callback => callback is null))
         {
@@ -313,7 +355,8 @@ public static class NetworkTraining
         try
         {
             callbackList.ForEach(callback => callback.OnTrainBegin(context));
-            for (var epoch = 0; epoch < epochs && !context.StopTraining; epoch++)
+            // Keras's initial_epoch: a resumed run numbers its epochs on from where the earlier one stopped.
+            for (var epoch = initialEpoch; epoch < epochs && !context.StopTraining; epoch++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 context.BeginEpochLogs();
@@ -385,7 +428,7 @@ public static class NetworkTraining
 
                 // Values callbacks logged during the epoch (a schedule's learning_rate) come last, as in Keras 3.
                 context.EndEpochLogs(epochLogs);
-                history.Add(epochLogs);
+                history.Add(epoch, epochLogs);
                 if (verbose != Verbosity.Batch)
                 {
                     writer?.WriteLine(EpochHeader(epoch, epochs));
@@ -421,6 +464,9 @@ public static class NetworkTraining
 
         return history;
     }
+
+    /// <summary>The Keras arguments a tensor <c>Fit</c> passes on together: <c>class_weight</c>, <c>sample_weight</c> and <c>initial_epoch</c>.</summary>
+    internal readonly record struct FitArguments(IReadOnlyDictionary<int, double>? ClassWeight, Tensor? SampleWeight, int InitialEpoch);
 
     /// <summary>The user's objects a <c>Fit</c> trains and validates on (tensors or batch sources), for <see cref="RoleChecks"/>.</summary>
     private sealed record FitData(object[] Training, object[]? Validation);
@@ -499,11 +545,17 @@ public static class NetworkTraining
         }
     }
 
-    private static void CheckEpochs(int epochs)
+    private static void CheckEpochs(int epochs, int initialEpoch)
     {
         if (epochs < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Fit needs at least one epoch.");
+        }
+
+        // An initialEpoch at or past epochs trains nothing, as in Keras (a resumed run that is already done).
+        if (initialEpoch < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialEpoch), initialEpoch, "The initial epoch is a 0-based epoch index and must not be negative.");
         }
     }
 }

@@ -131,6 +131,12 @@ public sealed class StepContext
     /// terms (Keras's <c>compute_loss</c> with <c>add_loss</c>); logs it as <c>loss</c>, each output's loss
     /// as <c>{output}_loss</c> when there are several, and each loss term under its name.
     /// </summary>
+    /// <remarks>
+    /// A batch with <see cref="Batch.SampleWeights"/> weights every output's loss by them, as Keras
+    /// weights each output's loss: the mean of the weighted per-entry losses
+    /// (<see cref="Losses.LossFunction.ComputeUnreduced"/>). Loss terms are added unweighted, as
+    /// Keras's <c>add_loss</c> values are: they are already reduced over the batch.
+    /// </remarks>
     public Tensor ComputeLoss(Batch batch, StepOutputs outputs)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -146,9 +152,21 @@ public sealed class StepContext
             }
 
             var target = batch.Targets[i];
-            var value = _fused[i]
-                ? loss.ComputeFromLogits(outputs.Logits(i)!, Network.Description.Outputs[i].Activation, target)
-                : loss.Compute(outputs.Prediction(i), target);
+            Tensor value;
+            if (batch.SampleWeights is { } weights)
+            {
+                var unreduced = _fused[i]
+                    ? loss.ComputeUnreducedFromLogits(outputs.Logits(i)!, Network.Description.Outputs[i].Activation, target)
+                    : loss.ComputeUnreduced(outputs.Prediction(i), target);
+                value = SampleWeights.WeightedMean(unreduced, weights);
+            }
+            else
+            {
+                value = _fused[i]
+                    ? loss.ComputeFromLogits(outputs.Logits(i)!, Network.Description.Outputs[i].Activation, target)
+                    : loss.Compute(outputs.Prediction(i), target);
+            }
+
             if (several)
             {
                 Log(options.Name + "_loss", value);

@@ -22,11 +22,19 @@ internal sealed class TensorBatches : BatchSource, IDisposable
     private readonly SeededShuffle? _shuffle;
     private readonly Device _device;
 
-    private TensorBatches(NetworkDescription description, Tensor[] inputs, Tensor[] targets, int batchSize, SeededShuffle? shuffle, Device device, List<Tensor> owned)
+    // One weight per sample, or null: unweighted batches cost nothing extra.
+    private Tensor? _weights;
+
+    // Permutations drawn from _shuffle so far: epoch e trains on the (e+1)-th, so a Fit resumed at
+    // initialEpoch shuffles as the uninterrupted run did.
+    private int _shuffledEpochs;
+
+    private TensorBatches(NetworkDescription description, Tensor[] inputs, Tensor[] targets, Tensor? weights, int batchSize, SeededShuffle? shuffle, Device device, List<Tensor> owned)
     {
         _description = description;
         _inputs = inputs;
         _targets = targets;
+        _weights = weights;
         _batchSize = batchSize;
         _shuffle = shuffle;
         _device = device;
@@ -42,7 +50,8 @@ internal sealed class TensorBatches : BatchSource, IDisposable
 
     /// <summary>
     /// Checks and places the data: every tensor has the same number of samples (at least one),
-    /// inputs fit the declared shapes and element types.
+    /// inputs fit the declared shapes and element types, and <paramref name="sampleWeights"/>, when
+    /// given, hold one finite, non-negative weight per sample.
     /// </summary>
     public static TensorBatches Create(
         INetwork network,
@@ -51,7 +60,9 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         IReadOnlyList<Tensor> targets,
         int batchSize,
         SeededShuffle? shuffle,
-        string parameter)
+        string parameter,
+        Tensor? sampleWeights = null,
+        string sampleWeightsParameter = "sampleWeight")
     {
         var description = network.Description;
         var tensors = inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))).ToList();
@@ -95,12 +106,25 @@ internal sealed class TensorBatches : BatchSource, IDisposable
 
         var placedInputs = inputs.Select((tensor, i) => Keep(tensor, placement.Input(tensor, i))).ToArray();
         var placedTargets = targets.Select(tensor => Keep(tensor, placement.Target(tensor))).ToArray();
-        return new TensorBatches(description, placedInputs, placedTargets, batchSize, shuffle, placement.Device, owned);
+        var placedWeights = sampleWeights is null ? null : Keep(sampleWeights, SampleWeights.Place(sampleWeights, rows, placement, sampleWeightsParameter));
+        return new TensorBatches(description, placedInputs, placedTargets, placedWeights, batchSize, shuffle, placement.Device, owned);
+    }
+
+    /// <summary>
+    /// Weights every sample by its class (<see cref="SampleWeights.FromClasses"/>), from the
+    /// targets of the one output; called on the training part only, as Keras weights by class
+    /// only the data it trains on.
+    /// </summary>
+    public void WeightByClass(IReadOnlyDictionary<int, double> classWeight, Placement placement)
+    {
+        var weights = SampleWeights.FromClasses(_targets[0], classWeight, placement).DetachFromDisposeScope();
+        _owned.Add(weights);
+        _weights = weights;
     }
 
     /// <summary>
     /// Splits off the last <paramref name="fraction"/> of the samples, before any shuffling, as
-    /// Keras's <c>validation_split</c> does: this source keeps the first part.
+    /// Keras's <c>validation_split</c> does (sample weights go with their rows): this source keeps the first part.
     /// </summary>
     public (TensorBatches Training, TensorBatches Validation) Split(double fraction)
     {
@@ -116,6 +140,7 @@ internal sealed class TensorBatches : BatchSource, IDisposable
             _description,
             _inputs.Select(t => t.narrow(0, start, length).DetachFromDisposeScope()).ToArray(),
             _targets.Select(t => t.narrow(0, start, length).DetachFromDisposeScope()).ToArray(),
+            _weights?.narrow(0, start, length).DetachFromDisposeScope(),
             _batchSize,
             shuffle,
             _device,
@@ -125,6 +150,12 @@ internal sealed class TensorBatches : BatchSource, IDisposable
         var second = Slice(training, Count - training, null);
         first._owned.AddRange(first._inputs.Concat(first._targets));
         second._owned.AddRange(second._inputs.Concat(second._targets));
+        if (_weights is not null)
+        {
+            first._owned.Add(first._weights!);
+            second._owned.Add(second._weights!);
+        }
+
         return (first, second);
     }
 
@@ -136,19 +167,27 @@ internal sealed class TensorBatches : BatchSource, IDisposable
             for (long start = 0; start < Count; start += _batchSize)
             {
                 var (first, length) = (start, Math.Min(_batchSize, Count - start));
-                yield return () => Batch.Resolved(Slice(_inputs, first, length), Slice(_targets, first, length), _description, length);
+                yield return () => Batch.Resolved(Slice(_inputs, first, length), Slice(_targets, first, length), _weights?.narrow(0, first, length), _description, length);
             }
 
             yield break;
         }
 
         var order = new long[Count];
+        for (; _shuffledEpochs < epoch; _shuffledEpochs++)
+        {
+            // The epochs before a resumed Fit's first: a Fisher-Yates shuffle draws the same
+            // numbers for any array of the same length, so these skip exactly what they used.
+            _shuffle.Shuffle(order);
+        }
+
         for (var i = 0L; i < Count; i++)
         {
             order[i] = i;
         }
 
         _shuffle.Shuffle(order);
+        _shuffledEpochs++;
         using var permutation = tensor(order, device: _device).DetachFromDisposeScope();
         for (long start = 0; start < Count; start += _batchSize)
         {
@@ -156,7 +195,7 @@ internal sealed class TensorBatches : BatchSource, IDisposable
             yield return () =>
             {
                 var rows = permutation.narrow(0, first, length);
-                return Batch.Resolved(Gather(_inputs, rows), Gather(_targets, rows), _description, length);
+                return Batch.Resolved(Gather(_inputs, rows), Gather(_targets, rows), _weights?.index_select(0, rows), _description, length);
             };
         }
     }
