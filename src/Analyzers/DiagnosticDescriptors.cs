@@ -749,6 +749,14 @@ internal static class DiagnosticDescriptors
         PracticeCategory,
         DiagnosticSeverity.Warning);
 
+    /// <summary>NG0310: <c>Fit trains '{0}' on '{1}', which {2}: the test score then measures data the network has learned, not unseen data; train on the training split and keep the test split for the final Evaluate</c>.</summary>
+    public static readonly DiagnosticDescriptor TrainedOnTestData = Create(
+        "NG0310",
+        "Training on the test split",
+        "Fit trains '{0}' on '{1}', which {2}: the test score then measures data the network has learned, not unseen data; train on the training split and keep the test split for the final Evaluate",
+        PracticeCategory,
+        DiagnosticSeverity.Warning);
+
     /// <summary>
     /// Whether the problem is found in the code that uses a network (by the analyzers in <c>Practice/</c>:
     /// NG0123, NG0126 and the NG03xx practice rules) rather than in its declaration (by <see cref="NetworkAnalyzer"/>).
@@ -756,7 +764,8 @@ internal static class DiagnosticDescriptors
     public static bool IsFoundInUserCode(ProblemKind kind) => kind is ProblemKind.EmbeddingSmallerThanVocabulary or ProblemKind.WindowLongerThanSpan
         or ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
         or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData or ProblemKind.OptimizerLearningRateAboveUsualRange
-        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled;
+        or ProblemKind.ShufflingTurnedOff or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled
+        or ProblemKind.TrainedOnTestData;
 
     /// <summary>The descriptor reporting <paramref name="kind"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A problem kind was added without a descriptor (a test catches this).</exception>
@@ -852,6 +861,7 @@ internal static class DiagnosticDescriptors
         ProblemKind.ShufflingTurnedOff => ShufflingTurnedOff,
         ProblemKind.AugmentedDataMeasured => AugmentedDataMeasured,
         ProblemKind.TimeSeriesSplitShuffled => TimeSeriesSplitShuffled,
+        ProblemKind.TrainedOnTestData => TrainedOnTestData,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No diagnostic describes this problem kind."),
     };
 

@@ -2,7 +2,7 @@ namespace NetGen.Data;
 
 /// <summary>
 /// The part a data set plays, which <c>Fit</c>, <c>Evaluate</c> and the scalers check at run time
-/// (the practice rules NG0301 to NG0308 that the analyzers check in code): see <see cref="DataRoles"/>.
+/// (the practice rules NG0301 to NG0310 that the analyzers check in code): see <see cref="DataRoles"/>.
 /// </summary>
 public enum DataRole
 {

@@ -32,7 +32,8 @@ namespace NetGen.Data;
 /// it up costs one hash lookup, and nothing is copied.
 /// </para>
 /// <para>
-/// The warnings, each named after the rule it mirrors and given once per call: <c>Fit</c> validating on
+/// The warnings, each named after the rule it mirrors and given once per call: <c>Fit</c> training on test
+/// data (NG0310; held-out data is not test data, since it is often a validation part), validating on
 /// test data (NG0301; NG0302 when a callback also keeps the best validation epoch's weights: an
 /// <see cref="Callbacks.EarlyStopping"/> with <c>restoreBestWeights</c> or a best-only
 /// <see cref="Callbacks.ModelCheckpoint"/> monitoring a <c>val_</c> value) or on augmented batches (NG0308);

@@ -44,6 +44,14 @@ internal static class RoleChecks
         }
 
         var warnings = new List<RoleWarning>();
+
+        // The test role only: the held-out part of a split of unlabelled data is as often a validation part,
+        // and fine-tuning on validation data is a choice.
+        if (training.Any(static data => DataRoles.Find(data) == DataRole.Test))
+        {
+            warnings.Add(new RoleWarning("NG0310", "Fit's training data has the test role: a network trained on the test data is then scored on data it has learned, so its test score no longer estimates how it does on unseen data; train on the training split and keep the test data for the final Evaluate."));
+        }
+
         if (validation is null)
         {
             return warnings;

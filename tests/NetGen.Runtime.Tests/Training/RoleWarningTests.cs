@@ -21,6 +21,9 @@ public sealed class RoleWarningTests
     private const string TestSelectsModel =
         "Fit's validationData has the test role and selects the model (EarlyStopping restores the weights of the best val_loss): the test data chooses the weights, so its score is no longer an estimate on unseen data; hold validation data out of the training data (validationSplit, or a split of the training set) and keep the test data for the final Evaluate.";
 
+    private const string TrainedOnTest =
+        "Fit's training data has the test role: a network trained on the test data is then scored on data it has learned, so its test score no longer estimates how it does on unseen data; train on the training split and keep the test data for the final Evaluate.";
+
     private const string EvaluatedSelectingData =
         "Evaluate's data (x, y) is the validation data that selected the network in Fit (its best epoch's weights were kept): a score on the data that chose the weights overestimates how the model does on unseen data; report the score on test data that played no part in training. If this is the validation score on purpose, label the data with WithRole(DataRole.Validation).";
 
@@ -57,6 +60,65 @@ public sealed class RoleWarningTests
         using var model = new TinyNet(seed: 1);
         var output = new StringWriter();
         var history = model.Fit(x.WithRole(DataRole.Training), y, batchSize: 8, validationData: (xValidation, yValidation), callbacks: [new EarlyStopping(restoreBestWeights: true)], output: output);
+
+        Assert.Empty(history.Warnings);
+        Assert.DoesNotContain("warning", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FitWarnsWhenItTrainsOnTheTestData()
+    {
+        var (xTest, yTest) = ToyData.Separable(16, seed: 2);
+        xTest.WithRole(DataRole.Test);
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+
+        var history = model.Fit(xTest, yTest, epochs: 1, batchSize: 8, output: output);
+
+        Assert.Equal([new RoleWarning("NG0310", TrainedOnTest)], history.Warnings);
+        Assert.Equal($"warning NG0310: {TrainedOnTest} (https://github.com/netgen-dev/netgen/blob/main/docs/diagnostics/NG0310.md)", output.ToString().Split(Environment.NewLine)[0]);
+    }
+
+    [Fact]
+    public void FitWarnsWhenItTrainsOnTestBatchesAndOnASplitOfTestData()
+    {
+        using var tree = new ImageTree();
+        for (var i = 0; i < 4; i++)
+        {
+            tree.Gray($"test/a/{i}.png", 2, 2, static (row, column) => (byte)(row + column));
+        }
+
+        // The warning comes before the first epoch, so it shows even though TinyNet cannot take images.
+        var options = new ImageFolderOptions { ImageSize = (2, 2), ColorMode = ColorMode.Grayscale };
+        var batches = ImageFolder.Open(Path.Combine(tree.Root, "test"), options).All(2);
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+        Assert.ThrowsAny<Exception>(() => model.Fit(batches, output: output));
+        Assert.StartsWith($"warning NG0310: {TrainedOnTest}", output.ToString(), StringComparison.Ordinal);
+
+        // Both parts of a split of test data are test data: the training side too.
+        var (xTest, yTest) = ToyData.Separable(16, seed: 2);
+        using var split = DataSplit.TrainTestSplit(xTest, yTest.WithRole(DataRole.Test), testFraction: 0.25);
+        Assert.Equal([new RoleWarning("NG0310", TrainedOnTest)], model.Fit(split.XTrain, split.YTrain, batchSize: 8, verbose: Verbosity.Silent).Warnings);
+    }
+
+    [Theory]
+    [InlineData(DataRole.Training)]
+    [InlineData(DataRole.Validation)]
+    [InlineData(DataRole.HeldOut)]
+    [InlineData(null)]
+    public void FitIsSilentWhenItTrainsOnDataThatIsNotTestData(DataRole? role)
+    {
+        var (x, y) = ToyData.Separable(16, seed: 1);
+        if (role is { } value)
+        {
+            x.WithRole(value);
+            y.WithRole(value);
+        }
+
+        using var model = new TinyNet(seed: 1);
+        var output = new StringWriter();
+        var history = model.Fit(x, y, batchSize: 8, validationSplit: 0.25, output: output);
 
         Assert.Empty(history.Warnings);
         Assert.DoesNotContain("warning", output.ToString(), StringComparison.Ordinal);
@@ -218,6 +280,7 @@ public sealed class RoleWarningSwitchTests
             writer.GetStringBuilder().Clear();
             var fitOutput = new StringWriter();
             Assert.Empty(model.Fit(x, y, batchSize: 8, validationData: (xTest, yTest), output: fitOutput).Warnings);
+            Assert.Empty(model.Fit(xTest, yTest, batchSize: 8, output: fitOutput).Warnings);
             Assert.Empty(model.Evaluate(xSelect, ySelect).Warnings);
             Assert.Empty(scaler.Fit(test).Warnings);
             Assert.Equal(string.Empty, writer.ToString());

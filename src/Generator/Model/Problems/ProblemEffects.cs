@@ -42,7 +42,7 @@ internal static class ProblemEffects
         ProblemKind.ValidationOnTestData or ProblemKind.ModelSelectedOnTestData or ProblemKind.TransformFittedOnTestData
             or ProblemKind.TransformFittedBeforeSplit or ProblemKind.EvaluatedOnTrainingData
             or ProblemKind.OptimizerLearningRateAboveUsualRange or ProblemKind.ShufflingTurnedOff
-            or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled => ProblemEffect.None,
+            or ProblemKind.AugmentedDataMeasured or ProblemKind.TimeSeriesSplitShuffled or ProblemKind.TrainedOnTestData => ProblemEffect.None,
 
         // Errors in the loss, metrics or optimizer: the module itself is fine.
         ProblemKind.CategoricalCrossentropyOnSingleUnit or ProblemKind.InvalidLearningRate or ProblemKind.ConflictingOptimizer

@@ -313,4 +313,10 @@ internal enum ProblemKind
 
     /// <summary>NG0309, found by <c>Practice/ShufflingAnalyzer</c>: args = the time-series rows as written.</summary>
     TimeSeriesSplitShuffled,
+
+    /// <summary>
+    /// NG0310, found by <c>Practice/TrainingOnTestAnalyzer</c>: args = the network, the training data as written,
+    /// why it is the test split (where it comes from, or the final Evaluate it is also passed to).
+    /// </summary>
+    TrainedOnTestData,
 }
