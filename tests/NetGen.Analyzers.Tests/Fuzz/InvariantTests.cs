@@ -26,6 +26,9 @@ public sealed class InvariantTests
         // A layer attribute on the class naming a generated member: the compiler checks the attribute's
         // target (CS0592) only once nameof(forward) binds, that is after generation. The error is the user's.
         { "misplaced attribute binding a generated member", "[Network] [Input(4), Dense(1, From = nameof(forward))] public partial class N { [Dense(1)] public partial Linear A { get; } }" },
+        // [Output] on a [LossTerm] method is the user's CS0592, but analysis still reads it: a loss on a scalar
+        // output once threw in the unit checks (fuzz seed 123).
+        { "output attribute on a loss term", "[Network] [Input(6)] public partial class N { [Dense(6, Activation.Sigmoid)] public partial Linear Decoded { get; } [LossTerm(\"r\"), Output(Loss = Loss.MeanSquaredError)] private static TorchSharp.torch.Tensor R(TorchSharp.torch.Tensor input, TorchSharp.torch.Tensor decoded) => decoded.sum(); }" },
         { "uses generated members", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } }\npublic static class Use { public static object Shape() => N.OutputShape; }" },
     };
 

@@ -283,6 +283,10 @@ internal static class ConfigurationRules
         return -1;
     }
 
-    /// <summary>The axis an output's activation and loss see as its classes: the feature axis of the layout (a map's channels).</summary>
-    public static Dimension Units(TensorType type) => type[Layout.FeatureAxis(type.Rank)];
+    /// <summary>
+    /// The axis an output's activation and loss see as its classes: the feature axis of the layout (a map's channels).
+    /// A scalar (a loss term's value, which the compiler rejects as an <c>[Output]</c> but analysis still reads) has
+    /// none: an unknown size, so no rule about units applies.
+    /// </summary>
+    public static Dimension Units(TensorType type) => type.Rank == 0 ? Dimension.Named("scalar") : type[Layout.FeatureAxis(type.Rank)];
 }
