@@ -118,6 +118,18 @@ public sealed class BatchSampleWeightTests
         Assert.Contains("needs real numbers", Assert.Throws<ArgumentException>(() => model.Fit(WithSecond(ones(5, dtype: ScalarType.Bool)), verbose: Verbosity.Silent)).Message);
     }
 
+    [Fact]
+    public void WeightsWithoutTargetsAreRejected()
+    {
+        // A GAN trains on batches without targets: nothing there would read sample weights.
+        using var gan = new Generative.ToyGan();
+        Batch[] real = [new Batch(full(8, 1, 3f), targets: null, sampleWeights: ones(8))];
+
+        var noTargets = Assert.Throws<ArgumentException>(() => gan.Fit(real, verbose: Verbosity.Silent));
+
+        Assert.StartsWith("A batch for Gan has SampleWeights but no targets; sample weights weight the losses of the outputs", noTargets.Message);
+    }
+
     /// <summary>The samples cut in order into batches of <paramref name="size"/>, each with its rows' weights when given.</summary>
     private static List<Batch> Cut(Tensor x, Tensor y, Tensor? weights, int size)
     {
