@@ -74,14 +74,17 @@ public sealed class ValidationSplitCodeFix : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNode(argument, replacement));
     }
 
-    /// <summary>The <c>validationData:</c> argument the diagnostic is on, when the call can take <c>validationSplit</c> instead.</summary>
+    /// <summary>
+    /// The <c>validationData:</c> argument the diagnostic is on, when the call can take <c>validationSplit</c> instead:
+    /// not with <c>validationSampleWeight</c>, which weights only <c>validationData</c> (the fixed call would throw).
+    /// </summary>
     private static ArgumentSyntax? Replaceable(SyntaxNode root, SemanticModel model, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
         var node = root.FindNode(span, getInnermostNodeForTie: true);
         var argument = node as ArgumentSyntax ?? node.Parent as ArgumentSyntax;
         if (argument is not { NameColon.Name.Identifier.ValueText: "validationData" }
             || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list
-            || list.Arguments.Any(static a => a.NameColon?.Name.Identifier.ValueText == "validationSplit"))
+            || list.Arguments.Any(static a => a.NameColon?.Name.Identifier.ValueText is "validationSplit" or "validationSampleWeight"))
         {
             return null;
         }

@@ -9,9 +9,14 @@ namespace NetGen.Training;
 /// One batch of samples: the inputs, one tensor per network input, and the targets, one per
 /// output, each with the batch on its first axis. Give them in the network's input and output
 /// order, or by name (input names and output layer names as keys of one dictionary, the way a
-/// TorchSharp <c>DataLoader</c> collates them).
+/// TorchSharp <c>DataLoader</c> collates them). A batch may carry one weight per sample, as the
+/// third element of a Keras dataset's <c>(x, y, sample_weight)</c> does.
 /// </summary>
 /// <remarks>
+/// <c>Fit</c> and <c>Evaluate</c> over batches weight every output's loss by a batch's
+/// <see cref="SampleWeights"/> as the tensor overloads weight it by their <c>sampleWeight</c>, checking the
+/// weights as each batch arrives: shape (batch) or (batch, 1), real, finite and not negative; a batch
+/// with weights needs targets. In a source, some batches may have weights and others none (those weigh 1 each).
 /// The batches <c>Fit</c> and <c>Evaluate</c> hand to <see cref="INetwork.TrainStep"/> and
 /// <see cref="INetwork.TestStep"/> are in network order and already on the network's device, with
 /// floating-point inputs in its dtype.
@@ -23,13 +28,19 @@ public sealed class Batch
     private readonly long? _size;
 
     /// <summary>A batch for a network with one input and one output; <paramref name="targets"/> may be null for prediction.</summary>
-    public Batch(Tensor inputs, Tensor? targets = null)
-        : this([inputs ?? throw new ArgumentNullException(nameof(inputs))], targets is null ? [] : [targets])
+    /// <param name="inputs">The inputs, the batch on the first axis.</param>
+    /// <param name="targets">The targets, or null for prediction.</param>
+    /// <param name="sampleWeights">One weight per sample, shape (batch) or (batch, 1), or null: see <see cref="SampleWeights"/>.</param>
+    public Batch(Tensor inputs, Tensor? targets = null, Tensor? sampleWeights = null)
+        : this([inputs ?? throw new ArgumentNullException(nameof(inputs))], targets is null ? [] : [targets], sampleWeights)
     {
     }
 
     /// <summary>A batch in the network's input and output order; <paramref name="targets"/> may be empty for prediction.</summary>
-    public Batch(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor>? targets = null)
+    /// <param name="inputs">One tensor per network input, the batch on the first axis.</param>
+    /// <param name="targets">One tensor per output, or none for prediction.</param>
+    /// <param name="sampleWeights">One weight per sample, shape (batch) or (batch, 1), or null: see <see cref="SampleWeights"/>.</param>
+    public Batch(IReadOnlyList<Tensor> inputs, IReadOnlyList<Tensor>? targets = null, Tensor? sampleWeights = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.Count == 0 || inputs.Any(static tensor => tensor is null))
@@ -45,10 +56,13 @@ public sealed class Batch
 
         Inputs = inputs.ToArray();
         Targets = targets.ToArray();
+        SampleWeights = sampleWeights;
     }
 
     /// <summary>A batch by name: the keys are the network's input names and output names (targets are optional for prediction).</summary>
-    public Batch(IReadOnlyDictionary<string, Tensor> values)
+    /// <param name="values">The tensors by input and output name, the batch on each one's first axis.</param>
+    /// <param name="sampleWeights">One weight per sample, shape (batch) or (batch, 1), or null: see <see cref="SampleWeights"/>.</param>
+    public Batch(IReadOnlyDictionary<string, Tensor> values, Tensor? sampleWeights = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
@@ -59,6 +73,7 @@ public sealed class Batch
         _named = values;
         Inputs = [];
         Targets = [];
+        SampleWeights = sampleWeights;
     }
 
     private Batch(Tensor[] inputs, Tensor[] targets, NetworkDescription description, long? size = null, Tensor? sampleWeights = null)
@@ -77,9 +92,10 @@ public sealed class Batch
     public IReadOnlyList<Tensor> Targets { get; }
 
     /// <summary>
-    /// One weight per sample, shape (batch), in the network's floating-point type, when <c>Fit</c> or
-    /// <c>Evaluate</c> was given sample or class weights; null otherwise.
-    /// <see cref="StepContext.ComputeLoss"/> weights each output's loss by them.
+    /// One weight per sample (Keras's <c>sample_weight</c>), or null. On a batch handed to a step: shape (batch),
+    /// in the network's floating-point type, from the batch source's own batches or from <c>Fit</c>'s and
+    /// <c>Evaluate</c>'s sample or class weights. <see cref="StepContext.ComputeLoss"/> weights each output's
+    /// loss by them (the weighted sum over the number of samples); loss terms and metrics stay unweighted.
     /// </summary>
     public Tensor? SampleWeights { get; }
 
@@ -150,6 +166,12 @@ public sealed class Batch
             throw new ArgumentException($"Training and evaluating {description.Name} need targets for {Quote(description.Outputs.Select(static o => o.Name))}; the batch has none.");
         }
 
+        // Weights scale the outputs' losses, which need targets: without them nothing would use the weights.
+        if (SampleWeights is not null && targets.Length == 0)
+        {
+            throw new ArgumentException($"A batch for {description.Name} has SampleWeights but no targets; sample weights weight the losses of the outputs {Quote(description.Outputs.Select(static o => o.Name))}, which need targets.");
+        }
+
         var tensors = inputs.Zip(description.Inputs.Select(static i => i.Name)).Concat(targets.Zip(description.Outputs.Select(static o => o.Name))).ToList();
         foreach (var (tensor, name) in tensors)
         {
@@ -169,12 +191,15 @@ public sealed class Batch
             }
         }
 
-        return new Batch(inputs, targets, description);
+        return new Batch(inputs, targets, description, sampleWeights: SampleWeights);
     }
 
-    /// <summary>The batch with every input and target replaced by the maps' results (same order and description).</summary>
-    internal Batch Select(Func<Tensor, int, Tensor> inputMap, Func<Tensor, Tensor> targetMap) =>
-        new(Inputs.Select(inputMap).ToArray(), Targets.Select(targetMap).ToArray(), _description!);
+    /// <summary>
+    /// The batch with every input and target replaced by the maps' results (same order and description)
+    /// and with <paramref name="sampleWeights"/> (already checked and placed) as its weights.
+    /// </summary>
+    internal Batch Select(Func<Tensor, int, Tensor> inputMap, Func<Tensor, Tensor> targetMap, Tensor? sampleWeights) =>
+        new(Inputs.Select(inputMap).ToArray(), Targets.Select(targetMap).ToArray(), _description!, sampleWeights: sampleWeights);
 
     private static int IndexOf(IEnumerable<string>? names, string name, string kind)
     {

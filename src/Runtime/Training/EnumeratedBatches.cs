@@ -7,7 +7,7 @@ namespace NetGen.Training;
 /// <summary>
 /// Batches the caller enumerates (an <c>IEnumerable&lt;Batch&gt;</c>, a TorchSharp <c>DataLoader</c>
 /// through <c>AsBatches</c>), enumerated once per epoch; each is resolved by name or position,
-/// checked and moved to the network's device as it arrives.
+/// checked and moved to the network's device as it arrives, its sample weights too.
 /// </summary>
 internal sealed class EnumeratedBatches : BatchSource
 {
@@ -55,7 +55,10 @@ internal sealed class EnumeratedBatches : BatchSource
                 }
 
                 _placement.CheckInputs(batch.Inputs, _parameter);
-                return batch.Select(_placement.Input, _placement.Target);
+                var weights = batch.SampleWeights is { } given
+                    ? SampleWeights.Place(given, batch.Size, _placement, _parameter, $"Batch {number} of epoch {epoch + 1}: SampleWeights")
+                    : null;
+                return batch.Select(_placement.Input, _placement.Target, weights);
             };
             index++;
         }

@@ -77,6 +77,12 @@ public static class NetworkEvaluation
     /// <param name="batches">The batches, enumerated once.</param>
     /// <param name="threads">libtorch's thread count during the call; <see cref="ThreadPolicy.Default"/> when null.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <remarks>
+    /// A batch's <see cref="Batch.SampleWeights"/> weight every output's loss as <c>Evaluate(x, y, sampleWeight:)</c>
+    /// weights it: the weighted sum over the number of samples of all batches. Metrics stay unweighted.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A batch is empty, does not fit the network, or has sample weights of the wrong shape, not finite, or without targets.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A batch holds a negative sample weight.</exception>
     public static EvaluationResult Evaluate(this INetwork network, IEnumerable<Batch> batches, ThreadPolicy? threads = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -27,7 +27,7 @@ public static class NetworkTraining
     /// <param name="batchSize">Samples per optimizer step; the last batch of an epoch may be smaller.</param>
     /// <param name="shuffle">Whether the training samples are reshuffled every epoch.</param>
     /// <param name="validationSplit">Fraction in [0, 1) of the last samples held out for validation (taken before shuffling).</param>
-    /// <param name="validationData">Separate validation samples; not together with <paramref name="validationSplit"/>.</param>
+    /// <param name="validationData">Separate validation samples; not together with <paramref name="validationSplit"/>. <paramref name="validationSampleWeight"/> weights them.</param>
     /// <param name="callbacks">Hooks such as <see cref="EarlyStopping"/> and <see cref="TerminateOnNaN"/>.</param>
     /// <param name="verbose">How much progress is printed.</param>
     /// <param name="output">Where progress goes; the console by default.</param>
@@ -55,9 +55,17 @@ public static class NetworkTraining
     /// With the same <paramref name="seed"/> the shuffling continues where the uninterrupted run would be;
     /// TorchSharp's generator (dropout) is seeded afresh.
     /// </param>
+    /// <param name="validationSampleWeight">
+    /// The third element of Keras's <c>validation_data=(x_val, y_val, val_sample_weight)</c>: one finite,
+    /// non-negative weight per sample of <paramref name="validationData"/>, shape (samples) or (samples, 1),
+    /// weighting <c>val_loss</c> (and each output's <c>val_</c> loss) as <c>Evaluate(..., sampleWeight:)</c> weights
+    /// the loss: the weighted sum over the number of validation samples. Needs <paramref name="validationData"/>;
+    /// with <paramref name="validationSplit"/> the held-out samples keep their <paramref name="sampleWeight"/> instead.
+    /// <paramref name="classWeight"/> never weights validation samples, as in Keras.
+    /// </param>
     /// <param name="cancellationToken">Checked before every batch; cancelling throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>Every logged value per epoch.</returns>
-    /// <exception cref="ArgumentException">The weights have the wrong shape, both kinds are given, or class weights are given for a network with several outputs.</exception>
+    /// <exception cref="ArgumentException">The weights have the wrong shape, both kinds are given, class weights are given for a network with several outputs, or validation weights are given without <c>validationData</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative, or <paramref name="initialEpoch"/> is negative.</exception>
     public static History Fit(
         this INetwork network,
@@ -76,6 +84,7 @@ public static class NetworkTraining
         IReadOnlyDictionary<int, double>? classWeight = null,
         Tensor? sampleWeight = null,
         int initialEpoch = 0,
+        Tensor? validationSampleWeight = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -85,7 +94,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [y], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v.X ?? throw new ArgumentNullException(nameof(validationData))], [v.Y ?? throw new ArgumentNullException(nameof(validationData))]) : null,
-            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch, validationSampleWeight), cancellationToken);
     }
 
     /// <summary>
@@ -94,7 +103,7 @@ public static class NetworkTraining
     /// The network needs one input; it may have several outputs, since none needs a target.
     /// </summary>
     /// <exception cref="ArgumentException">The network has several inputs or no loss term, or an output has a loss or metrics that need targets.</exception>
-    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, CancellationToken)"/>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, Tensor?, CancellationToken)"/>
     public static History Fit(
         this INetwork network,
         Tensor x,
@@ -118,7 +127,7 @@ public static class NetworkTraining
         return FitTensors(
             network, [x], [], epochs, batchSize, shuffle, validationSplit,
             validationData is { } v ? ([v], []) : null,
-            callbacks, verbose, output, seed, threads, new FitArguments(null, null, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(null, null, initialEpoch, null), cancellationToken);
     }
 
     /// <summary>
@@ -142,9 +151,10 @@ public static class NetworkTraining
     /// <summary>
     /// Trains a network on tensors in memory given by name: <paramref name="x"/> by input name,
     /// <paramref name="y"/> by output name (Keras's <c>fit(x={...}, y={...})</c>). One <c>sampleWeight</c>
-    /// weights every output's loss; <c>classWeight</c> needs a network with one output, as in Keras.
+    /// weights every output's loss, and one <c>validationSampleWeight</c> every output's validation loss;
+    /// <c>classWeight</c> needs a network with one output, as in Keras.
     /// </summary>
-    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, CancellationToken)"/>
+    /// <inheritdoc cref="Fit(INetwork, Tensor, Tensor, int, int, bool, double, ValueTuple{Tensor, Tensor}?, IEnumerable{Callback}?, Verbosity, TextWriter?, int?, ThreadPolicy?, IReadOnlyDictionary{int, double}?, Tensor?, int, Tensor?, CancellationToken)"/>
     public static History Fit(
         this INetwork network,
         IReadOnlyDictionary<string, Tensor> x,
@@ -162,6 +172,7 @@ public static class NetworkTraining
         IReadOnlyDictionary<int, double>? classWeight = null,
         Tensor? sampleWeight = null,
         int initialEpoch = 0,
+        Tensor? validationSampleWeight = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -174,7 +185,7 @@ public static class NetworkTraining
             validationData is { } v
                 ? (ByName(description.Inputs.Select(static i => i.Name), v.X, "input", nameof(validationData)), ByName(description.Outputs.Select(static o => o.Name), v.Y, "output", nameof(validationData)))
                 : null,
-            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch), cancellationToken);
+            callbacks, verbose, output, seed, threads, new FitArguments(classWeight, sampleWeight, initialEpoch, validationSampleWeight), cancellationToken);
     }
 
     /// <summary>
@@ -193,6 +204,12 @@ public static class NetworkTraining
     /// <param name="threads">libtorch's thread count during training; <see cref="ThreadPolicy.Default"/> when null.</param>
     /// <param name="initialEpoch">The 0-based epoch to start at, to resume an earlier run (Keras's <c>initial_epoch</c>); the source is enumerated once per epoch trained.</param>
     /// <param name="cancellationToken">Checked before every batch.</param>
+    /// <remarks>
+    /// A batch's <see cref="Batch.SampleWeights"/> weight every output's loss as <c>Fit(x, y, sampleWeight:)</c>
+    /// weights it, in training and in validation (<c>val_loss</c>); each batch's weights are checked as it arrives.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A batch is empty, does not fit the network, or has sample weights of the wrong shape, not finite, or without targets.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A batch holds a negative sample weight.</exception>
     public static History Fit(
         this INetwork network,
         IEnumerable<Batch> batches,
@@ -268,6 +285,14 @@ public static class NetworkTraining
             throw new ArgumentException("Give either validationSplit or validationData, not both.", nameof(validationData));
         }
 
+        if (keras.ValidationSampleWeight is not null && validationData is null)
+        {
+            throw new ArgumentException(
+                "validationSampleWeight weights the samples of validationData, and none was given"
+                + (validationSplit > 0 ? ": the samples a validationSplit holds out keep their sampleWeight." : "."),
+                "validationSampleWeight");
+        }
+
         var placement = new Placement(network);
         var shuffler = shuffle ? new SeededShuffle(seed ?? Reproducibility.NextShuffleSeed()) : null;
         using var all = TensorBatches.Create(network, placement, x, y, batchSize, shuffler, nameof(x), keras.SampleWeight, "sampleWeight");
@@ -281,7 +306,7 @@ public static class NetworkTraining
             }
             else if (validationData is { } given)
             {
-                validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData));
+                validation = TensorBatches.Create(network, placement, given.X, given.Y, batchSize, null, nameof(validationData), keras.ValidationSampleWeight, "validationSampleWeight");
             }
 
             if (keras.ClassWeight is { } classWeight)
@@ -465,8 +490,11 @@ public static class NetworkTraining
         return history;
     }
 
-    /// <summary>The Keras arguments a tensor <c>Fit</c> passes on together: <c>class_weight</c>, <c>sample_weight</c> and <c>initial_epoch</c>.</summary>
-    internal readonly record struct FitArguments(IReadOnlyDictionary<int, double>? ClassWeight, Tensor? SampleWeight, int InitialEpoch);
+    /// <summary>
+    /// The Keras arguments a tensor <c>Fit</c> passes on together: <c>class_weight</c>, <c>sample_weight</c>,
+    /// <c>initial_epoch</c> and the weights of <c>validation_data</c>'s third element.
+    /// </summary>
+    internal readonly record struct FitArguments(IReadOnlyDictionary<int, double>? ClassWeight, Tensor? SampleWeight, int InitialEpoch, Tensor? ValidationSampleWeight);
 
     /// <summary>The user's objects a <c>Fit</c> trains and validates on (tensors or batch sources), for <see cref="RoleChecks"/>.</summary>
     private sealed record FitData(object[] Training, object[]? Validation);

@@ -48,22 +48,24 @@ internal static class SampleWeights
 
     /// <summary>
     /// The weights as a float tensor of shape (rows) on <paramref name="placement"/>'s device, checked:
-    /// shape (rows) or (rows, 1), real numbers, finite and not negative.
+    /// shape (rows) or (rows, 1), real numbers, finite and not negative. Messages begin with
+    /// <paramref name="subject"/> (a batch's position, say), else with <paramref name="parameter"/>.
     /// </summary>
-    public static Tensor Place(Tensor weights, long rows, Placement placement, string parameter)
+    public static Tensor Place(Tensor weights, long rows, Placement placement, string parameter, string? subject = null)
     {
+        subject ??= parameter;
         var shape = weights.shape;
         var fits = (shape.Length == 1 && shape[0] == rows) || (shape.Length == 2 && shape[0] == rows && shape[1] == 1);
         if (!fits)
         {
             throw new ArgumentException(
-                $"{parameter} needs one weight per sample, shape ({rows.ToString(CultureInfo.InvariantCulture)}) or ({rows.ToString(CultureInfo.InvariantCulture)}, 1); got {Shape.Format(shape)}.",
+                $"{subject} needs one weight per sample, shape ({rows.ToString(CultureInfo.InvariantCulture)}) or ({rows.ToString(CultureInfo.InvariantCulture)}, 1); got {Shape.Format(shape)}.",
                 parameter);
         }
 
         if (weights.dtype is ScalarType.Bool || weights.is_complex())
         {
-            throw new ArgumentException($"{parameter} needs real numbers; got {weights.dtype}.", parameter);
+            throw new ArgumentException($"{subject} needs real numbers; got {weights.dtype}.", parameter);
         }
 
         using var scope = NewDisposeScope();
@@ -72,12 +74,12 @@ internal static class SampleWeights
         var host = placed.to_type(ScalarType.Float64).cpu();
         if (!host.isfinite().all().item<bool>())
         {
-            throw new ArgumentException($"{parameter} holds a weight that is not finite (NaN or infinity).", parameter);
+            throw new ArgumentException($"{subject} holds a weight that is not finite (NaN or infinity).", parameter);
         }
 
         if (host.min().item<double>() is var lowest && lowest < 0)
         {
-            throw new ArgumentOutOfRangeException(parameter, lowest, $"{parameter} holds a negative weight; weights must not be negative.");
+            throw new ArgumentOutOfRangeException(parameter, lowest, $"{subject} holds a negative weight; weights must not be negative.");
         }
 
         return placed.MoveToOuterDisposeScope();

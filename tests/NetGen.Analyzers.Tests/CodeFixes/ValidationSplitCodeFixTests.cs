@@ -35,7 +35,7 @@ public sealed class ValidationSplitCodeFixTests
     }
 
     [Fact]
-    public async Task BatchesOrAValidationSplitAlreadyGiven_NoFix()
+    public async Task BatchesOrAValidationSplitOrValidationWeightsGiven_NoFix()
     {
         var batches = Method("""
             model.Fit(split.Training.Windows(12), validationData: split.Test.Windows(12));
@@ -45,6 +45,11 @@ public sealed class ValidationSplitCodeFixTests
 
         var both = Method("model.Fit(data.Train.Images, data.Train.Labels, validationSplit: 0.1, validationData: (data.Test.Images, data.Test.Labels));");
         (document, diagnostic) = await DiagnosedAsync(both, "NG0301");
+        Assert.Empty(await ActionsAsync(document, diagnostic));
+
+        // Validation weights belong to validationData: with a split instead, Fit would reject them.
+        var weighted = Method("model.Fit(data.Train.Images, data.Train.Labels, validationData: (data.Test.Images, data.Test.Labels), validationSampleWeight: TorchSharp.torch.ones(10000));");
+        (document, diagnostic) = await DiagnosedAsync(weighted, "NG0301");
         Assert.Empty(await ActionsAsync(document, diagnostic));
     }
 
