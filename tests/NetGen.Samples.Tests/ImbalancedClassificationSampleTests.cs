@@ -57,8 +57,9 @@ public sealed class ImbalancedClassificationSampleTests
     [Fact]
     public void ClassWeightsCatchAtLeastAsManyMalignantTumoursOnEverySeedOfTheDefaultRun()
     {
-        // The README's run: five seeds, each its own rows, split and initialization. Measured on ten seeds
-        // and several epoch counts, the weighted run never caught fewer; it catches more in total.
+        // The README's run: five seeds, each its own rows, split and initialization. In about 150 comparisons
+        // (seeds 1-9 and 42-46, 5 to 30 epochs, batches of 32 to 128, 20 to 40 malignant rows) the weighted run
+        // never caught fewer; over these five seeds it catches more in total.
         var result = ImbalancedClassificationSample.Run(TextWriter.Null);
 
         Assert.Equal(5, result.Repeats.Count);
