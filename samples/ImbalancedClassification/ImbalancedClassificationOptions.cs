@@ -7,7 +7,7 @@ public sealed record ImbalancedClassificationOptions
 {
     /// <summary>
     /// Passes over the training rows, the same for both runs. Keras's example trains 30 (of 2048-row batches); on
-    /// this small, nearly separable table 15 epochs of 32-row batches reach a test ROC-AUC near 0.99 without weights.
+    /// this small, nearly separable table 15 epochs of 32-row batches already reach a test accuracy near 0.99 without weights.
     /// </summary>
     public int Epochs { get; init; } = 15;
 
