@@ -7,6 +7,7 @@ using NetGen.Samples.ClassicArchitectures;
 using NetGen.Samples.DiabetesRegression;
 using NetGen.Samples.FashionCnn;
 using NetGen.Samples.ImageFolders;
+using NetGen.Samples.ImbalancedClassification;
 using NetGen.Samples.TransferLearning;
 
 namespace NetGen.Samples.Tests;
@@ -76,6 +77,7 @@ public sealed class GeneratedSampleTests
     [InlineData(typeof(InceptionNet))]
     [InlineData(typeof(TransferNet))]
     [InlineData(typeof(ClothingNet))]
+    [InlineData(typeof(ScreeningNet))]
     public void XmlDocSummaryEqualsRuntimeSummary(Type networkType)
     {
         var documentation = XDocument.Load(Path.ChangeExtension(networkType.Assembly.Location, ".xml"));
