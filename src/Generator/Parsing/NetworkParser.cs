@@ -289,6 +289,32 @@ internal static class NetworkParser
     private static bool IsUsers(ISymbol symbol) =>
         symbol.Locations.Any(static location => location.SourceTree is { } tree && !GeneratedFiles.IsNetGens(tree.FilePath));
 
+    /// <summary>
+    /// Whether a type named <c>var</c> is in scope inside the network: nested in it or in a type containing it, or
+    /// declared in one of its namespaces (the global one included). Generated code declares its locals with
+    /// <c>var</c>, which would then mean that type.
+    /// </summary>
+    private static bool VarTypeInScope(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.GetTypeMembers("var").Length > 0)
+            {
+                return true;
+            }
+        }
+
+        for (var space = type.ContainingNamespace; space is not null; space = space.ContainingNamespace)
+        {
+            if (space.GetTypeMembers("var").Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static DeclarationForm ReadDeclaration(INamedTypeSymbol type, TypeDeclarationSyntax? declaration)
     {
         var baseType = type.BaseType is { SpecialType: not SpecialType.System_Object } candidate && candidate.TypeKind != TypeKind.Error && !KnownTypes.IsNetworkBase(candidate)
@@ -302,6 +328,7 @@ internal static class NetworkParser
             outermost = current;
         }
 
+        hasVarName |= VarTypeInScope(type);
         var shadowed = outermost.ContainingNamespace is { IsGlobalNamespace: true } && outermost.Name is "System" or "TorchSharp" or "NetGen"
             ? outermost.Name
             : null;

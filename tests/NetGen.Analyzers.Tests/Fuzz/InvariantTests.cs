@@ -29,6 +29,8 @@ public sealed class InvariantTests
         // [Output] on a [LossTerm] method is the user's CS0592, but analysis still reads it: a loss on a scalar
         // output once threw in the unit checks (fuzz seed 123).
         { "output attribute on a loss term", "[Network] [Input(6)] public partial class N { [Dense(6, Activation.Sigmoid)] public partial Linear Decoded { get; } [LossTerm(\"r\"), Output(Loss = Loss.MeanSquaredError)] private static TorchSharp.torch.Tensor R(TorchSharp.torch.Tensor input, TorchSharp.torch.Tensor decoded) => decoded.sum(); }" },
+        // A type named var in scope would turn the generated locals' var into that type (fuzz seed 11): NG0013.
+        { "type named var in scope", "public sealed class var { }\n[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } }" },
         { "uses generated members", "[Network] [Input(4)] public partial class N { [Dense(1)] public partial Linear A { get; } }\npublic static class Use { public static object Shape() => N.OutputShape; }" },
     };
 

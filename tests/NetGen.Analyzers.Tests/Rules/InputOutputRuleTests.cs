@@ -36,6 +36,39 @@ public sealed class InputOutputRuleTests
         """);
 
     [Fact]
+    public async Task NG0013_ATypeNamedVarInScope_ReportedOnTheName_OneElsewhereSilent()
+    {
+        // With a type named var in scope, 'var x = ...' in generated code would mean that type (fuzz seed 11 found it
+        // as a cascade of CS0029 in generated code): NG0013 and a placeholder instead.
+        var diagnostics = await VerifyAsync("""
+            using NetGen;
+            using TorchSharp.Modules;
+
+            namespace Lab
+            {
+                public sealed class var { }
+
+                [Network] [Input(4)] public partial class {|NG0013:Beside|} { [Dense(2)] public partial Linear Output { get; } }
+
+                namespace Inner
+                {
+                    [Network] [Input(4)] public partial class {|NG0013:Below|} { [Dense(2)] public partial Linear Output { get; } }
+                }
+            }
+
+            namespace Other
+            {
+                [Network] [Input(4)] public partial class {|NG0013:Holding|} { [Dense(2)] public partial Linear Output { get; } public sealed class var { } }
+
+                [Network] [Input(4)] public partial class Apart { [Dense(2)] public partial Linear Output { get; } }
+            }
+            """);
+
+        Assert.Contains(diagnostics, static d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)
+            == "Network 'Beside' must be named, and inside types named, something other than 'var', with no type named 'var' in its scope (generated code declares its locals with var)");
+    }
+
+    [Fact]
     public Task NG0013_AGlobalTypeNamedSystem_ReportedOnTheName() => VerifyAsync("""
         using NetGen;
         using TorchSharp.Modules;

@@ -166,7 +166,7 @@ public sealed class StructureTests
     [InlineData("class", true, false, null, false, "a class without type parameters")]
     [InlineData("class", false, true, null, false, "a class that is not static (a network is an object with parameters)")]
     [InlineData("class", false, false, "Base", false, "a class without a base class of its own (NetGen derives it from NetGen.Network); remove ': Base'")]
-    [InlineData("class", false, false, null, true, "named, and inside types named, something other than 'var'")]
+    [InlineData("class", false, false, null, true, "named, and inside types named, something other than 'var', with no type named 'var' in its scope (generated code declares its locals with var)")]
     public void DeclarationsNetGenCannotCompleteAreReported(string kind, bool generic, bool isStatic, string? baseType, bool var, string requirement)
     {
         var network = Define(new[] { 4 }, Dense("A", 1)) with { Declaration = new DeclarationForm(kind, generic, isStatic, false, baseType, var) };

@@ -177,7 +177,7 @@ internal static class NetworkAnalysis
         }
         else if (declaration.HasVarName)
         {
-            requirement = "named, and inside types named, something other than 'var'";
+            requirement = "named, and inside types named, something other than 'var', with no type named 'var' in its scope (generated code declares its locals with var)";
         }
         else if (declaration.ShadowedNamespace is { } shadowed)
         {

@@ -28,7 +28,7 @@ internal sealed record NetworkDefinition(
 /// <param name="IsStatic">Whether it is static.</param>
 /// <param name="IsFileLocal">Whether it is a <c>file</c> type.</param>
 /// <param name="BaseType">The base class it declares itself, when any.</param>
-/// <param name="HasVarName">Whether it, or a type containing it, is named <c>var</c> (generated code declares locals with <c>var</c>).</param>
+/// <param name="HasVarName">Whether it, or a type containing it, is named <c>var</c>, or a type named <c>var</c> is in its scope (generated code declares locals with <c>var</c>).</param>
 /// <param name="ShadowedNamespace">
 /// <c>System</c>, <c>TorchSharp</c> or <c>NetGen</c> when the class (or its outermost containing type)
 /// is a type of that name in the global namespace: <c>global::System...</c> would then mean the type.
