@@ -199,10 +199,18 @@ public class Gan<TGenerator, TDiscriminator> : nn.Module, IGenerativeNetwork
     /// logs <c>d_loss</c>, <c>g_loss</c>, <c>d_real_accuracy</c> and <c>d_fake_accuracy</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The discriminator does not end in one sigmoid unit with a loss (see <see cref="DiscriminatorLoss"/>).</exception>
+    /// <exception cref="NotSupportedException">The batch has <see cref="Batch.SampleWeights"/>, which this step has no loss to apply to.</exception>
     public virtual void TrainStep(Batch batch, StepContext step)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(step);
+        if (batch.SampleWeights is not null)
+        {
+            // Ignoring them would train as if they were not there; a subclass that means them overrides this step.
+            throw new NotSupportedException(
+                $"The standard step of {GetType().Name} does not weight samples, but a batch has SampleWeights: leave them out, or override TrainStep to weight the discriminator's loss on the real samples with them.");
+        }
+
         var discriminator = DiscriminatorStep(batch.Inputs[0], step);
         var generatorLoss = GeneratorStep(batch.Size, step);
         step.Log("d_loss", discriminator.Loss);

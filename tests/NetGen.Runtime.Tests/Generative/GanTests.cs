@@ -227,6 +227,10 @@ public sealed class GanTests
 
         var evaluate = Assert.Throws<NotSupportedException>(() => gan.Evaluate([new Batch(Real(4, seed: 9), ones(4, 1))]));
         Assert.Contains("no evaluation step", evaluate.Message);
+
+        // Weights with targets would pass the batch checks and then be ignored by the standard step.
+        var weighted = Assert.Throws<NotSupportedException>(() => gan.Fit([new Batch(Real(4, seed: 9), ones(4, 1), sampleWeights: ones(4))], verbose: Verbosity.Silent));
+        Assert.StartsWith("The standard step of ToyGan does not weight samples, but a batch has SampleWeights", weighted.Message);
     }
 
     [Fact]
