@@ -25,7 +25,9 @@ public static class DataSplit
     /// <returns>
     /// The parts, on the devices of <paramref name="x"/> and <paramref name="y"/>. Their <see cref="DataRole"/>s:
     /// a split of training data gives training and validation parts, a split of data without a role training
-    /// and held-out parts, and a split of validation or test data two parts of that role.
+    /// and held-out parts, a split of test data a validation part and a test part (half of a test set often
+    /// becomes the validation set; the other half, never seen, still tests), and a split of validation data
+    /// two validation parts.
     /// </returns>
     public static TrainTestData TrainTestSplit(Tensor x, Tensor y, double testFraction = 0.25, int seed = 0, bool shuffle = true, Tensor? stratify = null)
     {
@@ -92,13 +94,14 @@ public static class DataSplit
 
     /// <summary>
     /// The roles of a split's parts: training data splits into training and validation data, data without a
-    /// role into training and held-out data (validation or test, as the code uses it), and validation or test
-    /// data stays what it is.
+    /// role into training and held-out data (validation or test, as the code uses it), test data into
+    /// validation data and the test data that stays unseen, and validation data stays validation data.
     /// </summary>
     private static (DataRole Train, DataRole Test) PartRoles(DataRole? whole) => whole switch
     {
         null => (DataRole.Training, DataRole.HeldOut),
         DataRole.Training => (DataRole.Training, DataRole.Validation),
+        DataRole.Test => (DataRole.Validation, DataRole.Test),
         { } role => (role, role),
     };
 

@@ -45,11 +45,12 @@ public sealed class DataRoleTests
         Assert.Equal(DataRole.Validation, DataRoles.Of(again.XTest));
         Assert.Equal(DataRole.Validation, DataRoles.Of(again.YTest));
 
-        // Test data stays test data however it is cut; the labels' role counts when the features have none.
+        // A split of test data makes a validation half and a test half that stays unseen (validating on the first
+        // and testing on the second is sound); the labels' role counts when the features have none.
         var (tx, ty) = ToyData.Separable(20, seed: 2);
         ty.WithRole(DataRole.Test);
         using var test = DataSplit.TrainTestSplit(tx, ty, 0.5, seed: 3);
-        Assert.Equal(DataRole.Test, DataRoles.Of(test.XTrain));
+        Assert.Equal(DataRole.Validation, DataRoles.Of(test.XTrain));
         Assert.Equal(DataRole.Test, DataRoles.Of(test.XTest));
     }
 

@@ -96,10 +96,13 @@ public sealed class RoleWarningTests
         Assert.ThrowsAny<Exception>(() => model.Fit(batches, output: output));
         Assert.StartsWith($"warning NG0310: {TrainedOnTest}", output.ToString(), StringComparison.Ordinal);
 
-        // Both parts of a split of test data are test data: the training side too.
+        // A split of test data keeps its test side test data; the other side becomes validation data, so validating
+        // on it and testing on the rest is silent, and training on the test side still warns.
         var (xTest, yTest) = ToyData.Separable(16, seed: 2);
-        using var split = DataSplit.TrainTestSplit(xTest, yTest.WithRole(DataRole.Test), testFraction: 0.25);
-        Assert.Equal([new RoleWarning("NG0310", TrainedOnTest)], model.Fit(split.XTrain, split.YTrain, batchSize: 8, verbose: Verbosity.Silent).Warnings);
+        using var split = DataSplit.TrainTestSplit(xTest, yTest.WithRole(DataRole.Test), testFraction: 0.5);
+        Assert.Equal([new RoleWarning("NG0310", TrainedOnTest)], model.Fit(split.XTest, split.YTest, batchSize: 8, verbose: Verbosity.Silent).Warnings);
+        var (xTrain, yTrain) = ToyData.Separable(16, seed: 4);
+        Assert.Empty(model.Fit(xTrain, yTrain, batchSize: 8, validationData: (split.XTrain, split.YTrain), verbose: Verbosity.Silent).Warnings);
     }
 
     [Theory]
