@@ -16,18 +16,34 @@ namespace NetGen.Runtime.Tests.TrainingSpecs;
 public sealed class MallocTuningTests
 {
     private const int MmapThresholdParameter = -3;
+    private const int TrimThresholdParameter = -1;
+    private const int TopPadParameter = -2;
 
     private static readonly string[] s_variables = ["NETGEN_MALLOC_TUNING", "MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES"];
 
     [Fact]
-    public void PinsTheMmapThresholdAt128KiBWhenNothingIsSet()
+    public void PinsTheMmapThresholdAt128KiBAndRaisesTheTrimThresholdAndTopPadWhenNothingIsSet()
     {
         var calls = new List<(int, int)>();
 
         var outcome = MallocTuning.Apply(Environment(), Mallopt(calls, result: 1));
 
         Assert.Equal(MallocTuningOutcome.Applied, outcome);
-        Assert.Equal([(MmapThresholdParameter, 131072)], calls);
+        Assert.Equal([(MmapThresholdParameter, 131072), (TrimThresholdParameter, 256 * 1024 * 1024), (TopPadParameter, 64 * 1024 * 1024)], calls);
+    }
+
+    [Theory]
+    [InlineData("MALLOC_TRIM_THRESHOLD_", "1048576", TopPadParameter)]
+    [InlineData("MALLOC_TOP_PAD_", "0", TrimThresholdParameter)]
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=1048576", TopPadParameter)]
+    public void KeepsATrimThresholdOrTopPadTheUserSet(string variable, string value, int stillSet)
+    {
+        var calls = new List<(int, int)>();
+
+        var outcome = MallocTuning.Apply(Environment((variable, value)), Mallopt(calls, result: 1));
+
+        Assert.Equal(MallocTuningOutcome.Applied, outcome);
+        Assert.Equal([MmapThresholdParameter, stillSet], calls.ConvertAll(static call => call.Item1));
     }
 
     [Theory]
@@ -52,7 +68,7 @@ public sealed class MallocTuningTests
         var outcome = MallocTuning.Apply(Environment(("NETGEN_MALLOC_TUNING", "1")), Mallopt(calls, result: 1));
 
         Assert.Equal(MallocTuningOutcome.Applied, outcome);
-        Assert.Single(calls);
+        Assert.Equal(3, calls.Count);
     }
 
     [Theory]
@@ -76,7 +92,7 @@ public sealed class MallocTuningTests
         var outcome = MallocTuning.Apply(Environment(("GLIBC_TUNABLES", "glibc.malloc.arena_max=2")), Mallopt(calls, result: 1));
 
         Assert.Equal(MallocTuningOutcome.Applied, outcome);
-        Assert.Single(calls);
+        Assert.Equal(3, calls.Count);
     }
 
     [Fact]
