@@ -65,4 +65,13 @@ internal static class PracticeBlocks
     /// <summary>The network's key, so that two calls are known to use the same network; null when unsure.</summary>
     public static string? NetworkKey(DataOrigins origins, IInvocationOperation call) =>
         Network(call) is { } network ? origins.KeyOf(network) : null;
+
+    /// <summary>
+    /// The last <c>Evaluate</c> of the same network after <paramref name="fit"/> among <paramref name="calls"/>
+    /// (in source order): the score the method reports. Null when there is none or the network is unsure.
+    /// </summary>
+    public static IInvocationOperation? FinalEvaluate(DataTypes types, DataOrigins origins, IReadOnlyList<IInvocationOperation> calls, IInvocationOperation fit) =>
+        NetworkKey(origins, fit) is { } network
+            ? calls.LastOrDefault(call => types.IsEvaluate(call.TargetMethod) && call.Syntax.SpanStart > fit.Syntax.SpanStart && NetworkKey(origins, call) == network)
+            : null;
 }

@@ -50,24 +50,18 @@ public sealed class TrainingOnTestAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(s_rule, data.Syntax.GetLocation(), networkText, written, $"comes from the test split '{origin.Text}'"));
             }
-            else if (origin.Role == DataRole.HeldOut && FinalEvaluate(types, origins, calls, fit, data) is { } final)
+            else if (origin.Role == DataRole.HeldOut && FinalEvaluateOf(types, origins, calls, fit, data) is { } final)
             {
                 context.ReportDiagnostic(Diagnostic.Create(s_rule, data.Syntax.GetLocation(), new[] { final.Syntax.GetLocation() }, networkText, written, $"is also passed to the final Evaluate of '{networkText}'"));
             }
         }
     }
 
-    /// <summary>The last <c>Evaluate</c> of the same network after <paramref name="fit"/>, when it measures the same data; or null.</summary>
-    private static IInvocationOperation? FinalEvaluate(DataTypes types, DataOrigins origins, IReadOnlyList<IInvocationOperation> calls, IInvocationOperation fit, IOperation data)
-    {
-        if (PracticeBlocks.NetworkKey(origins, fit) is not { } network || origins.KeyOf(data) is not { } key)
-        {
-            return null;
-        }
-
-        var final = calls.LastOrDefault(call => types.IsEvaluate(call.TargetMethod)
-            && call.Syntax.SpanStart > fit.Syntax.SpanStart
-            && PracticeBlocks.NetworkKey(origins, call) == network);
-        return final is not null && PracticeBlocks.Data(final) is { } measured && origins.KeyOf(measured) == key ? final : null;
-    }
+    /// <summary>The final <c>Evaluate</c> of the same network after <paramref name="fit"/>, when it measures the same data; or null.</summary>
+    private static IInvocationOperation? FinalEvaluateOf(DataTypes types, DataOrigins origins, IReadOnlyList<IInvocationOperation> calls, IInvocationOperation fit, IOperation data) =>
+        origins.KeyOf(data) is { } key
+        && PracticeBlocks.FinalEvaluate(types, origins, calls, fit) is { } final
+        && PracticeBlocks.Data(final) is { } measured && origins.KeyOf(measured) == key
+            ? final
+            : null;
 }

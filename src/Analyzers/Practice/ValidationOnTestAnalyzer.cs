@@ -47,12 +47,7 @@ public sealed class ValidationOnTestAnalyzer : DiagnosticAnalyzer
             var features = origins.Features(validation);
             var origin = origins.OriginOf(features);
             var key = origins.KeyOf(features);
-            var network = PracticeBlocks.NetworkKey(origins, fit);
-
-            // The final Evaluate of the same network after this Fit: the score the method reports.
-            var final = network is null
-                ? null
-                : calls.LastOrDefault(call => types.IsEvaluate(call.TargetMethod) && call.Syntax.SpanStart > fit.Syntax.SpanStart && PracticeBlocks.NetworkKey(origins, call) == network);
+            var final = PracticeBlocks.FinalEvaluate(types, origins, calls, fit);
             var evaluated = final is not null && key is not null && origin.Role is not (DataRole.Validation or DataRole.Training)
                 && PracticeBlocks.Data(final) is { } measured && origins.KeyOf(origins.Features(measured)) == key;
 
