@@ -155,7 +155,7 @@ internal static class NetworkEmitter
         writer.WriteLine("/// <param name=\"device\">Where the parameters are created; the CPU when null.</param>");
         writer.WriteLine("/// <param name=\"dtype\">The parameters' floating-point type; float32 when null.</param>");
         writer.WriteLine("/// <param name=\"seed\">Seeds the weights' initialization, independently of TorchSharp's global generator; that generator when null.</param>");
-        writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device = null, {Torch}.ScalarType? dtype = null, long? seed = null)");
+        writer.WriteLine($"public {spec.ClassName}({Code.ConstructorParameters})");
         writer.WriteLine($"    : base({Code.Literal(spec.DisplayName)}, {spec.Names.Description}, {spec.Names.CreateCompileOptions})");
         writer.OpenBlock();
         var constructions = spec.Layers.Where(static layer => !LayerRules.For(layer.Kind).IsMethod).Select(static layer => (Layer: layer, Writer: Construction(layer))).ToList();

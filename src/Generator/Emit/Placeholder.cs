@@ -13,8 +13,6 @@ internal static class Placeholder
 {
     private const string Tensor = Code.Tensor;
 
-    private const string Torch = "global::TorchSharp.torch";
-
     /// <summary>
     /// Whether a placeholder can be declared at all: a file-local class can only be completed in
     /// its own file, and next to a global type named System, TorchSharp or NetGen no
@@ -67,7 +65,7 @@ internal static class Placeholder
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("/// <summary>Throws: the declaration has errors.</summary>");
-            writer.WriteLine($"public {spec.ClassName}({Torch}.Device? device = null, {Torch}.ScalarType? dtype = null, long? seed = null)");
+            writer.WriteLine($"public {spec.ClassName}({Code.ConstructorParameters})");
             writer.WriteLine("    : this()");
             writer.OpenBlock();
             writer.CloseBlock();
